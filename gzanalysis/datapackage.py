@@ -1,0 +1,169 @@
+"""Generate a disclosure's ``datapackage.json`` (and a readable ``datapackage.md``).
+
+The descriptor is never edited by hand: it comes from ``gzanalysis/layout.toml`` (the layout and every
+field, described once) and the disclosure's ``disclosure.toml`` (title, source, notes), plus the bytes
+and hash of each CSV. The code lists inside the package (``functional_codes.csv``, ``economic_codes.csv``)
+are generated here too, from ``data/classifications/``, restricted to the codes the package uses, so that
+every package is self-contained and its foreign keys can be checked by any Frictionless tool.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import tomllib
+from pathlib import Path
+
+from gzanalysis.codes import ancestors
+from gzanalysis.layout import Resource, layout
+
+CLASSIFICATION_RESOURCES = {"functional": "functional_codes", "economic": "economic_codes"}
+CLASSIFICATION_COLUMNS = ["code", "level", "parent", "name_zh", "name_en"]
+
+
+def classifications_dir(package_dir: Path) -> Path:
+    """The master code lists sit beside the disclosure packages: ``data/classifications/``."""
+    return package_dir.parent / "classifications"
+
+
+def _used_codes(package_dir: Path) -> dict[str, set[str]]:
+    """Every classification code a package's tables use, by classification."""
+    used: dict[str, set[str]] = {k: set() for k in CLASSIFICATION_RESOURCES}
+    for res in layout().values():
+        if res.name in CLASSIFICATION_RESOURCES.values():
+            continue
+        path = package_dir / f"{res.name}.csv"
+        if not path.exists():
+            continue
+        with path.open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        for f in res.fields:
+            if f.classification:
+                used[f.classification].update(r[f.name] for r in rows if r.get(f.name))
+    return used
+
+
+def write_code_lists(package_dir: Path) -> None:
+    """Write the package's code lists: the used codes and their parents, from the master lists."""
+    for classification, used in _used_codes(package_dir).items():
+        master_path = classifications_dir(package_dir) / f"{classification}.csv"
+        with master_path.open(encoding="utf-8", newline="") as fh:
+            master = {r["code"]: r for r in csv.DictReader(fh)}
+        wanted = {a for code in used for a in ancestors(code)}
+        missing = sorted(wanted - master.keys())
+        if missing:
+            raise ValueError(f"codes missing from {master_path}: {', '.join(missing)}")
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=CLASSIFICATION_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(master[c] for c in sorted(wanted))
+        (package_dir / f"{CLASSIFICATION_RESOURCES[classification]}.csv").write_text(buf.getvalue(), encoding="utf-8")
+
+
+def _field_descriptor(f) -> dict:
+    d = {"name": f.name, "type": f.type, "title": f.title, "description": f.description}
+    if f.unit:
+        d["unit"] = f.unit
+    if f.constraints:
+        d["constraints"] = dict(f.constraints)
+    return d
+
+
+def _foreign_keys(res: Resource) -> list[dict]:
+    fks = []
+    for f in res.fields:
+        if f.classification:
+            fks.append(
+                {
+                    "fields": f.name,
+                    "reference": {"resource": CLASSIFICATION_RESOURCES[f.classification], "fields": "code"},
+                }
+            )
+    if res.name in CLASSIFICATION_RESOURCES.values():
+        # A code list refers to itself: every parent is a code of the same list.
+        fks.append({"fields": "parent", "reference": {"resource": "", "fields": "code"}})
+    for fk in res.foreign_keys:
+        fks.append({"fields": fk["fields"], "reference": {"resource": fk["resource"], "fields": fk["key"]}})
+    return fks
+
+
+def _file_facts(path: Path) -> tuple[int, str]:
+    data = path.read_bytes()
+    return len(data), "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def build_descriptor(package_dir: Path) -> dict:
+    """The descriptor of the package in ``package_dir`` (nothing is written)."""
+    meta = tomllib.loads((package_dir / "disclosure.toml").read_text(encoding="utf-8"))
+    notes = meta.get("notes", {})
+    resources = []
+    for res in layout().values():
+        path = package_dir / f"{res.name}.csv"
+        size, digest = _file_facts(path)
+        r = {
+            "name": res.name,
+            "path": path.name,
+            "title": res.title,
+            "description": res.description + (f" {notes[res.name]}" if res.name in notes else ""),
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "bytes": size,
+            "hash": digest,
+            "schema": {"fields": [_field_descriptor(f) for f in res.fields], "primaryKey": list(res.primary_key)},
+            "gzanalysis": {"title_en": res.title_en, "fund": res.fund},
+        }
+        if res.name in notes:
+            r["gzanalysis"]["note"] = notes[res.name]
+        fks = _foreign_keys(res)
+        if fks:
+            r["schema"]["foreignKeys"] = fks
+        resources.append(r)
+    return {
+        "profile": "tabular-data-package",
+        "name": meta["id"],
+        "title": meta["title"],
+        "description": meta["description"].strip(),
+        "version": "1.0.0",
+        "licenses": [{"name": "other-pd", "title": "Government information published for disclosure"}],
+        "sources": [{"title": meta["source"], "path": meta["raw_text"]}],
+        "gzanalysis": {
+            k: meta[k]
+            for k in (
+                "title_en", "unit", "unit_en", "unit_code", "year", "previous_year",
+                "currency_unit", "currency_unit_en", "raw_text", "usage_warnings",
+            )
+            if k in meta
+        },
+        "resources": resources,
+    }
+
+
+def render_markdown(descriptor: dict) -> str:
+    """A readable companion of the descriptor: one section per table, one line per field."""
+    lines = [f"# {descriptor['title']}", "", descriptor["description"], ""]
+    warnings = descriptor["gzanalysis"].get("usage_warnings", [])
+    if warnings:
+        lines += ["## Usage warnings", ""] + [f"- {w}" for w in warnings] + [""]
+    for r in descriptor["resources"]:
+        lines += [f"## {r['title']} — `{r['path']}`", "", r["description"], ""]
+        lines += ["| field | title | type | unit | description |", "|---|---|---|---|---|"]
+        for f in r["schema"]["fields"]:
+            desc = f["description"].replace("|", "\\|")
+            lines.append(f"| `{f['name']}` | {f['title']} | {f['type']} | {f.get('unit', '')} | {desc} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def write_package(package_dir: Path) -> dict:
+    """Regenerate the code lists, ``datapackage.json`` and ``datapackage.md`` of a package."""
+    package_dir = Path(package_dir)
+    write_code_lists(package_dir)
+    descriptor = build_descriptor(package_dir)
+    text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
+    (package_dir / "datapackage.json").write_text(text, encoding="utf-8")
+    (package_dir / "datapackage.md").write_text(render_markdown(descriptor), encoding="utf-8")
+    return descriptor

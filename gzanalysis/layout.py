@@ -1,0 +1,104 @@
+"""The standard layout of a unit budget disclosure, read from ``layout.toml``.
+
+Every field is defined once there; this module resolves a resource's columns to their definitions.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column of a resource: its name in the CSV and its definition in ``layout.toml``."""
+
+    name: str
+    definition: str
+    type: str
+    title: str
+    description: str
+    unit: str | None = None
+    constraints: dict[str, Any] | None = None
+    classification: str | None = None
+    line_field: str | None = None
+
+    @property
+    def is_amount(self) -> bool:
+        """A money column (万元): these are the values a disclosure publishes."""
+        return self.unit == "万元"
+
+
+@dataclass(frozen=True)
+class Resource:
+    """One table of the layout."""
+
+    name: str
+    title: str
+    title_en: str
+    fund: str
+    description: str
+    fields: tuple[Field, ...]
+    primary_key: tuple[str, ...]
+    classification: str | None = None
+    foreign_keys: tuple[dict[str, str], ...] = ()
+
+    @property
+    def field_names(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    def field(self, name: str) -> Field:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise KeyError(f"{self.name} has no field {name!r}; fields: {', '.join(self.field_names)}")
+
+
+@cache
+def layout() -> dict[str, Resource]:
+    """All resources of the layout, by their English name, in publication order."""
+    spec = tomllib.loads(files("gzanalysis").joinpath("layout.toml").read_text(encoding="utf-8"))
+    definitions = spec["fields"]
+    resources = {}
+    for res in spec["resources"]:
+        fields = []
+        for entry in res["fields"]:
+            name, use = (entry, entry) if isinstance(entry, str) else (entry["name"], entry["use"])
+            d = definitions[use]
+            fields.append(
+                Field(
+                    name=name,
+                    definition=use,
+                    type=d["type"],
+                    title=d["title"],
+                    description=d["description"],
+                    unit=d.get("unit"),
+                    constraints=d.get("constraints"),
+                    classification=d.get("classification"),
+                    line_field=d.get("line_field"),
+                )
+            )
+        resources[res["name"]] = Resource(
+            name=res["name"],
+            title=res["title"],
+            title_en=res["title_en"],
+            fund=res["fund"],
+            description=res["description"],
+            fields=tuple(fields),
+            primary_key=tuple(res["primary_key"]),
+            classification=res.get("classification"),
+            foreign_keys=tuple(res.get("foreign_keys", ())),
+        )
+    return resources
+
+
+def resource(name: str) -> Resource:
+    """A resource by its English name or its Chinese title."""
+    for res in layout().values():
+        if name in (res.name, res.title):
+            return res
+    known = ", ".join(f"{r.name} ({r.title})" for r in layout().values())
+    raise KeyError(f"unknown table {name!r}; the tables are: {known}")
