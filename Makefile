@@ -19,7 +19,7 @@ report: $(STAMP)
 
 ## Run the whole test suite (lint, data package, analyses, notebooks).
 test: $(STAMP)
-	$(BIN)/ruff check gzanalysis tests benchmarks notebooks
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 ## Open JupyterLab on the notebooks.
@@ -27,8 +27,8 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks
 
 lint: $(STAMP)
-	$(BIN)/ruff check gzanalysis tests benchmarks notebooks
-	$(BIN)/ruff format --check gzanalysis tests benchmarks
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 ## Regenerate every data package's datapackage.json from its metadata.
 data: $(STAMP)
