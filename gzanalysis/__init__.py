@@ -8,7 +8,8 @@
 '赣州市行政审批局'
 """
 
+from gzanalysis.audit import audit
 from gzanalysis.load import DEFAULT_ID, Disclosure, available, load
 
-__all__ = ["DEFAULT_ID", "Disclosure", "available", "load"]
+__all__ = ["DEFAULT_ID", "Disclosure", "audit", "available", "load"]
 __version__ = "0.1.0"

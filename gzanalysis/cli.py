@@ -16,12 +16,30 @@ def _datapackage(args: argparse.Namespace) -> int:
     return 0
 
 
+def _audit(args: argparse.Namespace) -> int:
+    import gzanalysis as gz
+    from gzanalysis.audit.report import render
+
+    d = gz.load(args.id)
+    findings = gz.audit(d)
+    sys.stdout.write(render(findings, args.format, d.meta["title"], show_ok=args.all))
+    material = int((findings["status"] == "material").sum())
+    return 1 if args.strict and material else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gzanalysis", description="Study a unit budget disclosure (单位预算公开).")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("datapackage", help="regenerate datapackage.json of package folders from their metadata")
     p.add_argument("folders", nargs="+", help="package folders, e.g. data/ganzhou-xzspj-2023")
     p.set_defaults(run=_datapackage)
+
+    p = sub.add_parser("audit", help="check every accounting identity of a disclosure; material findings first")
+    p.add_argument("id", nargs="?", default=None, help="disclosure id or package folder (default: the first disclosure)")
+    p.add_argument("--format", choices=["text", "csv", "json", "markdown"], default="text")
+    p.add_argument("--all", action="store_true", help="also list the checks that hold (text and markdown)")
+    p.add_argument("--strict", action="store_true", help="exit with status 1 when a material finding exists")
+    p.set_defaults(run=_audit)
     return parser
 
 
