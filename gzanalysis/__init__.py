@@ -8,8 +8,16 @@
 '赣州市行政审批局'
 """
 
+from gzanalysis import charts, widgets
 from gzanalysis.audit import audit
+from gzanalysis.carryover import carryover, carryover_context
+from gzanalysis.changes import changes
+from gzanalysis.composition import composition
 from gzanalysis.load import DEFAULT_ID, Disclosure, available, load
+from gzanalysis.targets import targets, targets_summary
 
-__all__ = ["DEFAULT_ID", "Disclosure", "audit", "available", "load"]
+__all__ = [
+    "DEFAULT_ID", "Disclosure", "audit", "charts", "available", "carryover", "carryover_context", "changes", "composition",
+    "load", "targets", "targets_summary", "widgets",
+]
 __version__ = "0.1.0"

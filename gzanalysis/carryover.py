@@ -1,0 +1,84 @@
+"""How the carried-over funds (上年结转) are distributed across functions, and what the disclosure says of them."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from gzanalysis.labels import check_lang, code_names
+
+
+def carryover(d, level: str = "类", lang: str = "zh") -> pd.DataFrame:
+    """上年结转 by function at ``level`` (类, 款 or 项), from 部门收入总表.
+
+    Columns: ``code``, ``name``, ``level``, ``parent``, ``carryover``, ``total`` (the function's income from all
+    sources), ``share_of_carryover`` (of all carry-over, the 合计 row), ``share_carried_over`` (carryover ÷ total),
+    ``carryover_only`` (the function is funded by carry-over alone). Functions without carry-over are listed with 0.
+
+    >>> import gzanalysis as gz
+    >>> c = gz.carryover(gz.load())
+    >>> round(float(c["carryover"].sum()), 2), c.loc[0, "code"], float(c.loc[0, "carryover"])
+    (9207.97, '206', 3151.22)
+    """
+    check_lang(lang)
+    t = d.table("income_by_function")
+    if level not in ("类", "款", "项"):
+        raise ValueError(f"level must be 类, 款 or 项, not {level!r}")
+    grand = t.loc[t["code"].isna(), "carryover"].iloc[0]
+    rows = t[t["level"] == level]
+    out = pd.DataFrame(
+        {
+            "code": rows["code"].to_numpy(),
+            "name": rows["code"].map(code_names(d, "functional", lang)).to_numpy(),
+            "level": level,
+            "parent": rows["parent"].to_numpy(),
+            "carryover": rows["carryover"].fillna(0.0).to_numpy(),
+            "total": rows["total"].to_numpy(),
+        }
+    )
+    out["share_of_carryover"] = out["carryover"] / grand
+    out["share_carried_over"] = out["carryover"] / out["total"]
+    out["carryover_only"] = (out["carryover"] > 0) & ((out["total"] - out["carryover"]).abs() < 1e-9)
+    return out.sort_values(["carryover", "total"], ascending=False, kind="stable").reset_index(drop=True)
+
+
+def carryover_context(d) -> dict:
+    """What the disclosure itself says about the carry-over.
+
+    Returns a dict: ``total`` (the 合计 of 部门收入总表), ``narrative`` (the income statement on carry-over:
+    item, amount, change, line), ``reason`` (the reason the income section gives), ``projects`` (the performance
+    tables with carry-over funds, and those whose name says 上年结转), ``fiscal_summary_blank`` (whether
+    财政拨款收支总表 leaves 上年结转 blank).
+
+    >>> import gzanalysis as gz
+    >>> ctx = gz.carryover_context(gz.load())
+    >>> ctx["total"], ctx["narrative"]["change"]
+    (9207.96, 7589.33)
+    """
+    t = d.table("income_by_function")
+    total = float(t.loc[t["code"].isna(), "carryover"].iloc[0])
+    n = d.table("narrative_changes")
+    statement = n[(n["grouping"] == "income_source") & n["item"].str.contains("结转")]
+    income_total = n[(n["section"] == "收入预算") & (n["grouping"] == "total")]
+    p = d.table("projects")
+    with_carryover = p[p["funds_carryover"].fillna(0) > 0]
+    named = p[p["name"].str.contains("上年结转")]
+    fiscal = d.table("fiscal_summary")
+    carry_lines = fiscal[(fiscal["side"] == "income") & fiscal["item"].str.contains("结转")]
+    return {
+        "total": total,
+        "narrative": (
+            {
+                "item": statement["item"].iloc[0],
+                "amount": float(statement["amount"].iloc[0]),
+                "change": float(statement["change"].iloc[0]),
+                "source_line": int(statement["source_line"].iloc[0]),
+            }
+            if not statement.empty
+            else None
+        ),
+        "reason": income_total["reason"].iloc[0] if not income_total.empty else None,
+        "projects": pd.concat([with_carryover, named]).drop_duplicates("project_id")[
+            ["project_id", "name", "funds_total", "funds_fiscal", "funds_carryover"]
+        ].reset_index(drop=True),
+        "fiscal_summary_blank": bool(carry_lines["total"].isna().all()),
+    }

@@ -1,0 +1,314 @@
+"""Charts of a disclosure: each function returns an ``altair.Chart`` (it never displays anything).
+
+Data travels inside each chart (no URLs), so a chart renders wherever its JavaScript is available,
+offline included. Labels follow ``lang`` ("zh" by default, or "en"); amounts show in 万元 with thousands
+separators and shares as percentages.
+
+>>> import gzanalysis as gz
+>>> chart = gz.charts.composition(gz.load())
+>>> chart.to_dict()["mark"]["type"]
+'bar'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+
+from gzanalysis.carryover import carryover as carryover_table
+from gzanalysis.carryover import carryover_context
+from gzanalysis.changes import changes as changes_table
+from gzanalysis.composition import composition as composition_table
+from gzanalysis.labels import check_lang, label, term
+from gzanalysis.targets import targets as targets_table
+
+FONT = "Noto Sans CJK SC"  # Chinese glyphs in static images (Debian: fonts-noto-cjk)
+LABEL_LIMIT = 320  # pixels: long Chinese subject names stay readable
+WIDTH = 420
+COLORS = {"increase": "#c0392b", "decrease": "#2e86c1", "total": "#7f8c8d"}
+
+
+def _amount_tooltip(field: str, lang: str, key: str = "amount") -> alt.Tooltip:
+    return alt.Tooltip(f"{field}:Q", format=",.2f", title=label(key, lang))
+
+
+def _share_tooltip(field: str, lang: str, key: str = "share_of_total") -> alt.Tooltip:
+    return alt.Tooltip(f"{field}:Q", format=".1%", title=label(key, lang))
+
+
+def _title(zh: str, en: str, lang: str, subtitle: tuple[str, str] | None = None) -> alt.TitleParams:
+    text = zh if lang == "zh" else en
+    if subtitle:
+        return alt.TitleParams(text, subtitle=subtitle[0] if lang == "zh" else subtitle[1], anchor="start")
+    return alt.TitleParams(text, anchor="start")
+
+
+def _unit(d, lang: str) -> str:
+    return d.meta["unit"] if lang == "zh" else d.meta.get("unit_en", d.meta["unit"])
+
+
+def composition(d, by: str = "function", level: str | None = "类", measure: str = "total", lang: str = "zh") -> alt.Chart:
+    """Sorted bars of ``gz.composition(d, by, level, measure)``: what the money is spent on (or comes from)."""
+    check_lang(lang)
+    data = composition_table(d, by=by, level=level, measure=measure, lang=lang)
+    if by in ("source", "kind"):
+        data = data.assign(name=data["label"] if level is None else data["name"] + " · " + data["label"])
+    y_title = label("function" if by in ("function", "source", "kind") else "economic", lang)
+    return (
+        alt.Chart(data, width=WIDTH, title=_title(
+            f"{d.meta['year']}年支出构成", f"Spending by {y_title.lower()}, {d.meta['year']}", lang,
+            (f"{_unit(d, lang)} · 万元", f"{_unit(d, lang)} · 10,000 yuan"),
+        ))
+        .mark_bar()
+        .encode(
+            x=alt.X("amount:Q", title=label("amount", lang), axis=alt.Axis(format=",.0f")),
+            y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+            tooltip=[
+                alt.Tooltip("name:N", title=label("name", lang)),
+                _amount_tooltip("amount", lang),
+                _share_tooltip("share_of_parent", lang, "share_of_parent"),
+                _share_tooltip("share_of_total", lang),
+            ],
+        )
+    )
+
+
+def drilldown(d, lang: str = "zh") -> alt.HConcatChart:
+    """Click a 类 on the left to see its 款 or 项 on the right; a dropdown switches 款/项. Runs in the browser."""
+    check_lang(lang)
+    rows = []
+    for level in ("类", "款", "项"):
+        c = composition_table(d, by="function", level=level, lang=lang)
+        c["class_code"] = c["code"].str[:3]
+        rows.append(c)
+    data = pd.concat(rows, ignore_index=True)
+    names = data[data["level"] == "类"].set_index("code")["name"]
+    data["class_name"] = data["class_code"].map(names)
+    pick = alt.selection_point(fields=["class_code"], value=[{"class_code": names.index[0]}], name="pick_class")
+    detail = alt.param(
+        name="detail_level", value="款",
+        bind=alt.binding_select(options=["款", "项"], name=("明细级次 " if lang == "zh" else "Detail level ")),
+    )
+    base = alt.Chart(data)
+    left = (
+        base.transform_filter(alt.datum.level == "类")
+        .mark_bar(cursor="pointer")
+        .encode(
+            x=alt.X("amount:Q", title=label("amount", lang), axis=alt.Axis(format=",.0f")),
+            y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+            color=alt.condition(pick, alt.value("#c0392b"), alt.value("#bdc3c7")),
+            tooltip=[alt.Tooltip("name:N", title=label("name", lang)), _amount_tooltip("amount", lang), _share_tooltip("share_of_total", lang)],
+        )
+        .add_params(pick)
+        .properties(width=300, title=_title("按类(点击选择)", "By class (click one)", lang))
+    )
+    right = (
+        base.transform_filter(pick)
+        .transform_filter(alt.datum.level == detail)
+        .mark_bar(color="#c0392b")
+        .encode(
+            x=alt.X("amount:Q", title=label("amount", lang), axis=alt.Axis(format=",.0f")),
+            y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+            tooltip=[
+                alt.Tooltip("code:N", title=label("code", lang)), alt.Tooltip("name:N", title=label("name", lang)),
+                _amount_tooltip("amount", lang), _share_tooltip("share_of_parent", lang, "share_of_parent"),
+            ],
+        )
+        .add_params(detail)
+        .properties(width=300, title=_title("所选类的明细", "Breakdown of the selected class", lang))
+    )
+    return alt.hconcat(left, right).properties(
+        title=_title("支出构成: 从类到款、项", "Spending: from class down to category and item", lang)
+    )
+
+
+def source_mix(d, level: str = "类", normalize: bool = False, lang: str = "zh") -> alt.Chart:
+    """Stacked bars: where each function's money comes from (财政拨款, 上年结转, 其他收入 …)."""
+    check_lang(lang)
+    data = composition_table(d, by="source", level=level, lang=lang)
+    return (
+        alt.Chart(data, width=WIDTH, title=_title("各功能科目的资金来源", "Sources of funds by function", lang))
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "amount:Q", stack="normalize" if normalize else "zero",
+                title=label("share_of_parent" if normalize else "amount", lang),
+                axis=alt.Axis(format=".0%" if normalize else ",.0f"),
+            ),
+            y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+            color=alt.Color("label:N", title=label("source", lang)),
+            tooltip=[
+                alt.Tooltip("name:N", title=label("name", lang)), alt.Tooltip("label:N", title=label("source", lang)),
+                _amount_tooltip("amount", lang), _share_tooltip("share_of_parent", lang, "share_of_parent"),
+            ],
+        )
+    )
+
+
+def _grouped_changes(d, section: str, scope: str, grouping: str, lang: str) -> pd.DataFrame:
+    c = changes_table(d, lang="zh")
+    rows = c[(c["section"] == section) & (c["scope"] == scope) & (c["grouping"] == grouping)].copy()
+    if rows.empty:
+        raise ValueError(f"no {grouping!r} statements in section {section!r} ({scope}); see gz.changes(d)")
+    if lang == "en":
+        en = changes_table(d, lang="en")
+        rows["item"] = en.loc[rows.index, "item"]
+    rows["direction"] = rows["change"].map(lambda v: "increase" if v >= 0 else "decrease")
+    return rows
+
+
+def waterfall(d, section: str = "支出预算", scope: str = "全部资金", grouping: str = "function", lang: str = "zh") -> alt.Chart:
+    """Prior year → each stated change → 2023, as a waterfall of the narrative's figures."""
+    check_lang(lang)
+    c = changes_table(d, lang="zh")
+    total = c[(c["section"] == section) & (c["scope"] == scope) & (c["grouping"] == "total")].iloc[0]
+    parts = _grouped_changes(d, section, scope, grouping, lang).sort_values("change", ascending=False)
+    prior_label, now_label = label("2022", lang), label("2023", lang)
+    steps = [{"item": prior_label, "start": 0.0, "end": total["prior_year"], "change": total["prior_year"], "direction": "total"}]
+    running = total["prior_year"]
+    for r in parts.itertuples():
+        steps.append({"item": r.item, "start": running, "end": running + r.change, "change": r.change, "direction": r.direction})
+        running += r.change
+    steps.append({"item": now_label, "start": 0.0, "end": total["amount"], "change": total["amount"], "direction": "total"})
+    data = pd.DataFrame(steps)
+    data["order"] = range(len(data))
+    direction_labels = {"increase": ("增加", "Increase"), "decrease": ("减少", "Decrease"), "total": ("总额", "Total")}
+    data["direction_label"] = data["direction"].map(lambda k: direction_labels[k][0 if lang == "zh" else 1])
+    return (
+        alt.Chart(data, width=max(WIDTH, 38 * len(data)), title=_title(
+            f"{term(section, lang)}: 从2022年到2023年", f"{term(section, lang)}: from 2022 to 2023", lang,
+            ("依据预算情况说明所列增减", "From the changes the narrative states"),
+        ))
+        .mark_bar()
+        .encode(
+            x=alt.X("item:N", sort=alt.EncodingSortField("order"), title=None, axis=alt.Axis(labelAngle=-40, labelLimit=160)),
+            y=alt.Y("start:Q", title=label("amount", lang), axis=alt.Axis(format=",.0f")),
+            y2="end:Q",
+            color=alt.Color(
+                "direction_label:N", title=None,
+                scale=alt.Scale(domain=[direction_labels[k][0 if lang == "zh" else 1] for k in COLORS], range=list(COLORS.values())),
+            ),
+            tooltip=[alt.Tooltip("item:N", title=label("item", lang)), _amount_tooltip("change", lang, "change"), _amount_tooltip("end", lang)],
+        )
+    )
+
+
+def changes(d, section: str = "支出预算", scope: str = "全部资金", grouping: str = "function", lang: str = "zh") -> alt.Chart:
+    """Diverging bars of the stated changes against 2022, increases right and decreases left."""
+    check_lang(lang)
+    data = _grouped_changes(d, section, scope, grouping, lang)
+    data = data[["item", "code", "amount", "change", "prior_year", "growth_rate", "direction", "wording"]]
+    return (
+        alt.Chart(data, width=WIDTH, title=_title(
+            f"较上年增减: {term(section, lang)}", f"Change on 2022: {term(section, lang)}", lang,
+            (f"按{label(grouping, lang)}", f"By {label(grouping, lang).lower()}"),
+        ))
+        .mark_bar()
+        .encode(
+            x=alt.X("change:Q", title=label("change", lang), axis=alt.Axis(format=",.0f")),
+            y=alt.Y("item:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+            color=alt.Color("direction:N", legend=None, scale=alt.Scale(domain=["increase", "decrease"], range=[COLORS["increase"], COLORS["decrease"]])),
+            tooltip=[
+                alt.Tooltip("item:N", title=label("item", lang)), _amount_tooltip("amount", lang),
+                _amount_tooltip("change", lang, "change"), _amount_tooltip("prior_year", lang, "prior_year"),
+                alt.Tooltip("growth_rate:Q", format=".1%", title=label("growth_rate", lang)),
+            ],
+        )
+    )
+
+
+def carryover(d, level: str = "类", lang: str = "zh") -> alt.LayerChart:
+    """Each function's total with the part that is carried over from last year (上年结转) drawn over it."""
+    check_lang(lang)
+    data = carryover_table(d, level=level, lang=lang)
+    kinds = {"only": ("仅靠结转", "Carry-over only"), "part": ("部分结转", "Partly carried over"), "none": ("无结转", "None carried over")}
+    pick = 0 if lang == "zh" else 1
+    data = data.assign(only=[
+        kinds["only" if only else ("part" if c > 0 else "none")][pick]
+        for only, c in zip(data["carryover_only"], data["carryover"], strict=True)
+    ])
+    published = carryover_context(d)["total"]
+    title = _title(
+        f"上年结转 {published:,.2f} 万元的分布", f"Where the {published:,.2f} (10k yuan) carried over go", lang,
+        ("浅色: 科目合计; 深色: 其中上年结转", "Light: the function's total; dark: of which carried over"),
+    )
+    base = alt.Chart(data, width=WIDTH).encode(y=alt.Y("name:N", sort=alt.EncodingSortField("carryover", order="descending"), title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)))
+    tooltip = [
+        alt.Tooltip("name:N", title=label("name", lang)), _amount_tooltip("carryover", lang, "carryover"),
+        _amount_tooltip("total", lang, "total"), _share_tooltip("share_of_carryover", lang, "share_of_carryover"),
+        _share_tooltip("share_carried_over", lang, "share_carried_over"), alt.Tooltip("only:N", title=label("carryover_only", lang)),
+    ]
+    totals = base.mark_bar(color="#d5dbdb").encode(x=alt.X("total:Q", title=label("amount", lang), axis=alt.Axis(format=",.0f")), tooltip=tooltip)
+    carried = base.mark_bar().encode(
+        x="carryover:Q",
+        color=alt.Color("only:N", title=None, scale=alt.Scale(
+            domain=[k[pick] for k in kinds.values()], range=["#c0392b", "#e59866", "#d5dbdb"],
+        )),
+        tooltip=tooltip,
+    )
+    return alt.layer(totals, carried).properties(title=title)
+
+
+def targets(d, lang: str = "zh") -> alt.Chart:
+    """How many indicators each project promises, and of which kind (quantitative, qualitative, missing)."""
+    check_lang(lang)
+    t = targets_table(d, lang=lang)
+    t["kind_label"] = t["kind"].map(lambda k: label(k, lang))
+    counts = t.groupby(["project_id", "project", "kind_label", "level1"], dropna=False).size().reset_index(name="count")
+    counts["project"] = counts["project_id"] + " " + counts["project"]
+    return (
+        alt.Chart(counts, width=WIDTH, title=_title(
+            "项目绩效指标一览", "Performance indicators by project", lang,
+            ("每个项目承诺了多少可衡量的目标", "How many measurable targets each project promises"),
+        ))
+        .mark_bar()
+        .encode(
+            x=alt.X("sum(count):Q", title=label("count", lang)),
+            y=alt.Y("project:N", title=None, sort=alt.EncodingSortField("project_id"), axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+            color=alt.Color("kind_label:N", title=None, scale=alt.Scale(
+                domain=[label(k, lang) for k in ("quantitative", "qualitative", "missing")],
+                range=["#1e8449", "#f5b041", "#cb4335"],
+            )),
+            tooltip=[
+                alt.Tooltip("project:N", title=label("project_name", lang)), alt.Tooltip("level1:N"),
+                alt.Tooltip("kind_label:N", title=None), alt.Tooltip("sum(count):Q", title=label("count", lang)),
+            ],
+        )
+    )
+
+
+def save(chart: alt.TopLevelMixin, path: str | Path, scale: float = 2.0) -> Path:
+    """Write a chart as a static image, ``.png``, ``.svg`` or ``.pdf``, with a CJK font for Chinese labels.
+
+    Needs ``vl-convert-python`` (the ``render`` extra) and, for Chinese glyphs, Noto Sans CJK
+    (Debian: ``apt-get install fonts-noto-cjk``).
+    """
+    import vl_convert as vlc
+
+    path = Path(path)
+    spec = chart.configure(font=FONT).to_dict()
+    suffix = path.suffix.lower()
+    if suffix == ".png":
+        path.write_bytes(vlc.vegalite_to_png(spec, scale=scale))
+    elif suffix == ".svg":
+        path.write_text(vlc.vegalite_to_svg(spec), encoding="utf-8")
+    elif suffix == ".pdf":
+        path.write_bytes(vlc.vegalite_to_pdf(spec))
+    else:
+        raise ValueError(f"save() writes .png, .svg or .pdf, not {suffix or 'a file without suffix'!r}")
+    return path
+
+
+# The charts the notebooks and the figures command show, by file name.
+GALLERY = {
+    "composition_function": lambda d, lang: composition(d, lang=lang),
+    "composition_economic": lambda d, lang: composition(d, by="economic", lang=lang),
+    "drilldown": lambda d, lang: drilldown(d, lang=lang),
+    "source_mix": lambda d, lang: source_mix(d, lang=lang),
+    "waterfall": lambda d, lang: waterfall(d, lang=lang),
+    "changes": lambda d, lang: changes(d, lang=lang),
+    "carryover": lambda d, lang: carryover(d, lang=lang),
+    "targets": lambda d, lang: targets(d, lang=lang),
+}

@@ -1,0 +1,95 @@
+"""What the money is spent on: composition by function, economic class, source of funds, or kind."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from gzanalysis.labels import check_lang, code_names, label
+
+# The income columns that are sources of funds, in the order the table prints them.
+# 财政拨款 counts once, as its subtotal (its three fund columns are a finer split of it).
+SOURCES = [
+    "fiscal_subtotal", "carryover", "education_fees", "public_institution_income", "public_institution_operations",
+    "subordinate_remittance", "higher_level_grants", "other_income", "non_fiscal_balance",
+]
+KINDS = {"basic": "basic", "project": "project_spending"}
+BY = {
+    "function": ("expenditure_by_function", "functional", ("total", "basic", "project")),
+    "economic": ("general_budget_basic_expenditure", "economic", ("total", "personnel", "public_operations")),
+}
+
+
+def _by_classification(d, by: str, level: str, measure: str, lang: str) -> pd.DataFrame:
+    name, classification, measures = BY[by]
+    if measure not in measures:
+        raise ValueError(f"measure for by={by!r} must be one of {measures}, not {measure!r}")
+    t = d.table(name)
+    coded = t.dropna(subset=["code"])
+    if level not in set(coded["level"]):
+        raise ValueError(f"level must be one of {sorted(set(coded['level']))} for by={by!r}, not {level!r}")
+    total = t.loc[t["code"].isna(), measure].iloc[0]
+    amounts = coded.set_index("code")[measure]
+    rows = coded[coded["level"] == level]
+    out = pd.DataFrame(
+        {
+            "code": rows["code"].to_numpy(),
+            "name": rows["code"].map(code_names(d, classification, lang)).to_numpy(),
+            "level": level,
+            "parent": rows["parent"].to_numpy(),
+            "amount": rows[measure].to_numpy(),
+        }
+    )
+    parent_amount = out["parent"].map(amounts).fillna(total) if level != "类" else total
+    out["share_of_parent"] = out["amount"] / parent_amount
+    out["share_of_total"] = out["amount"] / total
+    out = out.dropna(subset=["amount"])
+    return out.sort_values("amount", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def _by_columns(d, columns: dict[str, str], table: str, level: str | None, lang: str, what: str) -> pd.DataFrame:
+    """Composition over columns of a table (sources of funds, kinds), overall or per function."""
+    t = d.table(table)
+    if level is None:
+        rows = t[t["code"].isna()].assign(code=pd.NA, name=label("total", lang))
+    else:
+        rows = t[t["level"] == level].assign(name=lambda x: x["code"].map(code_names(d, "functional", lang)))
+    long = rows.melt(id_vars=["code", "name"], value_vars=list(columns), var_name="column", value_name="amount")
+    long = long.dropna(subset=["amount"])
+    long[what] = long["column"].map(columns)
+    long["label"] = [label(columns[c], lang) for c in long["column"]]
+    totals = long.groupby("code", dropna=False)["amount"].transform("sum")
+    grand = t.loc[t["code"].isna(), "total"].iloc[0]
+    long["share_of_parent"] = long["amount"] / totals
+    long["share_of_total"] = long["amount"] / grand
+    cols = ["code", "name", what, "label", "amount", "share_of_parent", "share_of_total"]
+    return long[cols].sort_values(["code", "amount"], ascending=[True, False], kind="stable").reset_index(drop=True)
+
+
+def composition(d, by: str = "function", level: str | None = "类", measure: str = "total", lang: str = "zh") -> pd.DataFrame:
+    """Spending (or income, for ``by="source"``) broken down, with shares.
+
+    - ``by="function"``: 部门支出总表 by 功能分类 at ``level`` (类/款/项); ``measure`` total, basic or project.
+    - ``by="economic"``: 一般公共预算基本支出表 by 经济分类 (类/款): the only economic breakdown published
+      as a table (basic expenditure); ``measure`` total, personnel or public_operations.
+    - ``by="source"``: sources of funds (部门收入总表): overall (``level=None``) or per function at ``level``.
+    - ``by="kind"``: 基本支出 vs 项目支出, overall (``level=None``) or per function.
+
+    ``share_of_parent`` is the share of the row's parent (of its function, for source and kind);
+    ``share_of_total`` the share of the grand total. Names follow ``lang`` ("zh" or "en").
+
+    >>> import gzanalysis as gz
+    >>> c = gz.composition(gz.load(), by="function", level="类")
+    >>> c.loc[0, "code"], c.loc[0, "name"], float(c.loc[0, "amount"])
+    ('201', '一般公共服务支出', 13070.04)
+    >>> gz.composition(gz.load(), by="source", level=None)[["source", "amount"]].values.tolist()
+    [['fiscal_subtotal', 13347.47], ['carryover', 9207.96], ['other_income', 700.0]]
+    """
+    check_lang(lang)
+    if by in BY:
+        return _by_classification(d, by, level or "类", measure, lang)
+    if by == "source":
+        out = _by_columns(d, {c: c for c in SOURCES}, "income_by_function", level, lang, "source")
+        return out
+    if by == "kind":
+        return _by_columns(d, {"basic": "basic", "project": "project"}, "expenditure_by_function", level, lang, "kind")
+    raise ValueError(f"by must be 'function', 'economic', 'source' or 'kind', not {by!r}")

@@ -1,0 +1,108 @@
+"""Labels in Chinese (the default) or English, for everything an analysis returns or a chart draws."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+LANGS = ("zh", "en")
+
+# Column names and categories: key → (zh, en).
+LABELS: dict[str, tuple[str, str]] = {
+    # columns
+    "code": ("科目编码", "Code"),
+    "name": ("科目名称", "Name"),
+    "level": ("级次", "Level"),
+    "parent": ("上级编码", "Parent code"),
+    "amount": ("金额(万元)", "Amount (10k yuan)"),
+    "share_of_parent": ("占上级比重", "Share of parent"),
+    "share_of_total": ("占总额比重", "Share of total"),
+    "source": ("资金来源", "Source of funds"),
+    "kind": ("支出类别", "Kind of spending"),
+    "carryover": ("上年结转", "Carried over"),
+    "total": ("合计", "Total"),
+    "share_of_carryover": ("占上年结转比重", "Share of all carry-over"),
+    "share_carried_over": ("本科目结转占比", "Share of the function carried over"),
+    "carryover_only": ("仅靠结转", "Carry-over only"),
+    "change": ("较上年增减", "Change on 2022"),
+    "prior_year": ("隐含2022年数", "Implied 2022 amount"),
+    "growth_rate": ("增长率", "Growth rate"),
+    "reason": ("原因", "Reason"),
+    "item": ("项目", "Item"),
+    "grouping": ("分组", "Grouping"),
+    "section": ("章节", "Section"),
+    "parts_check": ("分项核对", "Parts check"),
+    "project_name": ("项目", "Project"),
+    "indicator": ("指标", "Indicator"),
+    "count": ("个数", "Count"),
+    # categories
+    "fiscal": ("财政拨款", "Fiscal appropriations"),
+    "fiscal_subtotal": ("财政拨款", "Fiscal appropriations"),
+    "education_fees": ("教育收费资金收入", "Education fees"),
+    "public_institution_income": ("事业收入", "Public institution income"),
+    "public_institution_operations": ("事业单位经营收入", "Business income of public institutions"),
+    "subordinate_remittance": ("附属单位上缴收入", "Remittances from subordinate units"),
+    "higher_level_grants": ("上级补助收入", "Grants from the supervising department"),
+    "non_fiscal_balance": ("使用非财政拨款结余", "Use of non-fiscal balances"),
+    "project": ("项目支出", "Project spending"),
+    "other_income": ("其他收入", "Other income"),
+    "general_budget": ("一般公共预算", "General public budget"),
+    "government_fund": ("政府性基金预算", "Government funds"),
+    "state_capital": ("国有资本经营预算", "State capital operations"),
+    "basic": ("基本支出", "Basic spending"),
+    "project_spending": ("项目支出", "Project spending"),
+    "income_source": ("收入来源", "Income source"),
+    "function": ("功能分类", "Function"),
+    "economic": ("经济分类", "Economic class"),
+    "three_public": ("三公经费", "Three public expenses"),
+    "quantitative": ("定量", "Quantitative"),
+    "qualitative": ("定性", "Qualitative"),
+    "missing": ("缺失", "Missing"),
+    "类": ("类", "Class"),
+    "款": ("款", "Category"),
+    "项": ("项", "Item"),
+    "2022": ("2022年", "2022"),
+    "2023": ("2023年", "2023"),
+}
+
+# Chinese terms the narrative and tables use → English, for categorical values.
+TERMS: dict[str, str] = {
+    "收入预算": "Income budget", "支出预算": "Spending budget", "财政拨款支出": "Fiscal appropriations spent",
+    "机关运行经费": "Office running costs", "三公经费": "Three public expenses",
+    "全部资金": "All funds", "财政拨款": "Fiscal appropriations", "一般公共预算财政拨款": "General budget appropriations",
+    "收入预算总额": "Total income", "支出预算总额": "Total spending", "财政拨款支出预算总额": "Fiscal appropriations, total",
+    "财政拨款收入": "Fiscal appropriations", "教育收费资金收入": "Education fees", "事业收入": "Public institution income",
+    "事业单位经营收入": "Business income of public institutions", "其他收入": "Other income",
+    "国库集中支付网上结转": "Carried over (treasury)", "上年结转": "Carried over",
+    "基本支出": "Basic spending", "项目支出": "Project spending", "金融支出": "Financial affairs",
+    "其他相关支出": "Other related spending", "因公出国费": "Overseas travel", "公务接待费": "Official hospitality",
+    "公务用车运行维护费": "Vehicle operation", "公务用车购置费": "Vehicle purchase",
+    "增加": "increase", "减少": "decrease", "净增": "net increase", "净减": "net decrease",
+    "成本指标": "Cost", "产出指标": "Output", "效益指标": "Effect", "满意度指标": "Satisfaction",
+    "经济成本指标": "Economic cost", "数量指标": "Quantity", "质量指标": "Quality", "时效指标": "Timeliness",
+    "经济效益指标": "Economic effect", "社会效益指标": "Social effect", "服务对象满意度": "User satisfaction",
+}
+
+
+def check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
+    return lang
+
+
+def label(key: str, lang: str = "zh") -> str:
+    """The label of a column or category: ``label("amount", "en") == "Amount (10k yuan)"``."""
+    zh, en = LABELS.get(key, (key, key))
+    return zh if check_lang(lang) == "zh" else en
+
+
+def term(text, lang: str = "zh"):
+    """A Chinese term of the disclosure in the chosen language (unknown terms stay as published)."""
+    if check_lang(lang) == "zh" or text is None or pd.isna(text):
+        return text
+    return TERMS.get(text, text)
+
+
+def code_names(d, classification: str, lang: str = "zh") -> pd.Series:
+    """Names of the codes of a classification ("functional" or "economic"), by code."""
+    table = d.table("functional_codes" if classification == "functional" else "economic_codes")
+    return table.set_index("code")["name_zh" if check_lang(lang) == "zh" else "name_en"]
