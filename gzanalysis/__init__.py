@@ -8,7 +8,7 @@
 '赣州市行政审批局'
 """
 
-from gzanalysis import charts, widgets
+from gzanalysis import charts, notebook, teaching, widgets
 from gzanalysis.audit import audit
 from gzanalysis.carryover import carryover, carryover_context
 from gzanalysis.changes import changes
@@ -18,6 +18,6 @@ from gzanalysis.targets import targets, targets_summary
 
 __all__ = [
     "DEFAULT_ID", "Disclosure", "audit", "charts", "available", "carryover", "carryover_context", "changes", "composition",
-    "load", "targets", "targets_summary", "widgets",
+    "load", "notebook", "targets", "targets_summary", "teaching", "widgets",
 ]
 __version__ = "0.1.0"

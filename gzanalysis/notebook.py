@@ -1,0 +1,54 @@
+"""Charts that render offline in JupyterLab: one explicit call in a notebook's imports cell.
+
+    import gzanalysis as gz
+    gz.notebook.setup()
+
+altair's default output fetches vega, vega-lite and vega-embed from a CDN; with no network (or a reader
+offline) the chart shows an error. ``setup()`` puts the JavaScript that ``vl-convert-python`` ships on the
+page once, and tells altair's output to use it. Nothing happens at import time.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+BUNDLE_MARK = "gzanalysis-vega-bundle"  # metadata key of the bundle's output: the report builder drops it
+
+
+@cache
+def vega_bundle() -> str:
+    """vega + vega-lite + vega-embed as one script that defines ``window.vegaEmbed`` (about 0.9 MB)."""
+    import altair as alt
+    import vl_convert as vlc
+
+    minor = ".".join(alt.VEGALITE_VERSION.split(".")[:2])
+    return vlc.javascript_bundle(vl_version=minor)
+
+
+def versions_snippet() -> str:
+    """JavaScript that makes altair's HTML output use the page's bundle instead of the CDN."""
+    import json
+
+    import altair as alt
+
+    versions = {
+        "vega_version": alt.VEGA_VERSION,
+        "vegalite_version": alt.VEGALITE_VERSION,
+        "vegaembed_version": alt.VEGAEMBED_VERSION,
+    }
+    return (
+        f"window.VEGA_DEBUG = Object.assign(window.VEGA_DEBUG || {{}}, {json.dumps(versions)});\n"
+        # Where require.js is on the page (classic notebook, widget HTML), altair asks it for vega-embed.
+        "if (typeof define === 'function' && define.amd && !(window.require && window.require.defined && "
+        "window.require.defined('vega-embed'))) { define('vega-embed', [], () => window.vegaEmbed); }\n"
+    )
+
+
+def setup() -> None:
+    """Render every altair chart of this notebook offline (call once, in the imports cell)."""
+    import altair as alt
+    from IPython.display import HTML, display
+
+    alt.renderers.enable("html")
+    html = f"<script>{vega_bundle()}\n{versions_snippet()}</script>"
+    display(HTML(html), metadata={BUNDLE_MARK: True})

@@ -1,0 +1,45 @@
+# %% [markdown]
+# # Solution 2: which function would shrink most without carry-over?
+#
+# ## Overview
+# The solution of `teaching_ex_02_without_carryover`.
+#
+# ## Prerequisites
+# The exercise notebook. Time: 5 minutes.
+
+# %% [markdown]
+# ## Imports
+
+# %%
+import gzanalysis as gz
+
+gz.notebook.setup()
+d = gz.load()
+c = gz.carryover(d, level="类")
+
+# %% [markdown]
+# ## Solution
+# Sort by the share carried over; several classes tie at 1: they are funded by carry-over alone and
+# would disappear entirely.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+ranked = c.sort_values(["share_carried_over", "carryover"], ascending=False)
+print(ranked[["code", "name", "carryover", "total", "share_carried_over"]].round(4).to_string(index=False))
+
+# %%
+# NBVAL_CHECK_OUTPUT
+top = gz.teaching.shrink_without_carryover(d)
+gz.teaching.check_without_carryover(d, top["code"], top["share_carried_over"])
+
+# %% [markdown]
+# ## Discussion
+# Science and technology (206, 3,151.22 万元) is the largest of seven classes that live on carry-over alone;
+# by amount it would lose the most too. Among the classes with other money, social security (208) would lose
+# 65.7%.
+#
+# ## Summary
+# Seven of twelve classes exist in the 2023 budget only through carried-over funds.
+#
+# ## Sources
+# - 部门收入总表, lines 89-149 of `data/raw/ganzhou-xzspj-2023.txt`.
