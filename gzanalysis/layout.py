@@ -25,6 +25,7 @@ class Field:
     constraints: dict[str, Any] | None = None
     classification: str | None = None
     line_field: str | None = None
+    decimals: int | None = None
 
     @property
     def is_amount(self) -> bool:
@@ -79,6 +80,7 @@ def layout() -> dict[str, Resource]:
                     constraints=d.get("constraints"),
                     classification=d.get("classification"),
                     line_field=d.get("line_field"),
+                    decimals=d.get("decimals"),
                 )
             )
         resources[res["name"]] = Resource(
