@@ -10,6 +10,7 @@
 
 from gzanalysis.audit import audit
 from gzanalysis.load import DEFAULT_ID, Disclosure, available, load
+from gzanalysis.validate import PackageError, PackageWarning
 
-__all__ = ["DEFAULT_ID", "Disclosure", "audit", "available", "load"]
+__all__ = ["DEFAULT_ID", "Disclosure", "PackageError", "PackageWarning", "audit", "available", "load"]
 __version__ = "0.1.0"

@@ -115,11 +115,18 @@ class Disclosure:
 
     @cached_property
     def raw_lines(self) -> list[str]:
-        """The raw disclosure text, one string per line (``raw_lines[n - 1]`` is line ``n``)."""
-        raw = self.path.parent.parent / self.meta["raw_text"]
-        if not raw.exists():
-            raw = self.path.parent / "raw" / Path(self.meta["raw_text"]).name
-        return raw.read_text(encoding="utf-8").split("\n")
+        """The raw disclosure text, one string per line (``raw_lines[n - 1]`` is line ``n``).
+
+        Found by its file name only, inside the package folder (or its ``raw/``) or, for a shipped
+        package, in ``data/raw/``: never anywhere a descriptor's path could point to.
+        """
+        name = Path(self.meta.get("raw_text", f"{self.id}.txt")).name
+        folder = self.path.parent.resolve()
+        trusted = [folder, data_root().resolve() / "raw"] if folder.parent == data_root().resolve() else [folder]
+        for place in (folder / name, folder / "raw" / name, *(t / name for t in trusted[1:])):
+            if place.is_file() and any(place.resolve().is_relative_to(t) for t in trusted):
+                return place.read_text(encoding="utf-8").split("\n")
+        raise FileNotFoundError(f"the raw text {name} is not in the package folder {folder}")
 
     @cached_property
     def facts(self) -> pd.DataFrame:

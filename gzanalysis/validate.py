@@ -53,9 +53,9 @@ _DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
 
 
 class PackageError(ValueError):
-    """A package the loader refuses. ``problems`` holds one message per problem found."""
+    """A package the loader refuses. ``problems`` holds one message per problem found; ``note`` helps fix them."""
 
-    def __init__(self, problems: str | list[str]):
+    def __init__(self, problems: str | list[str], note: str = ""):
         self.problems = [problems] if isinstance(problems, str) else list(problems)
         if len(self.problems) == 1:
             text = self.problems[0]
@@ -64,7 +64,7 @@ class PackageError(ValueError):
             more = len(self.problems) - len(listed)
             text = f"{len(self.problems)} problems:\n" + "\n".join(f"- {p}" for p in listed)
             text += f"\n- … and {more} more" if more else ""
-        super().__init__(text)
+        super().__init__(text + (f"\n{note}" if note else ""))
 
 
 class PackageWarning(UserWarning):
@@ -276,8 +276,7 @@ def check_header(header: list[str], fields: list[str], where: str) -> None:
             problems.append(f"{where}, column {k} {name!r}: the column appears twice")
     problems += [f"{where}: column {name!r} is missing" for name in fields if name not in header]
     if problems:
-        problems.append(f"{where}: the schema in datapackage.json has the columns {', '.join(fields)}")
-        raise PackageError(problems)
+        raise PackageError(problems, note=f"(the schema in datapackage.json has the columns {', '.join(fields)})")
 
 
 def parse_csv(text: str, res: Resource, source: Source) -> dict[str, list]:
