@@ -9,8 +9,9 @@
 """
 
 from gzanalysis.audit import audit
+from gzanalysis.formats import read_excel, read_parquet
 from gzanalysis.load import DEFAULT_ID, Disclosure, available, load
 from gzanalysis.validate import PackageError, PackageWarning
 
-__all__ = ["DEFAULT_ID", "Disclosure", "PackageError", "PackageWarning", "audit", "available", "load"]
+__all__ = ["DEFAULT_ID", "Disclosure", "PackageError", "PackageWarning", "audit", "available", "load", "read_excel", "read_parquet"]
 __version__ = "0.1.0"

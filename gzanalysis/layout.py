@@ -46,6 +46,7 @@ class Resource:
     primary_key: tuple[str, ...]
     classification: str | None = None
     foreign_keys: tuple[dict[str, str], ...] = ()
+    sheet: str = ""  # its Excel sheet: the name, or a shorter one where the name is over 31 characters
 
     @property
     def field_names(self) -> list[str]:
@@ -93,6 +94,7 @@ def layout() -> dict[str, Resource]:
             primary_key=tuple(res["primary_key"]),
             classification=res.get("classification"),
             foreign_keys=tuple(res.get("foreign_keys", ())),
+            sheet=res.get("sheet", res["name"]),
         )
     return resources
 

@@ -167,6 +167,24 @@ class Disclosure:
         facts["source_line"] = facts["source_line"].astype("Int64")
         return facts
 
+    def to_csv(self, folder: str | Path) -> Path:
+        """Write a complete package folder (CSVs as published + datapackage.json): ``gz.load(folder)`` reads it."""
+        from gzanalysis.formats import write_csv
+
+        return write_csv(self, folder)
+
+    def to_parquet(self, folder: str | Path) -> Path:
+        """Write one Parquet file per table and ``meta.json``: ``gz.read_parquet(folder)`` reads it."""
+        from gzanalysis.formats import write_parquet
+
+        return write_parquet(self, folder)
+
+    def to_excel(self, path: str | Path) -> Path:
+        """Write one workbook, a sheet per table (English names) and ``meta``: ``gz.read_excel(path)`` reads it."""
+        from gzanalysis.formats import write_excel
+
+        return write_excel(self, path)
+
     def __repr__(self) -> str:
         return f"<Disclosure {self.id}: {self.meta['title']}, {len(self.tables)} tables>"
 
@@ -183,7 +201,10 @@ def _resolve(id_or_path: str | Path | None) -> Path:
     if candidate.is_dir():
         if (candidate / "datapackage.json").is_file():
             return candidate / "datapackage.json"
-        raise PackageError(f"{candidate}: no datapackage.json in this folder, so it is not a data package")
+        hint = " (a Parquet folder: gz.read_parquet(folder))" if (candidate / "meta.json").is_file() else ""
+        raise PackageError(f"{candidate}: no datapackage.json in this folder, so it is not a data package{hint}")
+    if candidate.suffix.lower() == ".xlsx":
+        raise PackageError(f"{candidate}: a workbook, not a package folder: read it with gz.read_excel(path)")
     raise LookupError(
         f"no disclosure {str(id_or_path)!r}; available: {', '.join(available()) or 'none'} "
         "(or pass the path of a package folder)"

@@ -332,13 +332,13 @@ def typed(columns: dict[str, list | tuple], fields: tuple[Field, ...], source: S
         values = columns[f.name]
         if f.type == "string":
             out[f.name] = [
-                v if type(v) is str and v else (None if v is None or v == "" or _is_na(v) else _text(v)) for v in values
+                v if type(v) is str and v else (None if _is_na(v) or v == "" else _text(v)) for v in values
             ]
             continue
         parse, what = _PARSE[f.type]
         col, bad = [], []
         for i, v in enumerate(values):
-            if v is None or v == "" or _is_na(v):
+            if _is_na(v) or v == "":
                 col.append(None)
                 continue
             try:
