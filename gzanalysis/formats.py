@@ -84,7 +84,10 @@ def read_parquet(folder: str | Path) -> Disclosure:
     from gzanalysis.datapackage import schema
 
     folder = Path(folder).resolve()
-    meta = _meta(validate.decode(validate.resource_file(folder, "meta", META_FILE).read_bytes(), folder / META_FILE), folder / META_FILE)
+    meta = _meta(
+        validate.decode(validate.resource_file(folder, "meta", META_FILE).read_bytes(), folder / META_FILE),
+        folder / META_FILE,
+    )
     tables, sources = {}, {}
     for name, res in layout().items():
         path = validate.resource_file(folder, name, f"{name}.parquet")
@@ -105,7 +108,9 @@ def write_excel(d: Disclosure, path: str | Path) -> Path:
                 for cell in row:
                     if cell.data_type == "f":  # text such as "=100%" is text, not a formula
                         cell.data_type = "s"
-        meta = pd.DataFrame({"key": list(d.meta), "value": [json.dumps(v, ensure_ascii=False) for v in d.meta.values()]})
+        meta = pd.DataFrame(
+            {"key": list(d.meta), "value": [json.dumps(v, ensure_ascii=False) for v in d.meta.values()]}
+        )
         meta.to_excel(writer, sheet_name=META_SHEET, index=False)
     return path
 
@@ -115,12 +120,17 @@ def read_excel(path: str | Path) -> Disclosure:
     from gzanalysis.datapackage import schema
 
     path = Path(path)
-    sheets = pd.read_excel(path, sheet_name=None, dtype=object, keep_default_na=False, na_values=[""], engine="openpyxl")
+    sheets = pd.read_excel(
+        path, sheet_name=None, dtype=object, keep_default_na=False, na_values=[""], engine="openpyxl"
+    )
     missing = [s for s in [*(r.sheet for r in layout().values()), META_SHEET] if s not in sheets]
     if missing:
         raise validate.PackageError(f"{path}: no sheet {', '.join(map(repr, missing))}")
     meta_rows = sheets[META_SHEET]
-    meta = _meta(json.dumps({k: json.loads(v) for k, v in zip(meta_rows["key"], meta_rows["value"], strict=True)}), path)
+    meta = _meta(
+        json.dumps({k: json.loads(v) for k, v in zip(meta_rows["key"], meta_rows["value"], strict=True)}),
+        path,
+    )
     tables, sources = {}, {}
     for name, res in layout().items():
         sources[name] = Source(f"{path}, sheet {res.sheet!r}", first_line=2, line_word="sheet row")

@@ -117,7 +117,8 @@ class Source:
     def rows(self, flagged: list[int], column: str, problem, values: list | None = None) -> list[str]:
         """One message per flagged row (``MAX_ROWS`` at most, then a count); ``problem(value)`` says what."""
         out = [
-            f"{self.at(i, column)}: {problem(values[i] if values is not None else None)}" for i in flagged[:MAX_ROWS]
+            f"{self.at(i, column)}: {problem(values[i] if values is not None else None)}"
+            for i in flagged[:MAX_ROWS]
         ]
         if len(flagged) > MAX_ROWS:
             out.append(f"{self.label}, column {column!r}: the same in {len(flagged) - MAX_ROWS} more rows")
@@ -160,7 +161,9 @@ def resource_file(folder: Path, name: str, path) -> Path:
             "folder and give its relative path"
         )
     if ".." in re.split(r"[\\/]", path):
-        raise PackageError(f"{where} climbs out of the package folder ('..'); a resource path must stay inside it")
+        raise PackageError(
+            f"{where} climbs out of the package folder ('..'); a resource path must stay inside it"
+        )
     full = folder / PurePosixPath(path)
     resolved = full.resolve()
     if not resolved.is_relative_to(folder):
@@ -170,7 +173,9 @@ def resource_file(folder: Path, name: str, path) -> Path:
     return full
 
 
-def check_descriptor(descriptor: dict, folder: Path, layout: dict[str, Resource]) -> dict[str, tuple[dict, Path]]:
+def check_descriptor(
+    descriptor: dict, folder: Path, layout: dict[str, Resource]
+) -> dict[str, tuple[dict, Path]]:
     """Each layout resource's descriptor and file, once every path is safe and every schema is the layout's."""
     dp = folder / "datapackage.json"
     found: dict[str, tuple[dict, Path]] = {}
@@ -179,11 +184,15 @@ def check_descriptor(descriptor: dict, folder: Path, layout: dict[str, Resource]
         if not isinstance(name, str):
             raise PackageError(f"{dp}: a resource has no name")
         if "data" in r and "path" not in r:
-            raise PackageError(f"{dp}, resource {name!r}: inline data is not supported; give the path of a CSV file")
+            raise PackageError(
+                f"{dp}, resource {name!r}: inline data is not supported; give the path of a CSV file"
+            )
         found[name] = (r, resource_file(folder, name, r.get("path")))
     missing = [n for n in layout if n not in found]
     if missing:
-        raise PackageError(f"{dp}: no resource {', '.join(map(repr, missing))} (the standard layout has: {', '.join(layout)})")
+        raise PackageError(
+            f"{dp}: no resource {', '.join(map(repr, missing))} (the standard layout has: {', '.join(layout)})"
+        )
     extra = [n for n in found if n not in layout]
     if extra:
         warnings.warn(
@@ -197,7 +206,9 @@ def check_descriptor(descriptor: dict, folder: Path, layout: dict[str, Resource]
         where = f"{dp}, resource {name!r}"
         encoding = str(r.get("encoding", "utf-8")).lower().replace("_", "-")
         if encoding not in ("utf-8", "utf8", "utf-8-sig"):
-            problems.append(f"{where}: encoding {r['encoding']!r}; gzanalysis reads UTF-8 only: re-save the file as UTF-8")
+            problems.append(
+                f"{where}: encoding {r['encoding']!r}; gzanalysis reads UTF-8 only: re-save the file as UTF-8"
+            )
         fields = (r.get("schema") or {}).get("fields")
         if not isinstance(fields, list):
             problems.append(f"{where}: no schema fields")
@@ -205,7 +216,9 @@ def check_descriptor(descriptor: dict, folder: Path, layout: dict[str, Resource]
         declared = {f.get("name"): f for f in fields if isinstance(f, dict)}
         for f in res.fields:
             if f.name not in declared:
-                problems.append(f"{where}: field {f.name!r} of the standard layout (gzanalysis/layout.toml) is missing")
+                problems.append(
+                    f"{where}: field {f.name!r} of the standard layout (gzanalysis/layout.toml) is missing"
+                )
             elif declared[f.name].get("type", "string") != f.type:
                 problems.append(
                     f"{where}, field {f.name!r}: type {declared[f.name].get('type', 'string')!r}, "
@@ -271,12 +284,16 @@ def check_header(header: list[str], fields: list[str], where: str) -> None:
     problems = []
     for k, name in enumerate(header, start=1):
         if name not in fields:
-            problems.append(f"{where}, column {k} {name!r}: unexpected column, not in the schema in datapackage.json")
+            problems.append(
+                f"{where}, column {k} {name!r}: unexpected column, not in the schema in datapackage.json"
+            )
         elif header.index(name) != k - 1:
             problems.append(f"{where}, column {k} {name!r}: the column appears twice")
     problems += [f"{where}: column {name!r} is missing" for name in fields if name not in header]
     if problems:
-        raise PackageError(problems, note=f"(the schema in datapackage.json has the columns {', '.join(fields)})")
+        raise PackageError(
+            problems, note=f"(the schema in datapackage.json has the columns {', '.join(fields)})"
+        )
 
 
 def parse_csv(text: str, res: Resource, source: Source) -> dict[str, list]:
@@ -295,7 +312,12 @@ def parse_csv(text: str, res: Resource, source: Source) -> dict[str, list]:
     ragged = [i for i, r in enumerate(records[1:]) if len(r) != width]
     if ragged:
         raise PackageError(
-            source.rows(ragged, None, lambda n: f"{n} values, the header has {width} columns", [len(r) for r in records[1:]])
+            source.rows(
+                ragged,
+                None,
+                lambda n: f"{n} values, the header has {width} columns",
+                [len(r) for r in records[1:]],
+            )
         )
     raw = dict(zip(header, zip(*records[1:], strict=True), strict=True)) if len(records) > 1 else {}
     return typed({f.name: raw.get(f.name, ()) for f in res.fields}, res.fields, source)
@@ -401,7 +423,9 @@ def check_table(columns: dict[str, list], res: Resource, schema: dict, source: S
                 blank = [i for i, v in enumerate(columns[k]) if v is None]
                 problems += source.rows(blank, k, lambda v: "blank, but it is part of the primary key")
         if key and all(k in columns for k in key):
-            problems += _check_unique(list(zip(*(columns[k] for k in key), strict=True)), ", ".join(key), source, "primary key")
+            problems += _check_unique(
+                list(zip(*(columns[k] for k in key), strict=True)), ", ".join(key), source, "primary key"
+            )
     if res.classification:
         problems += _check_codes(columns["code"], source)
     return problems
@@ -415,7 +439,9 @@ def _check_constraints(col: list, column: str, c: dict, source: Source) -> list[
     if "pattern" in c:
         match = re.compile(c["pattern"]).fullmatch
         bad = [i for i, v in enumerate(col) if isinstance(v, str) and not match(v)]
-        problems += source.rows(bad, column, lambda v: f"{v!r} does not match the pattern {c['pattern']}", col)
+        problems += source.rows(
+            bad, column, lambda v: f"{v!r} does not match the pattern {c['pattern']}", col
+        )
     if "enum" in c:
         allowed = set(c["enum"])
         bad = [i for i, v in enumerate(col) if v is not None and v not in allowed]
@@ -424,9 +450,13 @@ def _check_constraints(col: list, column: str, c: dict, source: Source) -> list[
     for bound, beyond in (("minimum", lambda v, b: v < b), ("maximum", lambda v, b: v > b)):
         if bound in c:
             bad = [i for i, v in enumerate(col) if v is not None and beyond(v, c[bound])]
-            problems += source.rows(bad, column, lambda v, bound=bound: f"{v} is beyond the {bound} {c[bound]}", col)
+            problems += source.rows(
+                bad, column, lambda v, bound=bound: f"{v} is beyond the {bound} {c[bound]}", col
+            )
     if c.get("unique"):
-        problems += _check_unique([(v,) if v is not None else None for v in col], column, source, "unique value")
+        problems += _check_unique(
+            [(v,) if v is not None else None for v in col], column, source, "unique value"
+        )
     return problems
 
 
@@ -441,7 +471,12 @@ def _check_unique(keys: list, column: str, source: Source, what: str) -> list[st
             dup.append(i)
     show = [k[0] if k and len(k) == 1 else k for k in keys]
     return source.rows(
-        dup, column, lambda v: f"{v} appears twice ({what}; first in row {first[v if isinstance(v, tuple) else (v,)] + 1})", show
+        dup,
+        column,
+        lambda v: (
+            f"{v} appears twice ({what}; first in row {first[v if isinstance(v, tuple) else (v,)] + 1})"
+        ),
+        show,
     )
 
 
@@ -452,7 +487,10 @@ def _check_codes(code: list, source: Source) -> list[str]:
     parent = [c[:-2] if c is not None and len(c) > 3 else None for c in code]
     orphans = [i for i, p in enumerate(parent) if p is not None and p not in present]
     return problems + source.rows(
-        orphans, "code", lambda i: f"orphan code {code[i]}: its parent {parent[i]} is not in the table", list(range(len(code)))
+        orphans,
+        "code",
+        lambda i: f"orphan code {code[i]}: its parent {parent[i]} is not in the table",
+        list(range(len(code))),
     )
 
 
@@ -474,7 +512,9 @@ def check_references(
             target_name, keys = ref.get("resource") or name, _as_list(ref["fields"])
             target = tables.get(target_name)
             if target is None or any(k not in target for k in keys) or any(f not in columns for f in fields):
-                problems.append(f"{sources[name].label}: a foreign key names {target_name!r} {keys}, which is not loaded")
+                problems.append(
+                    f"{sources[name].label}: a foreign key names {target_name!r} {keys}, which is not loaded"
+                )
                 continue
             known = set(zip(*(target[k] for k in keys), strict=True))
             values = list(zip(*(columns[f] for f in fields), strict=True))
@@ -483,7 +523,9 @@ def check_references(
             problems += sources[name].rows(
                 bad,
                 ", ".join(fields),
-                lambda v, label=label, keys=keys: f"{v[0] if len(v) == 1 else v} is not in {label} (column {', '.join(keys)})",
+                lambda v, label=label, keys=keys: (
+                    f"{v[0] if len(v) == 1 else v} is not in {label} (column {', '.join(keys)})"
+                ),
                 values,
             )
     return problems

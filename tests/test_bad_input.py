@@ -73,7 +73,12 @@ def test_missing_column(pkg):
 
 def test_extra_column(pkg):
     edit_rows(pkg / EXP, lambda rows: [r.append("remark" if i == 0 else "") for i, r in enumerate(rows)])
-    refused(pkg, re.escape(f"{pkg / EXP}, line 1 (header), column 9 'remark': unexpected column, not in the schema in datapackage.json"))
+    refused(
+        pkg,
+        re.escape(
+            f"{pkg / EXP}, line 1 (header), column 9 'remark': unexpected column, not in the schema in datapackage.json"
+        ),
+    )
 
 
 def test_non_numeric_amount(pkg):
@@ -89,12 +94,22 @@ def test_duplicated_code(pkg):
         rows[5][1] = "2010301"  # row 5 (2010302) gets the code of row 4
 
     edit_rows(pkg / EXP, twice)
-    refused(pkg, re.escape(f"{pkg / EXP}, row 5 (line 6), column 'code': 2010301 appears twice (code; first in row 4)"))
+    refused(
+        pkg,
+        re.escape(
+            f"{pkg / EXP}, row 5 (line 6), column 'code': 2010301 appears twice (code; first in row 4)"
+        ),
+    )
 
 
 def test_orphan_code(pkg):
     edit_rows(pkg / EXP, lambda rows: rows.pop(3))  # the 款 20103 goes, its 项 stay
-    error = refused(pkg, re.escape(f"{pkg / EXP}, row 3 (line 4), column 'code': orphan code 2010301: its parent 20103 is not in the table"))
+    error = refused(
+        pkg,
+        re.escape(
+            f"{pkg / EXP}, row 3 (line 4), column 'code': orphan code 2010301: its parent 20103 is not in the table"
+        ),
+    )
     assert len(error.problems) == 4  # 2010301, 2010302, 2010350, 2010399
 
 
@@ -103,7 +118,12 @@ def test_blank_required_value(pkg):
         rows[2][7] = ""  # source_line of row 2
 
     edit_rows(pkg / EXP, blank)
-    refused(pkg, re.escape(f"{pkg / EXP}, row 2 (line 3), column 'source_line': blank, but the schema requires a value"))
+    refused(
+        pkg,
+        re.escape(
+            f"{pkg / EXP}, row 2 (line 3), column 'source_line': blank, but the schema requires a value"
+        ),
+    )
 
 
 def test_wrong_encoding_gbk(pkg):
@@ -122,7 +142,9 @@ def test_absolute_resource_path(pkg):
     edit_descriptor(pkg, lambda r: r["expenditure_by_function"].update(path=str(pkg / EXP)))
     refused(
         pkg,
-        re.escape(f"{pkg / 'datapackage.json'}, resource 'expenditure_by_function': path '{pkg / EXP}' is absolute; ")
+        re.escape(
+            f"{pkg / 'datapackage.json'}, resource 'expenditure_by_function': path '{pkg / EXP}' is absolute; "
+        )
         + "a resource path must be relative to the package folder",
     )
 
@@ -159,7 +181,9 @@ def test_symlink_out_of_the_package(pkg):
     (pkg / EXP).symlink_to(outside)
     refused(
         pkg,
-        re.escape(f"{pkg / 'datapackage.json'}, resource 'expenditure_by_function': path '{EXP}' leads outside the ")
+        re.escape(
+            f"{pkg / 'datapackage.json'}, resource 'expenditure_by_function': path '{EXP}' leads outside the "
+        )
         + r"package folder \(a symbolic link to .*elsewhere\.csv\)",
     )
 
@@ -178,7 +202,12 @@ def test_code_missing_from_the_code_list(pkg):
         rows[7][1] = "2010398"  # 2010399 → a 项 of 20103 that the code list does not have
 
     edit_rows(pkg / EXP, renumber)
-    refused(pkg, re.escape(f"{pkg / EXP}, row 7 (line 8), column 'code': 2010398 is not in functional_codes.csv (column code)"))
+    refused(
+        pkg,
+        re.escape(
+            f"{pkg / EXP}, row 7 (line 8), column 'code': 2010398 is not in functional_codes.csv (column code)"
+        ),
+    )
 
 
 def test_code_breaking_its_pattern(pkg):
@@ -186,18 +215,30 @@ def test_code_breaking_its_pattern(pkg):
         rows[2][1] = "20"
 
     edit_rows(pkg / EXP, short)
-    refused(pkg, re.escape(f"{pkg / EXP}, row 2 (line 3), column 'code': '20' does not match the pattern ^[0-9]{{3}}([0-9]{{2}}([0-9]{{2}})?)?$"))
+    refused(
+        pkg,
+        re.escape(
+            f"{pkg / EXP}, row 2 (line 3), column 'code': '20' does not match the pattern ^[0-9]{{3}}([0-9]{{2}}([0-9]{{2}})?)?$"
+        ),
+    )
 
 
 def test_value_outside_its_enum(pkg):
     path = pkg / "budget_summary.csv"
     edit_rows(path, lambda rows: rows[1].__setitem__(1, "收入"))
-    refused(pkg, re.escape(f"{path}, row 1 (line 2), column 'side': '收入' is not one of: income, expenditure"))
+    refused(
+        pkg, re.escape(f"{path}, row 1 (line 2), column 'side': '收入' is not one of: income, expenditure")
+    )
 
 
 def test_duplicated_primary_key(pkg):
     edit_rows(pkg / EXP, lambda rows: rows[3].__setitem__(0, "2"))
-    refused(pkg, re.escape(f"{pkg / EXP}, row 3 (line 4), column 'row': 2 appears twice (primary key; first in row 2)"))
+    refused(
+        pkg,
+        re.escape(
+            f"{pkg / EXP}, row 3 (line 4), column 'row': 2 appears twice (primary key; first in row 2)"
+        ),
+    )
 
 
 def test_not_an_integer(pkg):
@@ -212,7 +253,9 @@ def test_schema_differing_from_the_layout(pkg):
     edit_descriptor(pkg, retype)
     refused(
         pkg,
-        re.escape(f"{pkg / 'datapackage.json'}, resource 'expenditure_by_function', field 'total': type 'string', ")
+        re.escape(
+            f"{pkg / 'datapackage.json'}, resource 'expenditure_by_function', field 'total': type 'string', "
+        )
         + "the standard layout has 'number'",
     )
 
@@ -224,14 +267,21 @@ def test_folder_without_descriptor(tmp_path):
 
 def test_an_edited_file_warns_that_it_differs_from_its_hash(pkg):
     edit_rows(pkg / EXP, lambda rows: rows[1].__setitem__(3, "合计 (edited)"))
-    with pytest.warns(gz.PackageWarning, match=re.escape(f"{pkg / EXP}: the file differs from the sha256 hash")):
+    with pytest.warns(
+        gz.PackageWarning, match=re.escape(f"{pkg / EXP}: the file differs from the sha256 hash")
+    ):
         d = gz.load(pkg)
     assert d.table("部门支出总表").loc[0, "name"] == "合计 (edited)"
 
 
 def test_several_problems_are_listed_together(pkg):
     edit_rows(pkg / EXP, lambda rows: (rows[1].__setitem__(7, ""), rows[2].__setitem__(3, "")))
-    error = refused(pkg, re.escape(f"{pkg / EXP}, row 1 (line 2), column 'source_line': blank, but the schema requires a value"))
+    error = refused(
+        pkg,
+        re.escape(
+            f"{pkg / EXP}, row 1 (line 2), column 'source_line': blank, but the schema requires a value"
+        ),
+    )
     assert str(error).startswith("2 problems:\n")
     assert any("row 2 (line 3), column 'name': blank" in p for p in error.problems)
 

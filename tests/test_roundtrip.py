@@ -70,7 +70,10 @@ def test_an_edited_workbook_is_checked_like_a_package(d, tmp_path):
     wb = load_workbook(path)
     wb["expenditure_by_function"]["E2"] = "23,255.42"
     wb.save(path)
-    with pytest.raises(gz.PackageError, match=r"sheet 'expenditure_by_function', row 1 \(sheet row 2\), column 'total': '23,255.42' is not a number"):
+    with pytest.raises(
+        gz.PackageError,
+        match=r"sheet 'expenditure_by_function', row 1 \(sheet row 2\), column 'total': '23,255.42' is not a number",
+    ):
         gz.read_excel(path)
 
 
