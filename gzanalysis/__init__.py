@@ -13,11 +13,14 @@ from gzanalysis.audit import audit
 from gzanalysis.carryover import carryover, carryover_context
 from gzanalysis.changes import changes
 from gzanalysis.composition import composition
+from gzanalysis.formats import read_excel, read_parquet
 from gzanalysis.load import DEFAULT_ID, Disclosure, available, load
 from gzanalysis.targets import targets, targets_summary
+from gzanalysis.validate import PackageError, PackageWarning
 
 __all__ = [
-    "DEFAULT_ID", "Disclosure", "audit", "charts", "available", "carryover", "carryover_context", "changes", "composition",
-    "load", "notebook", "targets", "targets_summary", "teaching", "widgets",
+    "DEFAULT_ID", "Disclosure", "PackageError", "PackageWarning", "audit", "available", "carryover",
+    "carryover_context", "changes", "charts", "composition", "load", "notebook", "read_excel", "read_parquet",
+    "targets", "targets_summary", "teaching", "widgets",
 ]
 __version__ = "0.1.0"

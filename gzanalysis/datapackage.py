@@ -89,14 +89,28 @@ def _foreign_keys(res: Resource) -> list[dict]:
     return fks
 
 
+def schema(res: Resource) -> dict:
+    """The Table Schema of a resource: fields, primary key and foreign keys, from the layout."""
+    out = {"fields": [_field_descriptor(f) for f in res.fields], "primaryKey": list(res.primary_key)}
+    fks = _foreign_keys(res)
+    if fks:
+        out["foreignKeys"] = fks
+    return out
+
+
 def _file_facts(path: Path) -> tuple[int, str]:
     data = path.read_bytes()
     return len(data), "sha256:" + hashlib.sha256(data).hexdigest()
 
 
-def build_descriptor(package_dir: Path) -> dict:
-    """The descriptor of the package in ``package_dir`` (nothing is written)."""
-    meta = tomllib.loads((package_dir / "disclosure.toml").read_text(encoding="utf-8"))
+def build_descriptor(package_dir: Path, meta: dict | None = None) -> dict:
+    """The descriptor of the package in ``package_dir`` (nothing is written).
+
+    ``meta`` is what ``disclosure.toml`` holds (id, title, description, source, notes …), read from the
+    folder unless given: ``build_descriptor(folder, d.meta)`` describes the CSVs ``d.to_csv(folder)`` wrote.
+    """
+    if meta is None:
+        meta = tomllib.loads((package_dir / "disclosure.toml").read_text(encoding="utf-8"))
     notes = meta.get("notes", {})
     resources = []
     for res in layout().values():
@@ -113,23 +127,22 @@ def build_descriptor(package_dir: Path) -> dict:
             "encoding": "utf-8",
             "bytes": size,
             "hash": digest,
-            "schema": {"fields": [_field_descriptor(f) for f in res.fields], "primaryKey": list(res.primary_key)},
+            "schema": schema(res),
             "gzanalysis": {"title_en": res.title_en, "fund": res.fund},
         }
         if res.name in notes:
             r["gzanalysis"]["note"] = notes[res.name]
-        fks = _foreign_keys(res)
-        if fks:
-            r["schema"]["foreignKeys"] = fks
         resources.append(r)
     return {
         "profile": "tabular-data-package",
         "name": meta["id"],
         "title": meta["title"],
-        "description": meta["description"].strip(),
+        "description": meta.get("description", "").strip(),
         "version": "1.0.0",
         "licenses": [{"name": "other-pd", "title": "Government information published for disclosure"}],
-        "sources": [{"title": meta["source"], "path": meta["raw_text"]}],
+        "sources": [{"title": meta["source"], "path": meta["raw_text"]} if "raw_text" in meta else {"title": meta["source"]}]
+        if "source" in meta
+        else [],
         "gzanalysis": {
             k: meta[k]
             for k in (
@@ -162,7 +175,11 @@ def write_package(package_dir: Path) -> dict:
     """Regenerate the code lists, ``datapackage.json`` and ``datapackage.md`` of a package."""
     package_dir = Path(package_dir)
     write_code_lists(package_dir)
-    descriptor = build_descriptor(package_dir)
+    return write_descriptor(package_dir, build_descriptor(package_dir))
+
+
+def write_descriptor(package_dir: Path, descriptor: dict) -> dict:
+    """Write ``datapackage.json`` and ``datapackage.md`` of a package folder."""
     text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
     (package_dir / "datapackage.json").write_text(text, encoding="utf-8")
     (package_dir / "datapackage.md").write_text(render_markdown(descriptor), encoding="utf-8")

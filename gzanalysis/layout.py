@@ -25,6 +25,7 @@ class Field:
     constraints: dict[str, Any] | None = None
     classification: str | None = None
     line_field: str | None = None
+    decimals: int | None = None
 
     @property
     def is_amount(self) -> bool:
@@ -45,6 +46,7 @@ class Resource:
     primary_key: tuple[str, ...]
     classification: str | None = None
     foreign_keys: tuple[dict[str, str], ...] = ()
+    sheet: str = ""  # its Excel sheet: the name, or a shorter one where the name is over 31 characters
 
     @property
     def field_names(self) -> list[str]:
@@ -79,6 +81,7 @@ def layout() -> dict[str, Resource]:
                     constraints=d.get("constraints"),
                     classification=d.get("classification"),
                     line_field=d.get("line_field"),
+                    decimals=d.get("decimals"),
                 )
             )
         resources[res["name"]] = Resource(
@@ -91,6 +94,7 @@ def layout() -> dict[str, Resource]:
             primary_key=tuple(res["primary_key"]),
             classification=res.get("classification"),
             foreign_keys=tuple(res.get("foreign_keys", ())),
+            sheet=res.get("sheet", res["name"]),
         )
     return resources
 

@@ -1,21 +1,24 @@
 """Load a disclosure's data package into pandas: ``gz.available()``, ``gz.load()``, ``Disclosure``.
 
-Data is reached through ``importlib.resources`` (it ships inside the package), so loading works from
-any current directory. Nothing is read at import time.
+Shipped data is reached through ``importlib.resources``, so loading works from any current directory;
+``gz.load(folder)`` loads any package folder on disk (a copy, a colleague's package) once
+``gzanalysis.validate`` has checked it. Nothing is read at import time, nothing outside the package folder
+at load time.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.resources import files
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from gzanalysis import codes
+from gzanalysis import codes, validate
 from gzanalysis.layout import Resource, layout, resource
+from gzanalysis.validate import PackageError, Source
 
 DEFAULT_ID = "ganzhou-xzspj-2023"
 
@@ -39,20 +42,43 @@ def available() -> list[str]:
     return sorted(p.parent.name for p in root.glob("*/datapackage.json") if p.parent.name != "classifications")
 
 
-def _read_resource(path: Path, res: Resource) -> pd.DataFrame:
-    dtypes = {f.name: DTYPES[f.type] for f in res.fields}
-    frame = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""], encoding="utf-8")
-    return frame
+def _frame(columns: dict[str, list], res: Resource) -> pd.DataFrame:
+    """A table's frame from its typed columns: strings, float64 amounts (NaN where blank), nullable integers.
+
+    Classified tables get the level (类/款/项) and parent of each code, placed after the code.
+    """
+    data = {}
+    for f in res.fields:
+        col = columns[f.name]
+        data[f.name] = np.array(col, dtype="float64") if f.type == "number" else pd.array(col, dtype=DTYPES[f.type])
+        if f.name == "code" and res.classification:
+            data["level"] = pd.array([None if c is None else codes.level(c) for c in col], dtype="string")
+            data["parent"] = pd.array([None if c is None else codes.parent(c) for c in col], dtype="string")
+    return pd.DataFrame(data)
 
 
-def _add_levels(frame: pd.DataFrame) -> pd.DataFrame:
-    """Classified tables get the level (类/款/项) and parent of each code, placed after the code."""
-    level = frame["code"].map(codes.level, na_action="ignore").astype("string")
-    parent = frame["code"].map(codes.parent, na_action="ignore").astype("string")
-    at = frame.columns.get_loc("code") + 1
-    frame.insert(at, "level", level)
-    frame.insert(at + 1, "parent", parent)
-    return frame
+def assemble(
+    tables: dict[str, dict[str, list]], sources: dict[str, Source], schemas: dict[str, dict], meta: dict, path: Path
+) -> Disclosure:
+    """Check the tables (constraints, keys, codes, foreign keys), then build the ``Disclosure``.
+
+    ``tables`` hold each resource's typed columns (``validate.typed``), by resource name; ``schemas`` the
+    Table Schema each package declares, checked together with the layout's own. Every reader ends here.
+    """
+    from gzanalysis.datapackage import schema
+
+    problems = []
+    foreign_keys = {}
+    for name, res in layout().items():
+        declared = schemas[name]
+        problems += validate.check_table(tables[name], res, declared, sources[name])
+        standard = schema(res).get("foreignKeys", [])
+        foreign_keys[name] = standard + [fk for fk in declared.get("foreignKeys", []) if fk not in standard]
+    problems += validate.check_references(tables, foreign_keys, sources)
+    if problems:
+        raise PackageError(problems)
+    frames = {res.title: _frame(tables[name], res) for name, res in layout().items()}
+    return Disclosure(id=meta["id"], path=path, meta=meta, tables=frames)
 
 
 @dataclass
@@ -89,11 +115,18 @@ class Disclosure:
 
     @cached_property
     def raw_lines(self) -> list[str]:
-        """The raw disclosure text, one string per line (``raw_lines[n - 1]`` is line ``n``)."""
-        raw = self.path.parent.parent / self.meta["raw_text"]
-        if not raw.exists():
-            raw = self.path.parent / "raw" / Path(self.meta["raw_text"]).name
-        return raw.read_text(encoding="utf-8").split("\n")
+        """The raw disclosure text, one string per line (``raw_lines[n - 1]`` is line ``n``).
+
+        Found by its file name only, inside the package folder (or its ``raw/``) or, for a shipped
+        package, in ``data/raw/``: never anywhere a descriptor's path could point to.
+        """
+        name = Path(self.meta.get("raw_text", f"{self.id}.txt")).name
+        folder = self.path.parent.resolve()
+        trusted = [folder, data_root().resolve() / "raw"] if folder.parent == data_root().resolve() else [folder]
+        for place in (folder / name, folder / "raw" / name, *(t / name for t in trusted[1:])):
+            if place.is_file() and any(place.resolve().is_relative_to(t) for t in trusted):
+                return place.read_text(encoding="utf-8").split("\n")
+        raise FileNotFoundError(f"the raw text {name} is not in the package folder {folder}")
 
     @cached_property
     def facts(self) -> pd.DataFrame:
@@ -134,42 +167,86 @@ class Disclosure:
         facts["source_line"] = facts["source_line"].astype("Int64")
         return facts
 
+    def to_csv(self, folder: str | Path) -> Path:
+        """Write a complete package folder (CSVs as published + datapackage.json): ``gz.load(folder)`` reads it."""
+        from gzanalysis.formats import write_csv
+
+        return write_csv(self, folder)
+
+    def to_parquet(self, folder: str | Path) -> Path:
+        """Write one Parquet file per table and ``meta.json``: ``gz.read_parquet(folder)`` reads it."""
+        from gzanalysis.formats import write_parquet
+
+        return write_parquet(self, folder)
+
+    def to_excel(self, path: str | Path) -> Path:
+        """Write one workbook, a sheet per table (English names) and ``meta``: ``gz.read_excel(path)`` reads it."""
+        from gzanalysis.formats import write_excel
+
+        return write_excel(self, path)
+
     def __repr__(self) -> str:
         return f"<Disclosure {self.id}: {self.meta['title']}, {len(self.tables)} tables>"
 
 
 def _resolve(id_or_path: str | Path | None) -> Path:
+    """The ``datapackage.json`` of a disclosure id, a package folder or the descriptor itself."""
     if id_or_path is None:
         id_or_path = DEFAULT_ID
-    candidate = Path(id_or_path)
-    if (candidate / "datapackage.json").exists() and (isinstance(id_or_path, Path) or "/" in str(id_or_path)):
-        return candidate / "datapackage.json"
-    if str(id_or_path) in available():
-        return data_root() / str(id_or_path) / "datapackage.json"
+    if isinstance(id_or_path, str) and id_or_path in available():
+        return data_root() / id_or_path / "datapackage.json"
+    candidate = Path(id_or_path).expanduser()
+    if candidate.is_file() and candidate.name == "datapackage.json":
+        return candidate
+    if candidate.is_dir():
+        if (candidate / "datapackage.json").is_file():
+            return candidate / "datapackage.json"
+        hint = " (a Parquet folder: gz.read_parquet(folder))" if (candidate / "meta.json").is_file() else ""
+        raise PackageError(f"{candidate}: no datapackage.json in this folder, so it is not a data package{hint}")
+    if candidate.suffix.lower() == ".xlsx":
+        raise PackageError(f"{candidate}: a workbook, not a package folder: read it with gz.read_excel(path)")
     raise LookupError(
         f"no disclosure {str(id_or_path)!r}; available: {', '.join(available()) or 'none'} "
         "(or pass the path of a package folder)"
     )
 
 
+def _meta(descriptor: dict) -> dict:
+    """``d.meta``: what the package's ``disclosure.toml`` held, read back from its descriptor."""
+    meta = {"id": descriptor["name"], "title": descriptor["title"], "description": descriptor.get("description", "")}
+    meta.update(descriptor.get("gzanalysis", {}))
+    if descriptor.get("sources"):
+        meta["source"] = descriptor["sources"][0].get("title", "")
+    meta["notes"] = {
+        r["name"]: r["gzanalysis"]["note"] for r in descriptor["resources"] if "note" in r.get("gzanalysis", {})
+    }
+    return meta
+
+
 def load(id: str | Path | None = None) -> Disclosure:
-    """Load a disclosure by id (see ``available()``); the default is the first disclosure.
+    """Load a disclosure by id (see ``available()``) or from a package folder; the default is the first.
+
+    The package is checked first (``gzanalysis.validate``): a file that is not UTF-8, a missing or extra
+    column, a value not of its type, a blank required value, a duplicated or orphan code, a resource path
+    leading out of the folder … raise ``gz.PackageError`` naming the file, row and column.
 
     >>> d = load("ganzhou-xzspj-2023")
     >>> d.table("部门支出总表").loc[0, "total"]
     np.float64(23255.42)
+    >>> load("data/ganzhou-xzspj-2023").id          # a folder: a copy, a colleague's package
+    'ganzhou-xzspj-2023'
     """
     descriptor_path = _resolve(id)
-    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
-    folder = descriptor_path.parent
-    tables = {}
-    for res in layout().values():
-        frame = _read_resource(folder / f"{res.name}.csv", res)
-        if res.classification:
-            frame = _add_levels(frame)
-        tables[res.title] = frame
-    meta = {"id": descriptor["name"], "title": descriptor["title"], "description": descriptor["description"]}
-    meta.update(descriptor.get("gzanalysis", {}))
-    meta["source"] = descriptor["sources"][0]["title"]
-    meta["notes"] = {r["name"]: r["gzanalysis"]["note"] for r in descriptor["resources"] if "note" in r["gzanalysis"]}
-    return Disclosure(id=descriptor["name"], path=descriptor_path, meta=meta, tables=tables)
+    folder = descriptor_path.parent.resolve()
+    descriptor = validate.read_descriptor(descriptor_path)
+    declared = validate.check_descriptor(descriptor, folder, layout())  # every path checked before any is read
+    tables, sources = {}, {}
+    for name, res in layout().items():
+        r, path = declared[name]
+        data = path.read_bytes()
+        validate.check_file_facts(data, r, path)
+        text = validate.decode(data, path)
+        sources[name] = Source(str(path), text)
+        tables[name] = validate.parse_csv(text, res, sources[name])
+    schemas = {name: r["schema"] for name, (r, _) in declared.items()}
+    return assemble(tables, sources, schemas, _meta(descriptor), descriptor_path)
