@@ -9,7 +9,7 @@
 """
 
 from gzanalysis.audit import audit
-from gzanalysis.load import DEFAULT_ID, Disclosure, available, load
+from gzanalysis.load import DEFAULT_ID, Disclosure, available, load, load_many
 
-__all__ = ["DEFAULT_ID", "Disclosure", "audit", "available", "load"]
+__all__ = ["DEFAULT_ID", "Disclosure", "audit", "available", "load", "load_many"]
 __version__ = "0.1.0"

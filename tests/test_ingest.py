@@ -131,3 +131,45 @@ def test_the_package_can_be_written_without_metadata(tmp_path):
     toml = (out / "disclosure.toml").read_text(encoding="utf-8")
     assert 'unit = "赣州市行政审批局"' in toml and "year = 2023" in toml
     assert (out / "datapackage.json").exists()
+
+
+# ------------------------------------------------------------------ several disclosures (synthetic)
+@pytest.fixture(scope="module")
+def synthetic_root(tmp_path_factory):
+    """Two synthetic disclosures generated from the seed (unit renamed, amounts × 2 and × 3), ingested into
+    a temporary data folder: never under data/."""
+    from gzanalysis.ingest.synthetic import synthesize
+
+    root = tmp_path_factory.mktemp("data")
+    seed_text, seed_errata = RAW.read_text(encoding="utf-8"), ERRATA.read_text(encoding="utf-8")
+    for index, factor in ((1, 2.0), (2, 3.0)):
+        text, errata = synthesize(seed_text, seed_errata, index=index, factor=factor)
+        result = ingest(text, errata=Errata.read(errata))
+        assert result.report.unresolved == []
+        assert not [w for w in result.report.warnings if "did not apply" in w]
+        result.write(root / f"synthetic-{index}-2023")
+    return root
+
+
+def test_a_synthetic_disclosure_loads_like_the_seed(synthetic_root):
+    import gzanalysis as gz
+
+    d = gz.load(synthetic_root / "synthetic-1-2023")
+    assert d.meta["unit"] == "合成测试单位1" and d.meta["year"] == 2023
+    seed = gz.load()
+    assert d.table("部门支出总表")["total"].tolist() == pytest.approx((seed.table("部门支出总表")["total"] * 2).tolist())
+    assert len(d.facts) == len(seed.facts)
+
+
+def test_load_many_gives_one_long_table_with_unit_and_year(synthetic_root):
+    import gzanalysis as gz
+
+    paths = [gz.DEFAULT_ID, synthetic_root / "synthetic-1-2023", synthetic_root / "synthetic-2-2023"]
+    facts = gz.load_many(paths)
+    assert list(facts.columns[:3]) == ["disclosure", "unit", "year"]
+    assert facts.groupby("unit").size().nunique() == 1  # the same facts for each
+    totals = facts.query("resource == 'expenditure_by_function' and row == '1' and measure == 'total'")
+    assert totals.set_index("disclosure")["amount"].to_dict() == pytest.approx(
+        {gz.DEFAULT_ID: 23255.42, "synthetic-1-2023": 46510.84, "synthetic-2-2023": 69766.26}
+    )
+    assert gz.available() == [gz.DEFAULT_ID]  # nothing synthetic under data/
