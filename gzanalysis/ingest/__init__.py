@@ -98,7 +98,7 @@ def ingest(text_or_path: str | Path | bytes, errata: str | Path | Errata | None 
         lines.pop()
     if not any(line.strip() for line in lines):
         raise IngestError("the text is empty", 1)
-    errata = errata if isinstance(errata, Errata) else Errata.read(errata)
+    errata = errata.fresh() if isinstance(errata, Errata) else Errata.read(errata)
     report = Report(n_lines=len(lines))
     for w in decode_warnings:
         report.warn(w)

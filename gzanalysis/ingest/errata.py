@@ -69,6 +69,7 @@ class Errata:
         self._index: dict[tuple[str, int, str], list[Erratum]] = {}
         for e in self.items:
             self._index.setdefault((e.table, e.line, e.field), []).append(e)
+        self._lines = {(t, n) for t, n, _ in self._index}
 
     @classmethod
     def read(cls, source: str | Path | None) -> Errata:
@@ -79,11 +80,17 @@ class Errata:
         items = [Erratum({k: (v or "") for k, v in r.items()}) for r in reader]
         return cls(columns=list(reader.fieldnames or []), items=items)
 
+    def fresh(self) -> Errata:
+        """A copy with no erratum marked used (one per ingest)."""
+        return Errata(columns=list(self.columns), items=[Erratum(e.row) for e in self.items])
+
     def get(self, table: str, line: int, field: str) -> list[Erratum]:
         return self._index.get((table, line, field), [])
 
     def take(self, table: str, line: int, field: str, text: str) -> Erratum | None:
         """The erratum for this cell whose printed text matches it, marked used."""
+        if (table, line) not in self._lines:
+            return None
         for e in self.get(table, line, field):
             if e.matches(text):
                 e.used = True

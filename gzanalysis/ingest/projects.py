@@ -20,6 +20,7 @@ LEVEL1_OF = {
     "经济效益指标": "效益指标", "社会效益指标": "效益指标", "生态效益指标": "效益指标", "可持续影响指标": "效益指标",
     "服务对象满意度": "满意度指标", "服务对象满意度指标": "满意度指标",
 }
+_LABELS_LONGEST_FIRST = sorted(LEVEL1_OF, key=len, reverse=True)
 # OCR variants of the labels.
 LABEL_VARIANTS = {"財效指标": "时效指标", "时效指示": "时效指标"}
 FUNDS = [("funds_total", "年度资金总额"), ("funds_fiscal", "财政拨款"), ("funds_other", "其他资金"), ("funds_carryover", "上年结转")]
@@ -32,7 +33,7 @@ def level2_label(cell: str) -> str | None:
     key = nospace(cell)
     for variant, label in LABEL_VARIANTS.items():
         key = key.replace(variant, label)
-    for label in sorted(LEVEL1_OF, key=len, reverse=True):
+    for label in _LABELS_LONGEST_FIRST:
         if label in key:
             return label
     return None

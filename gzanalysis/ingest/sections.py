@@ -28,6 +28,13 @@ def title_key(text: str) -> str:
     return _NUMBERING.sub("", _QUOTES.sub("", nospace(text).replace("(", "(").replace(")", ")")))
 
 
+def _title_of(key: str, titles: dict[str, str]) -> str | None:
+    """The table whose title the line (given as its key without spaces) is, if any."""
+    if len(key) > 30 or "\t" in key:
+        return None
+    return titles.get(title_key(key))
+
+
 @dataclass(frozen=True)
 class Section:
     name: str  # a table's resource name, or toc, part1, tables, project, narrative, glossary, front
@@ -63,11 +70,11 @@ def find_sections(lines: list[str]) -> list[Section]:
             name = "glossary"
         elif _PROJECT_START.match(key):
             name = "project"
-        elif title_key(lines[i]) in titles and titles[title_key(lines[i])] not in found:
-            name = titles[title_key(lines[i])]
+        elif (table := _title_of(key, titles)) and table not in found:
+            name = table
         else:
             for table, words in HEADER_SIGNATURES.items():
-                if table not in found and "\t" in lines[i] and all(w in key for w in words):
+                if table not in found and "\t" in lines[i] and words[0] in key and all(w in key for w in words):
                     name = table
         if name:
             found.add(name)

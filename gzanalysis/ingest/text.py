@@ -61,11 +61,11 @@ def squeeze(text: str) -> str:
 
 def nospace(text: str) -> str:
     """Remove every whitespace (names and labels)."""
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())
 
 
 def collapse(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(text.split())
 
 
 def cells(line: str) -> list[str]:
