@@ -173,3 +173,21 @@ def test_load_many_gives_one_long_table_with_unit_and_year(synthetic_root):
         {gz.DEFAULT_ID: 23255.42, "synthetic-1-2023": 46510.84, "synthetic-2-2023": 69766.26}
     )
     assert gz.available() == [gz.DEFAULT_ID]  # nothing synthetic under data/
+
+
+def test_a_table_is_found_under_a_variant_of_its_title(seed):
+    text = RAW.read_text(encoding="utf-8").replace('\n财政拨款"三公"经费支出表\n', "\n七、财政拨款“三公”经费支出表\n")
+    result = ingest(text, errata=ERRATA)
+    assert result.tables["three_public_expenses"] == seed.tables["three_public_expenses"]
+
+
+def test_without_errata_the_report_lists_what_the_text_leaves_open():
+    result = ingest(RAW)
+    report = result.report
+    assert report.corrections == []
+    # every unreadable cell is left empty and listed; where a row identity pins it down, an erratum is suggested
+    assert len(report.unresolved) > 20
+    suggested = {(u["line"], u["field"]): u["suggested_erratum"] for u in report.unresolved if u["suggested_erratum"]}
+    assert (suggested[(183, "basic")]["corrected"], suggested[(183, "basic")]["kind"]) == ("", "stray-mark")
+    assert (134, "total") not in suggested  # the row has another unreadable cell: the identity pins nothing
+    assert "Unresolved values (left empty)" in report.render()

@@ -54,11 +54,17 @@ class Report:
             out[key] = out.get(key, 0) + 1
         return dict(sorted(out.items(), key=lambda kv: -kv[1]))
 
+    def corrections_by_kind(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for c in self.corrections:
+            out[c["kind"]] = out.get(c["kind"], 0) + 1
+        return dict(sorted(out.items(), key=lambda kv: -kv[1]))
+
     def as_dict(self) -> dict:
         return {
             "lines": self.counts(),
             "rows": self.rows,
-            "corrections": len(self.corrections),
+            "corrections": self.corrections,
             "unresolved": self.unresolved,
             "warnings": self.warnings,
             "skipped": [{"line": n, "part": w, "reason": r} for n, w, r in self.skipped()],
@@ -74,6 +80,7 @@ class Report:
             "Rows per table:",
             *[f"  {name}: {n}" for name, n in self.rows.items()],
             f"Corrections applied from errata: {len(self.corrections)}",
+            *[f"  {n:4d}  {kind}" for kind, n in self.corrections_by_kind().items()],
             f"Unresolved values (left empty): {len(self.unresolved)}",
             *[
                 f"  line {u['line']} {u['table']}.{u['field']}: {u['printed']!r} — {u['problem']}"

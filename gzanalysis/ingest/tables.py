@@ -86,9 +86,14 @@ def suggest(ctx: Ctx, table: str, row: dict, pending: dict[str, str]) -> None:
             value = sum(known[p] for p in parts) if field == whole else known[whole] - sum(
                 known[p] for p in parts if p != field
             )
+            if value < -0.005:
+                break  # another cell of the identity is wrong too: nothing is pinned down
+            blank = abs(value) < 0.005
             suggestion = {"table": table, "source_line": row["source_line"], "record": row.get("code") or "",
-                          "field": field, "printed": printed, "corrected": fmt2(value), "kind": "misread-number",
-                          "proof": f"{whole} = {' + '.join(parts)} on this row"}
+                          "field": field, "printed": printed, "corrected": "" if blank else fmt2(value),
+                          "kind": "stray-mark" if blank else "misread-number",
+                          "proof": f"{whole} = {' + '.join(parts)} holds on this row "
+                          + ("without it" if blank else f"with {fmt2(value)}")}
             break
         ctx.report.flag(table, int(row["source_line"]), field, printed, "not one unambiguous number", suggestion)
         row[field] = None
