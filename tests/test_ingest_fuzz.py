@@ -15,7 +15,7 @@ SEED = (ROOT / "data" / "raw" / "ganzhou-xzspj-2023.txt").read_text(encoding="ut
 LINES = SEED.split("\n")
 ERRATA_TEXT = (ROOT / "data" / "ganzhou-xzspj-2023" / "errata.csv").read_text(encoding="utf-8")
 
-FUZZ = settings(max_examples=30, deadline=2000, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+FUZZ = settings(max_examples=60, deadline=2000, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 
 
 def check(data) -> None:
