@@ -14,13 +14,13 @@ from gzanalysis.carryover import carryover, carryover_context
 from gzanalysis.changes import changes
 from gzanalysis.composition import composition
 from gzanalysis.formats import read_excel, read_parquet
-from gzanalysis.load import DEFAULT_ID, Disclosure, available, load
+from gzanalysis.load import DEFAULT_ID, Disclosure, available, load, load_many
 from gzanalysis.targets import targets, targets_summary
 from gzanalysis.validate import PackageError, PackageWarning
 
 __all__ = [
     "DEFAULT_ID", "Disclosure", "PackageError", "PackageWarning", "audit", "available", "carryover",
-    "carryover_context", "changes", "charts", "composition", "load", "notebook", "read_excel", "read_parquet",
+    "carryover_context", "changes", "charts", "composition", "load", "load_many", "notebook", "read_excel", "read_parquet",
     "targets", "targets_summary", "teaching", "widgets",
 ]
 __version__ = "0.1.0"

@@ -27,6 +27,24 @@ def _audit(args: argparse.Namespace) -> int:
     return 1 if args.strict and material else 0
 
 
+def _ingest(args: argparse.Namespace) -> int:
+    from gzanalysis.ingest import IngestError, ingest
+
+    try:
+        result = ingest(Path(args.raw), errata=Path(args.errata) if args.errata else None)
+    except IngestError as exc:
+        print(f"gzanalysis ingest: {args.raw}: {exc}", file=sys.stderr)
+        return 2
+    if args.out:
+        result.write(Path(args.out))
+    report = result.report.to_json() if args.format == "json" else result.report.render()
+    if args.report:
+        Path(args.report).write_text(report, encoding="utf-8")
+    else:
+        sys.stdout.write(report)
+    return 1 if args.strict and result.report.unresolved else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gzanalysis", description="Study a unit budget disclosure (单位预算公开).")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -40,6 +58,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", help="also list the checks that hold (text and markdown)")
     p.add_argument("--strict", action="store_true", help="exit with status 1 when a material finding exists")
     p.set_defaults(run=_audit)
+
+    p = sub.add_parser("ingest", help="read a disclosure's OCR text into a data package, with a reconciliation report")
+    p.add_argument("raw", help="the OCR text, e.g. data/raw/ganzhou-xzspj-2023.txt")
+    p.add_argument("--errata", help="errata.csv: the corrections to apply (the only ones the ingest makes)")
+    p.add_argument("--out", help="package folder to write (CSVs, errata, datapackage.json); omit to only report")
+    p.add_argument("--report", help="write the reconciliation report to this file instead of stdout")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="format of the report")
+    p.add_argument("--strict", action="store_true", help="exit with status 1 when a value is left unresolved")
+    p.set_defaults(run=_ingest)
     return parser
 
 

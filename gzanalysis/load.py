@@ -223,6 +223,32 @@ def _meta(descriptor: dict) -> dict:
     return meta
 
 
+def load_many(ids_or_paths: list[str | Path] | None = None) -> pd.DataFrame:
+    """Every amount of several disclosures as one long table: the ``facts`` of each, with the columns
+    ``disclosure`` (id), ``unit`` and ``year`` in front, so that analyses and charts can compare them.
+    The default is every disclosure of ``available()``.
+
+    >>> facts = load_many()
+    >>> facts[["disclosure", "unit", "year"]].drop_duplicates().to_dict("records")
+    [{'disclosure': 'ganzhou-xzspj-2023', 'unit': '赣州市行政审批局', 'year': 2023}]
+    """
+    parts = []
+    for item in available() if ids_or_paths is None else ids_or_paths:
+        d = load(item)
+        facts = d.facts.copy()
+        facts.insert(0, "disclosure", d.id)
+        facts.insert(1, "unit", d.meta.get("unit", d.id))
+        facts.insert(2, "year", d.meta.get("year"))
+        parts.append(facts)
+    if not parts:
+        raise LookupError("no disclosure to load")
+    out = pd.concat(parts, ignore_index=True)
+    for col in ("disclosure", "unit"):
+        out[col] = out[col].astype("string")
+    out["year"] = out["year"].astype("Int64")
+    return out
+
+
 def load(id: str | Path | None = None) -> Disclosure:
     """Load a disclosure by id (see ``available()``) or from a package folder; the default is the first.
 
