@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: report test lab lint bench data clean
+.PHONY: report test lab lint bench data clean figures system-deps
 
 # Install the package and every extra into .venv; redone when pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -13,12 +13,28 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[lab,render,dev]"
 	touch $(STAMP)
 
+# The widget manager and require.js for the report's pages, from the npm registry (pinned), unpacked once.
+JS := $(VENV)/share/gzanalysis/js
+$(JS)/.installed: $(STAMP)
+	rm -rf $(JS) && mkdir -p $(JS)/html-manager $(JS)/requirejs
+	cd $(JS) && npm pack --silent @jupyter-widgets/html-manager@1.0.15 requirejs@2.3.7 > /dev/null
+	tar xzf $(JS)/jupyter-widgets-html-manager-1.0.15.tgz -C $(JS)/html-manager --strip-components=1
+	tar xzf $(JS)/requirejs-2.3.7.tgz -C $(JS)/requirejs --strip-components=1
+	rm -f $(JS)/*.tgz && touch $@
+
+# Debian packages for the browser tests and the static images: Chromium and a CJK font (apt, as root or sudo).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+system-deps:
+	@if command -v chromium >/dev/null && fc-list | grep -q "Noto Sans CJK"; then :; else \
+	  echo "installing chromium and fonts-noto-cjk with apt-get"; \
+	  $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium fonts-noto-cjk; fi
+
 ## Execute the curated notebooks and render the offline report site into reports/.
-report: $(STAMP)
+report: $(STAMP) $(JS)/.installed
 	$(BIN)/python -m gzanalysis.report --out reports
 
-## Run the whole test suite (lint, data package, analyses, notebooks).
-test: $(STAMP)
+## Run the whole test suite (lint, data package, analyses, notebooks, real-browser tests).
+test: $(STAMP) $(JS)/.installed system-deps
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
@@ -34,7 +50,11 @@ lint: $(STAMP)
 data: $(STAMP)
 	$(BIN)/gzanalysis datapackage data/ganzhou-xzspj-2023
 
-bench: $(STAMP)
+## Every chart the notebooks show, as PNG and SVG (Chinese and English), into reports/figures.
+figures: $(STAMP) system-deps
+	$(BIN)/gzanalysis figures --out reports/figures
+
+bench: $(STAMP) $(JS)/.installed
 	$(BIN)/python benchmarks/run.py
 
 clean:

@@ -304,9 +304,9 @@ def save(chart: alt.TopLevelMixin, path: str | Path, scale: float = 2.0) -> Path
 # The charts the notebooks and the figures command show, by file name.
 GALLERY = {
     "composition_function": lambda d, lang: composition(d, lang=lang),
-    "composition_economic": lambda d, lang: composition(d, by="economic", lang=lang),
+    "composition_economic": lambda d, lang: composition(d, by="economic", level="款", lang=lang),
     "drilldown": lambda d, lang: drilldown(d, lang=lang),
-    "source_mix": lambda d, lang: source_mix(d, lang=lang),
+    "source_mix": lambda d, lang: source_mix(d, normalize=True, lang=lang),
     "waterfall": lambda d, lang: waterfall(d, lang=lang),
     "changes": lambda d, lang: changes(d, lang=lang),
     "carryover": lambda d, lang: carryover(d, lang=lang),

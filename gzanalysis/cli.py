@@ -45,6 +45,20 @@ def _ingest(args: argparse.Namespace) -> int:
     return 1 if args.strict and result.report.unresolved else 0
 
 
+def _figures(args: argparse.Namespace) -> int:
+    import gzanalysis as gz
+
+    d = gz.load(args.id)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, make in gz.charts.GALLERY.items():
+        for lang in args.lang:
+            for fmt in args.format:
+                path = gz.charts.save(make(d, lang), out / f"{name}_{lang}.{fmt}")
+                print(path)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gzanalysis", description="Study a unit budget disclosure (单位预算公开).")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -67,6 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json"], default="text", help="format of the report")
     p.add_argument("--strict", action="store_true", help="exit with status 1 when a value is left unresolved")
     p.set_defaults(run=_ingest)
+
+    p = sub.add_parser("figures", help="save every chart the notebooks show as static images (CJK font included)")
+    p.add_argument("id", nargs="?", default=None, help="disclosure id or package folder (default: the first disclosure)")
+    p.add_argument("--out", required=True, help="folder to write the images into")
+    p.add_argument("--format", nargs="+", choices=["png", "svg", "pdf"], default=["png", "svg"])
+    p.add_argument("--lang", nargs="+", choices=["zh", "en"], default=["zh", "en"])
+    p.set_defaults(run=_figures)
     return parser
 
 

@@ -8,6 +8,7 @@ at load time.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.resources import files
@@ -21,6 +22,7 @@ from gzanalysis.layout import Resource, layout, resource
 from gzanalysis.validate import PackageError, Source
 
 DEFAULT_ID = "ganzhou-xzspj-2023"
+DEFAULT_ENV = "GZANALYSIS_DISCLOSURE"  # an id or a package folder: what gz.load() loads when given nothing
 
 # Frictionless field types → pandas dtypes. Amounts stay float64 (NaN where the published cell is blank);
 # codes and labels are strings; counts and line numbers are nullable integers.
@@ -192,7 +194,8 @@ class Disclosure:
 def _resolve(id_or_path: str | Path | None) -> Path:
     """The ``datapackage.json`` of a disclosure id, a package folder or the descriptor itself."""
     if id_or_path is None:
-        id_or_path = DEFAULT_ID
+        # The notebooks call gz.load(): this variable points them (and a report build) at another package.
+        id_or_path = os.environ.get(DEFAULT_ENV) or DEFAULT_ID
     if isinstance(id_or_path, str) and id_or_path in available():
         return data_root() / id_or_path / "datapackage.json"
     candidate = Path(id_or_path).expanduser()

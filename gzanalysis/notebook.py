@@ -10,6 +10,8 @@ page once, and tells altair's output to use it. Nothing happens at import time.
 
 from __future__ import annotations
 
+import json
+import uuid
 from functools import cache
 
 BUNDLE_MARK = "gzanalysis-vega-bundle"  # metadata key of the bundle's output: the report builder drops it
@@ -44,11 +46,34 @@ def versions_snippet() -> str:
     )
 
 
+def _safe_json(spec: dict) -> str:
+    """JSON that cannot end the <script> element it sits in, whatever the data's strings hold."""
+    return json.dumps(spec, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def render(spec: dict, **embed_options) -> dict:
+    """altair renderer: a chart drawn by the page's own ``window.vegaEmbed`` (no CDN, no require.js).
+
+    The spec is embedded as escaped JSON, so data strings such as ``</script>`` stay text.
+    """
+    div = f"gz-vega-{uuid.uuid4().hex}"
+    options = _safe_json({"mode": "vega-lite", "actions": {"export": True, "source": False, "compiled": False, "editor": False}, **embed_options})
+    script = (
+        f'(function(){{var el=document.getElementById("{div}");'
+        f"var draw=function(){{window.vegaEmbed(el,{_safe_json(spec)},{options})"
+        '.catch(function(e){el.textContent="Chart error: "+e.message;});};'
+        'if(window.vegaEmbed){draw();}else{window.addEventListener("load",draw);}})();'
+    )
+    html = f'<div id="{div}" class="gz-chart"></div><script type="text/javascript">{script}</script>'
+    return {"text/html": html, "text/plain": "<altair chart: run the notebook with gz.notebook.setup() to draw it>"}
+
+
 def setup() -> None:
     """Render every altair chart of this notebook offline (call once, in the imports cell)."""
     import altair as alt
     from IPython.display import HTML, display
 
-    alt.renderers.enable("html")
+    alt.renderers.register("gzanalysis", render)
+    alt.renderers.enable("gzanalysis")
     html = f"<script>{vega_bundle()}\n{versions_snippet()}</script>"
     display(HTML(html), metadata={BUNDLE_MARK: True})

@@ -93,3 +93,13 @@ def test_save_static_images(d, tmp_path, suffix):
 def test_save_rejects_unknown_formats(d, tmp_path):
     with pytest.raises(ValueError, match=r"\.png, \.svg or \.pdf"):
         gz.charts.save(gz.charts.composition(d), tmp_path / "c.jpg")
+
+
+def test_the_notebook_renderer_escapes_data_strings():
+    """Chart specs sit in a <script>: a data string cannot close it."""
+    from gzanalysis.notebook import render
+
+    spec = {"data": {"values": [{"name": "</script><script>alert(1)</script>"}]}, "mark": "bar"}
+    html = render(spec)["text/html"]
+    assert html.count("</script>") == 1  # only the element's own end tag
+    assert "\\u003c/script\\u003e" in html

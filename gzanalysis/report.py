@@ -1,0 +1,182 @@
+"""``make report``: execute the curated notebooks and render an offline report site.
+
+    python -m gzanalysis.report --out reports
+
+Each notebook runs in a fresh kernel (with a timeout and a progress line), and becomes one HTML page;
+``index.html`` lists them. The JavaScript the pages need (vega, vega-lite, vega-embed; require.js and the
+Jupyter widget manager for the explorers' saved state) is copied once into ``assets/`` and shared: the
+site opens anywhere, offline, from ``file://``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import html
+import shutil
+import sys
+import time
+from importlib.resources import files
+from pathlib import Path
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+TIMEOUT = 300  # seconds per cell: executing a notebook can hang (see the stack notes); never wait forever
+# Where `make report` unpacks the npm packages of the widget manager and require.js (see the Makefile).
+JS_DIR = Path(sys.prefix) / "share" / "gzanalysis" / "js"
+
+
+class ReportError(RuntimeError):
+    pass
+
+
+def notebook_paths(folder: Path = NOTEBOOKS) -> list[Path]:
+    """The curated notebooks in reading order (numbered ones first, then the teaching pairs)."""
+    return sorted(folder.glob("*.ipynb"), key=lambda p: (not p.name[0].isdigit(), p.name))
+
+
+def _title_and_overview(nb) -> tuple[str, str]:
+    title, overview = "", ""
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        lines = cell.source.splitlines()
+        if not title and lines and lines[0].startswith("# "):
+            title = lines[0][2:].strip()
+        if "## Overview" in cell.source:
+            after = cell.source.split("## Overview", 1)[1].strip().split("\n\n")[0]
+            overview = " ".join(after.replace("**", "").replace("`", "").split())
+            break
+    return title, overview
+
+
+def write_assets(site: Path) -> None:
+    """Copy the JavaScript and CSS the pages share into ``site/assets``."""
+    from gzanalysis.notebook import vega_bundle, versions_snippet
+
+    assets = site / "assets"
+    assets.mkdir(parents=True, exist_ok=True)
+    (assets / "vega-bundle.js").write_text(vega_bundle(), encoding="utf-8")
+    (assets / "vega-setup.js").write_text(versions_snippet(), encoding="utf-8")
+    (assets / "report.css").write_text(files("gzanalysis").joinpath("report_templates/report.css").read_text(encoding="utf-8"), encoding="utf-8")
+    require = JS_DIR / "requirejs" / "require.js"
+    manager = JS_DIR / "html-manager" / "dist"
+    if not require.exists() or not manager.exists():
+        raise ReportError(
+            f"the widget manager's JavaScript is not installed in {JS_DIR}: run `make report` "
+            "(it unpacks the npm packages @jupyter-widgets/html-manager and requirejs there)"
+        )
+    shutil.copy(require, assets / "require.js")
+    shutil.copytree(manager, assets / "html-manager", dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.map", "embed.js", "libembed-amd.js"))
+
+
+def execute(path: Path, timeout: int = TIMEOUT):
+    """Run a notebook in a fresh kernel from its folder; keep the widgets' state for the page."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    from gzanalysis.notebook import BUNDLE_MARK
+
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        nb, timeout=timeout, kernel_name="python3", store_widget_state=True,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    client.execute()
+    for cell in nb.cells:  # the live notebook's copy of the bundle: the page loads assets/ instead
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.outputs if not o.get("metadata", {}).get(BUNDLE_MARK)]
+    return nb
+
+
+def render_page(nb, name: str, source: str) -> str:
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name="lab",
+        extra_template_paths=[str(files("gzanalysis").joinpath("report_templates"))],
+        template_file="page.html.j2",
+        require_js_url="assets/require.js",
+        widget_renderer_url="assets/html-manager/embed-amd.js",
+    )
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}, "gz_source": source})
+    return body
+
+
+def render_index(entries: list[dict], source: str) -> str:
+    items = "\n".join(
+        f'<li><a href="{html.escape(e["page"])}">{html.escape(e["title"])}</a>'
+        f'<div class="overview">{html.escape(e["overview"])}</div></li>'
+        for e in entries
+    )
+    today = dt.date.today().isoformat()
+    return f"""<!DOCTYPE html>
+<html lang="zh"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>gzanalysis report</title><link rel="stylesheet" href="assets/report.css"></head>
+<body><main class="gz-index">
+<h1>gzanalysis report: 赣州市行政审批局 2023年单位预算公开</h1>
+<p>Built {today} from the data package of <b>{html.escape(source)}</b>. Every number is traced to its line in
+the published text; open any page offline. Live, explorable versions: the notebooks in JupyterLab.</p>
+<ol>
+{items}
+</ol>
+</main></body></html>
+"""
+
+
+def build(out: Path | str = "reports", notebooks: list[Path] | None = None, quiet: bool = False, timeout: int = TIMEOUT) -> list[Path]:
+    """Execute the notebooks and write the site into ``out``; returns the pages written."""
+    import gzanalysis as gz
+
+    site = Path(out)
+    site.mkdir(parents=True, exist_ok=True)
+    write_assets(site)
+    source = gz.load().meta["title"]
+    paths = notebook_paths() if notebooks is None else notebooks
+    entries, pages = [], []
+    for i, path in enumerate(paths, 1):
+        start = time.perf_counter()
+        if not quiet:
+            print(f"[{i}/{len(paths)}] {path.stem} …", end=" ", flush=True)
+        nb = execute(path, timeout)
+        page = site / f"{path.stem}.html"
+        page.write_text(render_page(nb, path.stem, source), encoding="utf-8")
+        title, overview = _title_and_overview(nb)
+        entries.append({"page": page.name, "title": title or path.stem, "overview": overview})
+        pages.append(page)
+        if not quiet:
+            print(f"{time.perf_counter() - start:.1f} s", flush=True)
+    (site / "index.html").write_text(render_index(entries, source), encoding="utf-8")
+    if not quiet:
+        size = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
+        print(f"wrote {len(pages)} pages and index.html to {site}/ ({size / 1e6:.1f} MB)")
+    return pages
+
+
+def baseline_seconds(count: int) -> float:
+    """Time to execute ``count`` empty notebooks in fresh kernels: the floor a report build cannot beat."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    start = time.perf_counter()
+    for _ in range(count):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("")])
+        NotebookClient(nb, timeout=TIMEOUT, kernel_name="python3").execute()
+    return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m gzanalysis.report", description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default="reports", help="folder of the site (default: reports)")
+    parser.add_argument("--timeout", type=int, default=TIMEOUT, help="seconds allowed per cell")
+    parser.add_argument("notebooks", nargs="*", help="notebooks to render (default: all curated ones)")
+    args = parser.parse_args(argv)
+    try:
+        build(args.out, [Path(n) for n in args.notebooks] or None, timeout=args.timeout)
+    except ReportError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
