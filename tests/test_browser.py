@@ -259,7 +259,7 @@ def test_data_strings_cannot_run_script_in_the_report(browser, tmp_path, monkeyp
     evil = "</script><script>window.__pwned=1</script><img src=x onerror=window.__pwned=2>"
     package = tmp_path / "evil"
     shutil.copytree(Path(gzanalysis.load().path).parent, package)
-    for name, column in [("functional_codes.csv", "name_zh"), ("expenditure_by_function.csv", "name")]:
+    for name in ["functional_codes.csv", "expenditure_by_function.csv"]:
         path = package / name
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("一般公共服务支出", evil.replace('"', "'")), encoding="utf-8")
