@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import html
+import os
 import shutil
 import sys
 import time
@@ -123,28 +124,48 @@ the published text; open any page offline. Live, explorable versions: the notebo
 """
 
 
-def build(out: Path | str = "reports", notebooks: list[Path] | None = None, quiet: bool = False, timeout: int = TIMEOUT) -> list[Path]:
-    """Execute the notebooks and write the site into ``out``; returns the pages written."""
+def _execute_and_render(path: Path, source: str, timeout: int) -> tuple[str, str, str, float]:
+    """One notebook → (page HTML, title, overview, seconds); runs in a worker process."""
+    start = time.perf_counter()
+    nb = execute(path, timeout)
+    title, overview = _title_and_overview(nb)
+    return render_page(nb, path.stem, source), title, overview, time.perf_counter() - start
+
+
+def build(
+    out: Path | str = "reports", notebooks: list[Path] | None = None, quiet: bool = False,
+    timeout: int = TIMEOUT, workers: int | None = None,
+) -> list[Path]:
+    """Execute the notebooks and write the site into ``out``; returns the pages written.
+
+    Notebooks run in ``workers`` processes at once (default: one per core, at most 4): each has its own
+    kernel, and a kernel spends much of its time waiting on imports and I/O.
+    """
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     import gzanalysis as gz
 
     site = Path(out)
     site.mkdir(parents=True, exist_ok=True)
     write_assets(site)
     source = gz.load().meta["title"]
-    paths = notebook_paths() if notebooks is None else notebooks
+    paths = notebook_paths() if notebooks is None else list(notebooks)
+    workers = workers or max(1, min(4, os.cpu_count() or 1, len(paths)))
+    results: dict[Path, tuple] = {}
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(_execute_and_render, path, source, timeout): path for path in paths}
+        for done, future in enumerate(as_completed(futures), 1):
+            path = futures[future]
+            results[path] = future.result()
+            if not quiet:
+                print(f"[{done}/{len(paths)}] {path.stem}: {results[path][3]:.1f} s", flush=True)
     entries, pages = [], []
-    for i, path in enumerate(paths, 1):
-        start = time.perf_counter()
-        if not quiet:
-            print(f"[{i}/{len(paths)}] {path.stem} …", end=" ", flush=True)
-        nb = execute(path, timeout)
+    for path in paths:  # reading order, whatever order they finished in
+        page_html, title, overview, _ = results[path]
         page = site / f"{path.stem}.html"
-        page.write_text(render_page(nb, path.stem, source), encoding="utf-8")
-        title, overview = _title_and_overview(nb)
+        page.write_text(page_html, encoding="utf-8")
         entries.append({"page": page.name, "title": title or path.stem, "overview": overview})
         pages.append(page)
-        if not quiet:
-            print(f"{time.perf_counter() - start:.1f} s", flush=True)
     (site / "index.html").write_text(render_index(entries, source), encoding="utf-8")
     if not quiet:
         size = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
