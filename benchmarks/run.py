@@ -111,14 +111,19 @@ def report_build() -> dict | None:
     """`make report`'s build against executing the same number of empty notebooks."""
     if importlib.util.find_spec("gzanalysis.report") is None:
         return None
-    from gzanalysis.report import baseline_seconds, build
+    from gzanalysis.report import baseline_seconds, build, import_baseline_seconds
 
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
         pages = build(Path(tmp) / "site", quiet=True)
         ours = time.perf_counter() - start
     base = baseline_seconds(len(pages))
-    return {"notebooks": len(pages), "report_s": ours, "empty_notebooks_s": base, "ratio": ours / base, "target": 1.5}
+    # What any notebook using gzanalysis pays first: a kernel that imports it and loads the data (sequential).
+    imports = import_baseline_seconds(len(pages))
+    return {
+        "notebooks": len(pages), "report_s": ours, "empty_notebooks_s": base, "ratio": ours / base, "target": 1.5,
+        "import_and_load_notebooks_s": imports, "ratio_to_import_baseline": ours / imports,
+    }
 
 
 def ingest() -> dict | None:
@@ -157,10 +162,16 @@ def main() -> int:
     rows.append(("widget update (median, ms)", detail, f"{r['worst_median_ms']:.0f} ms", "≤ 50 ms", r["worst_median_ms"] <= 50))
     r = results["report build"]
     if r:
-        rows.append(("report build", f"{r['report_s']:.1f} s vs {r['empty_notebooks_s']:.1f} s for {r['notebooks']} empty notebooks", f"{r['ratio']:.2f}×", "≤ 1.5×", r["ratio"] <= 1.5))
+        rows.append((
+            "report build", f"{r['report_s']:.1f} s vs {r['empty_notebooks_s']:.1f} s for {r['notebooks']} empty notebooks "
+            f"({r['import_and_load_notebooks_s']:.1f} s for {r['notebooks']} that only import gzanalysis and load)",
+            f"{r['ratio']:.2f}×", "≤ 1.5×", r["ratio"] <= 1.5,
+        ))
     r = results["ingest"]
     if r:
-        rows.append(("ingest", r.get("summary", json.dumps(r)), f"{r.get('per_second', 0):.1f}/s", "linear", r.get("linear", True)))
+        per = r["ms_per_disclosure"]
+        detail = ", ".join(f"{n}: {ms:.2f} ms each" for n, ms in per.items())
+        rows.append(("ingest (disclosures/s)", detail, f"{r['disclosures_per_second']:.0f}/s", "linear", r["linear"]))
     width = max(len(row[0]) for row in rows)
     print(f"{'measure':<{width}}  {'ratio':>9}  {'target':>8}  ok  detail")
     for name, detail, ratio, target, ok in rows:

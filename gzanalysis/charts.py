@@ -18,7 +18,6 @@ import altair as alt
 import pandas as pd
 
 from gzanalysis.carryover import carryover as carryover_table
-from gzanalysis.carryover import carryover_context
 from gzanalysis.changes import changes as changes_table
 from gzanalysis.composition import composition as composition_table
 from gzanalysis.labels import check_lang, label, term
@@ -49,10 +48,15 @@ def _unit(d, lang: str) -> str:
     return d.meta["unit"] if lang == "zh" else d.meta.get("unit_en", d.meta["unit"])
 
 
-def composition(d, by: str = "function", level: str | None = "类", measure: str = "total", lang: str = "zh") -> alt.Chart:
-    """Sorted bars of ``gz.composition(d, by, level, measure)``: what the money is spent on (or comes from)."""
+def composition(
+    d, by: str = "function", level: str | None = "类", measure: str = "total", lang: str = "zh", table: pd.DataFrame | None = None,
+) -> alt.Chart:
+    """Sorted bars of ``gz.composition(d, by, level, measure)``: what the money is spent on (or comes from).
+
+    ``table`` may pass that composition (or rows of it) when it is already computed.
+    """
     check_lang(lang)
-    data = composition_table(d, by=by, level=level, measure=measure, lang=lang)
+    data = composition_table(d, by=by, level=level, measure=measure, lang=lang) if table is None else table
     if by in ("source", "kind"):
         data = data.assign(name=data["label"] if level is None else data["name"] + " · " + data["label"])
     y_title = label("function" if by in ("function", "source", "kind") else "economic", lang)
@@ -147,24 +151,32 @@ def source_mix(d, level: str = "类", normalize: bool = False, lang: str = "zh")
     )
 
 
-def _grouped_changes(d, section: str, scope: str, grouping: str, lang: str) -> pd.DataFrame:
-    c = changes_table(d, lang="zh")
+def _grouped_changes(d, section: str, scope: str, grouping: str, lang: str, tables: dict | None = None) -> pd.DataFrame:
+    """Rows of ``gz.changes`` for one grouping; ``tables`` may hold it already computed, by language."""
+    tables = tables or {}
+    c = tables["zh"] if "zh" in tables else changes_table(d, lang="zh")
     rows = c[(c["section"] == section) & (c["scope"] == scope) & (c["grouping"] == grouping)].copy()
     if rows.empty:
         raise ValueError(f"no {grouping!r} statements in section {section!r} ({scope}); see gz.changes(d)")
     if lang == "en":
-        en = changes_table(d, lang="en")
+        en = tables["en"] if "en" in tables else changes_table(d, lang="en")
         rows["item"] = en.loc[rows.index, "item"]
     rows["direction"] = rows["change"].map(lambda v: "increase" if v >= 0 else "decrease")
     return rows
 
 
-def waterfall(d, section: str = "支出预算", scope: str = "全部资金", grouping: str = "function", lang: str = "zh") -> alt.Chart:
-    """Prior year → each stated change → 2023, as a waterfall of the narrative's figures."""
+def waterfall(
+    d, section: str = "支出预算", scope: str = "全部资金", grouping: str = "function", lang: str = "zh", tables: dict | None = None,
+) -> alt.Chart:
+    """Prior year → each stated change → 2023, as a waterfall of the narrative's figures.
+
+    ``tables`` may pass ``gz.changes(d, lang=…)`` already computed, as ``{"zh": …, "en": …}``.
+    """
     check_lang(lang)
-    c = changes_table(d, lang="zh")
+    c = (tables or {}).get("zh")
+    c = changes_table(d, lang="zh") if c is None else c
     total = c[(c["section"] == section) & (c["scope"] == scope) & (c["grouping"] == "total")].iloc[0]
-    parts = _grouped_changes(d, section, scope, grouping, lang).sort_values("change", ascending=False)
+    parts = _grouped_changes(d, section, scope, grouping, lang, tables).sort_values("change", ascending=False)
     prior_label, now_label = label("2022", lang), label("2023", lang)
     steps = [{"item": prior_label, "start": 0.0, "end": total["prior_year"], "change": total["prior_year"], "direction": "total"}]
     running = total["prior_year"]
@@ -195,10 +207,17 @@ def waterfall(d, section: str = "支出预算", scope: str = "全部资金", gro
     )
 
 
-def changes(d, section: str = "支出预算", scope: str = "全部资金", grouping: str = "function", lang: str = "zh") -> alt.Chart:
-    """Diverging bars of the stated changes against 2022, increases right and decreases left."""
+def changes(
+    d, section: str = "支出预算", scope: str = "全部资金", grouping: str = "function", lang: str = "zh",
+    tables: dict | None = None, min_change: float = 0.0,
+) -> alt.Chart:
+    """Diverging bars of the stated changes against 2022, increases right and decreases left.
+
+    Changes smaller than ``min_change`` (in absolute value) are left out; ``tables`` as for ``waterfall``.
+    """
     check_lang(lang)
-    data = _grouped_changes(d, section, scope, grouping, lang)
+    data = _grouped_changes(d, section, scope, grouping, lang, tables)
+    data = data[data["change"].abs() >= min_change]
     data = data[["item", "code", "amount", "change", "prior_year", "growth_rate", "direction", "wording"]]
     return (
         alt.Chart(data, width=WIDTH, title=_title(
@@ -219,17 +238,21 @@ def changes(d, section: str = "支出预算", scope: str = "全部资金", group
     )
 
 
-def carryover(d, level: str = "类", lang: str = "zh") -> alt.LayerChart:
-    """Each function's total with the part that is carried over from last year (上年结转) drawn over it."""
+def carryover(d, level: str = "类", lang: str = "zh", table: pd.DataFrame | None = None) -> alt.LayerChart:
+    """Each function's total with the part that is carried over from last year (上年结转) drawn over it.
+
+    ``table`` may pass ``gz.carryover(d, level, lang)`` (or rows of it) when it is already computed.
+    """
     check_lang(lang)
-    data = carryover_table(d, level=level, lang=lang)
+    data = carryover_table(d, level=level, lang=lang) if table is None else table
     kinds = {"only": ("仅靠结转", "Carry-over only"), "part": ("部分结转", "Partly carried over"), "none": ("无结转", "None carried over")}
     pick = 0 if lang == "zh" else 1
     data = data.assign(only=[
         kinds["only" if only else ("part" if c > 0 else "none")][pick]
         for only, c in zip(data["carryover_only"], data["carryover"], strict=True)
     ])
-    published = carryover_context(d)["total"]
+    income = d.table("income_by_function")
+    published = float(income.loc[income["code"].isna(), "carryover"].iloc[0])  # the 合计 as published
     title = _title(
         f"上年结转 {published:,.2f} 万元的分布", f"Where the {published:,.2f} (10k yuan) carried over go", lang,
         ("浅色: 科目合计; 深色: 其中上年结转", "Light: the function's total; dark: of which carried over"),

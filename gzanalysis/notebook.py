@@ -11,10 +11,13 @@ page once, and tells altair's output to use it. Nothing happens at import time.
 from __future__ import annotations
 
 import json
+import os
 import uuid
 from functools import cache
 
 BUNDLE_MARK = "gzanalysis-vega-bundle"  # metadata key of the bundle's output: the report builder drops it
+# Set by the report builder: its pages load the bundle from assets/, so the notebook need not embed it.
+REPORT_BUILD_ENV = "GZANALYSIS_REPORT_BUILD"
 
 
 @cache
@@ -75,5 +78,5 @@ def setup() -> None:
 
     alt.renderers.register("gzanalysis", render)
     alt.renderers.enable("gzanalysis")
-    html = f"<script>{vega_bundle()}\n{versions_snippet()}</script>"
-    display(HTML(html), metadata={BUNDLE_MARK: True})
+    bundle = "" if os.environ.get(REPORT_BUILD_ENV) else vega_bundle()
+    display(HTML(f"<script>{bundle}\n{versions_snippet()}</script>"), metadata={BUNDLE_MARK: True})

@@ -17,6 +17,7 @@ import os
 import shutil
 import sys
 import time
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -70,6 +71,17 @@ def write_assets(site: Path) -> None:
     shutil.copytree(manager, assets / "html-manager", dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.map", "embed.js", "libembed-amd.js"))
 
 
+def _kernel_manager():
+    """A kernel on IPC sockets in a folder of its own: kernels that parallel workers start at the same
+    moment can neither race for TCP ports nor share socket files."""
+    import tempfile
+
+    from jupyter_client.manager import KernelManager
+
+    sockets = tempfile.mkdtemp(prefix="gz-kernel-")
+    return KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(sockets, "kernel"))
+
+
 def execute(path: Path, timeout: int = TIMEOUT):
     """Run a notebook in a fresh kernel from its folder; keep the widgets' state for the page."""
     import nbformat
@@ -78,28 +90,38 @@ def execute(path: Path, timeout: int = TIMEOUT):
     from gzanalysis.notebook import BUNDLE_MARK
 
     nb = nbformat.read(path, as_version=4)
+    # IPC sockets, not TCP ports: kernels started at the same moment by parallel workers cannot collide.
+    km = _kernel_manager()
     client = NotebookClient(
-        nb, timeout=timeout, kernel_name="python3", store_widget_state=True,
+        nb, km=km, timeout=timeout, kernel_name="python3", store_widget_state=True,
         resources={"metadata": {"path": str(path.parent)}},
     )
-    client.execute()
+    try:
+        client.execute()
+    finally:
+        shutil.rmtree(Path(km.ip).parent, ignore_errors=True)
     for cell in nb.cells:  # the live notebook's copy of the bundle: the page loads assets/ instead
         if cell.cell_type == "code":
             cell.outputs = [o for o in cell.outputs if not o.get("metadata", {}).get(BUNDLE_MARK)]
     return nb
 
 
-def render_page(nb, name: str, source: str) -> str:
+@cache
+def _exporter():
+    """One exporter per process: loading the lab template and its CSS is the slow part of an export."""
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(
+    return HTMLExporter(
         template_name="lab",
         extra_template_paths=[str(files("gzanalysis").joinpath("report_templates"))],
         template_file="page.html.j2",
         require_js_url="assets/require.js",
         widget_renderer_url="assets/html-manager/embed-amd.js",
     )
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}, "gz_source": source})
+
+
+def render_page(nb, name: str, source: str) -> str:
+    body, _ = _exporter().from_notebook_node(nb, resources={"metadata": {"name": name}, "gz_source": source})
     return body
 
 
@@ -126,6 +148,9 @@ the published text; open any page offline. Live, explorable versions: the notebo
 
 def _execute_and_render(path: Path, source: str, timeout: int) -> tuple[str, str, str, float]:
     """One notebook → (page HTML, title, overview, seconds); runs in a worker process."""
+    from gzanalysis.notebook import REPORT_BUILD_ENV
+
+    os.environ[REPORT_BUILD_ENV] = "1"  # the kernel inherits it: no bundle inside the notebook
     start = time.perf_counter()
     nb = execute(path, timeout)
     title, overview = _title_and_overview(nb)
@@ -181,7 +206,23 @@ def baseline_seconds(count: int) -> float:
     start = time.perf_counter()
     for _ in range(count):
         nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("")])
-        NotebookClient(nb, timeout=TIMEOUT, kernel_name="python3").execute()
+        km = _kernel_manager()
+        NotebookClient(nb, km=km, timeout=TIMEOUT, kernel_name="python3").execute()
+        shutil.rmtree(Path(km.ip).parent, ignore_errors=True)
+    return time.perf_counter() - start
+
+
+def import_baseline_seconds(count: int) -> float:
+    """Time to execute ``count`` notebooks that only ``import gzanalysis``: the floor of any notebook using it."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    start = time.perf_counter()
+    for _ in range(count):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import gzanalysis as gz\nd = gz.load()")])
+        km = _kernel_manager()
+        NotebookClient(nb, km=km, timeout=TIMEOUT, kernel_name="python3").execute()
+        shutil.rmtree(Path(km.ip).parent, ignore_errors=True)
     return time.perf_counter() - start
 
 

@@ -13,6 +13,7 @@ Without a kernel (a published report) an explorer shows its default view.
 
 from __future__ import annotations
 
+import altair as alt
 import ipywidgets as w
 import pandas as pd
 from IPython import get_ipython
@@ -23,6 +24,7 @@ from gzanalysis.carryover import carryover
 from gzanalysis.changes import changes
 from gzanalysis.composition import composition
 from gzanalysis.labels import code_names, label, term
+from gzanalysis.notebook import render
 from gzanalysis.targets import targets
 
 LANG_OPTIONS = [("中文", "zh"), ("English", "en")]
@@ -58,7 +60,11 @@ class Explorer(w.VBox):
             return  # no kernel, nothing to draw on: the chart and table are still there to inspect
         with self.output:
             self.output.clear_output(wait=True)
-            display(self.chart)
+            if alt.renderers.active == "gzanalysis":
+                # The chart functions' specs are validated by the test suite; skip altair's per-draw validation.
+                display(render(self.chart.to_dict(validate=False)), raw=True)
+            else:
+                display(self.chart)
             display(self.table.head(30))
 
 
@@ -89,9 +95,7 @@ class CompositionExplorer(Explorer):
             measure = {"basic": "personnel", "project": "public_operations"}.get(measure, measure)
         table = composition(self.d, by=by, level=level, measure=measure, lang=lang)
         table = table[table["share_of_total"] >= threshold].reset_index(drop=True)
-        chart = charts.composition(self.d, by=by, level=level, measure=measure, lang=lang)
-        chart.data = table
-        return table, chart
+        return table, charts.composition(self.d, by=by, level=level, measure=measure, lang=lang, table=table)
 
 
 class ChangesExplorer(Explorer):
@@ -121,10 +125,12 @@ class ChangesExplorer(Explorer):
             rows = (zh["section"] == name) & (zh["scope"] == scope) & (zh["grouping"] == grouping)
         rows &= zh["change"].abs() >= threshold
         table = table[rows].reset_index(drop=True)
-        draw = charts.waterfall if view == "waterfall" else charts.changes
-        chart = draw(self.d, section=name, scope=scope, grouping=grouping, lang=lang)
-        if view == "diverging":
-            chart.data = chart.data[chart.data["change"].abs() >= threshold]
+        if view == "waterfall":
+            chart = charts.waterfall(self.d, section=name, scope=scope, grouping=grouping, lang=lang, tables=self._tables)
+        else:
+            chart = charts.changes(
+                self.d, section=name, scope=scope, grouping=grouping, lang=lang, tables=self._tables, min_change=threshold
+            )
         return table, chart
 
 
@@ -147,16 +153,7 @@ class CarryoverExplorer(Explorer):
         if function:
             table = table[table["code"].str.startswith(function)]
         table = table[table["carryover"] >= threshold].reset_index(drop=True)
-        chart = charts.carryover(self.d, level=level, lang=lang)
-        chart.data = table.assign(only=[_only(r, lang) for r in table.itertuples()])
-        for layer in chart.layer:
-            layer.data = chart.data
-        return table, chart
-
-
-def _only(r, lang):
-    zh, en = (("仅靠结转", "Carry-over only") if r.carryover_only else (("部分结转", "Partly carried over") if r.carryover > 0 else ("无结转", "None carried over")))
-    return zh if lang == "zh" else en
+        return table, charts.carryover(self.d, level=level, lang=lang, table=table)
 
 
 class TargetsExplorer(Explorer):

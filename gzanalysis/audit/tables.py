@@ -22,20 +22,22 @@ def hierarchy(d) -> Iterator[Check]:
         t = d.tables[res.title]
         if t.empty:
             continue
-        coded = t.dropna(subset=["code"])
-        total_row = t[t["code"].isna()]
+        # Plain Python lists: these tables have tens of rows, and pandas' per-call cost would dominate.
+        codes, parents, names, levels = ([None if pd.isna(v) else v for v in t[c]] for c in ("code", "parent", "name", "level"))
+        line = t["source_line"].tolist()
+        rows = range(len(t))
+        total_rows = [i for i in rows if codes[i] is None]
+        groups = [(i, codes[i], [j for j in rows if parents[j] == codes[i]]) for i in rows if codes[i] is not None]
+        if total_rows:
+            groups.append((total_rows[0], None, [j for j in rows if levels[j] == "类"]))
+        groups = [g for g in groups if g[2]]
         for col in _amount_columns(res):
-            groups = [(code, coded[coded["parent"] == code]) for code in coded["code"]]
-            if not total_row.empty:
-                groups.append((None, coded[coded["level"] == "类"]))
-            for code, children in groups:
-                if children.empty:
-                    continue
-                parent = coded[coded["code"] == code] if code else total_row
-                lhs, parts = parent[col].iloc[0], children[col]
-                if pd.isna(lhs) and parts.isna().all():
+            values = t[col].tolist()
+            for at, code, children in groups:
+                lhs, parts = values[at], [values[j] for j in children]
+                if pd.isna(lhs) and all(pd.isna(v) for v in parts):
                     continue  # an empty column of this branch: nothing published to check
-                what = f"{code} {parent['name'].iloc[0]}" if code else "合计"
+                what = f"{code} {names[at]}" if code else "合计"
                 yield Check(
                     rule=f"hierarchy.{res.name}.{col}.{code or 'total'}",
                     family="hierarchy",
@@ -46,9 +48,9 @@ def hierarchy(d) -> Iterator[Check]:
                     lhs=num(lhs),
                     rhs_label=f"Σ {len(children)} sub-items",
                     rhs=sum(num(v) for v in parts),
-                    figures=1 + int(parts.notna().sum()),
+                    figures=1 + sum(not pd.isna(v) for v in parts),
                     tables=[res.title],
-                    source_lines=lines([parent["source_line"].iloc[0], *children["source_line"]]),
+                    source_lines=lines([line[at], *(line[j] for j in children)]),
                 )
 
 
