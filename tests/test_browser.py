@@ -74,14 +74,22 @@ def _shot(page, name: str) -> Path:
 
 
 def _wait_for_charts(page, timeout=15):
+    """Wait until every chart on the page has drawn its marks and the count has settled (widgets render late)."""
+    def counts():
+        return (
+            page.locator(".vega-embed").count(),
+            page.locator(".vega-embed svg.marks, .vega-embed canvas.marks").count(),
+        )
+
     deadline = time.time() + timeout
+    last = None
     while time.time() < deadline:
-        charts = page.locator(".vega-embed").count()
-        marks = page.locator(".vega-embed svg.marks, .vega-embed canvas.marks").count()
-        if charts and marks >= charts:
-            return charts, marks
-        page.wait_for_timeout(250)
-    return page.locator(".vega-embed").count(), page.locator(".vega-embed svg.marks, .vega-embed canvas.marks").count()
+        now = counts()
+        if now == last and now[0] == now[1]:
+            return now
+        last = now
+        page.wait_for_timeout(500)
+    return counts()
 
 
 def test_report_pages_render_offline(browser, site):
