@@ -198,28 +198,18 @@ def build(
     return pages
 
 
-def baseline_seconds(count: int) -> float:
-    """Time to execute ``count`` empty notebooks in fresh kernels: the floor a report build cannot beat."""
+def baseline_seconds(count: int, code: str = "") -> float:
+    """Time to execute ``count`` one-cell notebooks holding ``code`` in fresh kernels, one after another.
+
+    With no code, the floor a report build cannot beat; with ``"import gzanalysis as gz; gz.load()"``, the
+    floor of any notebook that uses gzanalysis.
+    """
     import nbformat
     from nbclient import NotebookClient
 
     start = time.perf_counter()
     for _ in range(count):
-        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("")])
-        km = _kernel_manager()
-        NotebookClient(nb, km=km, timeout=TIMEOUT, kernel_name="python3").execute()
-        shutil.rmtree(Path(km.ip).parent, ignore_errors=True)
-    return time.perf_counter() - start
-
-
-def import_baseline_seconds(count: int) -> float:
-    """Time to execute ``count`` notebooks that only ``import gzanalysis``: the floor of any notebook using it."""
-    import nbformat
-    from nbclient import NotebookClient
-
-    start = time.perf_counter()
-    for _ in range(count):
-        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import gzanalysis as gz\nd = gz.load()")])
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
         km = _kernel_manager()
         NotebookClient(nb, km=km, timeout=TIMEOUT, kernel_name="python3").execute()
         shutil.rmtree(Path(km.ip).parent, ignore_errors=True)
