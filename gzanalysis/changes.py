@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from gzanalysis.audit.narrative import _table_figure, parts_add_up
+from gzanalysis.audit.narrative import parts_add_up, table_figure
 from gzanalysis.labels import check_lang, term
 
 
@@ -40,7 +40,7 @@ def changes(d, lang: str = "zh", findings: pd.DataFrame | None = None) -> pd.Dat
             amount.append(r.amount)
             amount_from.append("narrative")
         else:
-            found = _table_figure(d, r)
+            found = table_figure(d, r)
             amount.append(found[0] if found else pd.NA)
             amount_from.append("table" if found else pd.NA)
     t["amount"] = pd.array(amount, dtype="float64")

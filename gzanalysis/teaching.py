@@ -11,7 +11,6 @@ import math
 import pandas as pd
 
 from gzanalysis.carryover import carryover
-from gzanalysis.composition import composition
 
 
 def _verdict(ok: bool | None, message: str) -> bool:
@@ -74,7 +73,3 @@ def check_indicator(d, project_id, indicator, measurable, ambitious) -> bool:
         return _verdict(False, "A target of exactly 100% on a rate the unit itself reports is hard to call ambitious.")
     return _verdict(True, f"Consistent: '{indicator}' {r['value_text']} (line {r['source_line']} of the source).")
 
-
-def composition_share(d, code: str) -> float:
-    """The share of total spending of a 类 (used by the exercises' hints)."""
-    return float(composition(d, by="function", level="类").set_index("code").loc[code, "share_of_total"])

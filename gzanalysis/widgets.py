@@ -23,7 +23,7 @@ from gzanalysis import charts
 from gzanalysis.carryover import carryover
 from gzanalysis.changes import changes
 from gzanalysis.composition import composition
-from gzanalysis.labels import code_names, label, term
+from gzanalysis.labels import code_names
 from gzanalysis.notebook import render
 from gzanalysis.targets import targets
 
@@ -201,4 +201,4 @@ def targets_explorer(d) -> TargetsExplorer:
     return TargetsExplorer(d)
 
 
-__all__ = ["carryover_explorer", "changes_explorer", "composition_explorer", "targets_explorer", "label", "term"]
+__all__ = ["carryover_explorer", "changes_explorer", "composition_explorer", "targets_explorer"]

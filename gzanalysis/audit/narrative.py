@@ -55,7 +55,7 @@ def _income_source_column(item: str) -> str | None:
     return None
 
 
-def _table_figure(d, r):
+def table_figure(d, r):
     """The table figure a narrative statement describes: (value, line, table title, label) or None."""
     scope, grouping, item = r.scope, r.grouping, r.item
     if grouping == "total":
@@ -110,7 +110,7 @@ def amounts_vs_tables(d) -> Iterator[Check]:
     for r in d.table("narrative_changes").itertuples():
         if pd.isna(r.amount):
             continue
-        found = _table_figure(d, r)
+        found = table_figure(d, r)
         if found is None:
             continue
         value, line, title, label = found
