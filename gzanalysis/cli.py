@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 def _datapackage(args: argparse.Namespace) -> int:
-    from gzanalysis.datapackage import write_package
+    from gzanalysis.package.datapackage import write_package
 
     for folder in args.folders:
         descriptor = write_package(Path(folder))
@@ -47,47 +47,87 @@ def _ingest(args: argparse.Namespace) -> int:
 
 def _figures(args: argparse.Namespace) -> int:
     import gzanalysis as gz
+    from gzanalysis.publish.figures import write_figures
 
-    d = gz.load(args.id)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    for name, make in gz.charts.GALLERY.items():
-        for lang in args.lang:
-            for fmt in args.format:
-                path = gz.charts.save(make(d, lang), out / f"{name}_{lang}.{fmt}")
-                print(path)
+    for path in write_figures(gz.load(args.id), args.out, args.lang, args.format):
+        print(path)
     return 0
 
 
+def _notebooks(args: argparse.Namespace) -> int:
+    from gzanalysis.publish.notebooks import copy_notebooks
+
+    try:
+        written = copy_notebooks(args.dest, force=args.force)
+    except FileExistsError as exc:
+        print(f"gzanalysis notebooks: {exc}", file=sys.stderr)
+        return 1
+    print(f"copied {len(written)} notebooks into {args.dest}: open them with `jupyter lab {args.dest}`")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from gzanalysis.publish.report import main as report_main
+
+    return report_main(["--out", args.out, "--timeout", str(args.timeout), *args.notebooks])
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="gzanalysis", description="Study a unit budget disclosure (单位预算公开).")
+    parser = argparse.ArgumentParser(
+        prog="gzanalysis", description="Study a unit budget disclosure (单位预算公开)."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("datapackage", help="regenerate datapackage.json of package folders from their metadata")
+    p = sub.add_parser(
+        "datapackage", help="regenerate datapackage.json of package folders from their metadata"
+    )
     p.add_argument("folders", nargs="+", help="package folders, e.g. data/ganzhou-xzspj-2023")
     p.set_defaults(run=_datapackage)
 
-    p = sub.add_parser("audit", help="check every accounting identity of a disclosure; material findings first")
-    p.add_argument("id", nargs="?", default=None, help="disclosure id or package folder (default: the first disclosure)")
+    p = sub.add_parser(
+        "audit", help="check every accounting identity of a disclosure; material findings first"
+    )
+    p.add_argument(
+        "id", nargs="?", default=None, help="disclosure id or package folder (default: the first disclosure)"
+    )
     p.add_argument("--format", choices=["text", "csv", "json", "markdown"], default="text")
     p.add_argument("--all", action="store_true", help="also list the checks that hold (text and markdown)")
     p.add_argument("--strict", action="store_true", help="exit with status 1 when a material finding exists")
     p.set_defaults(run=_audit)
 
-    p = sub.add_parser("ingest", help="read a disclosure's OCR text into a data package, with a reconciliation report")
+    p = sub.add_parser(
+        "ingest", help="read a disclosure's OCR text into a data package, with a reconciliation report"
+    )
     p.add_argument("raw", help="the OCR text, e.g. data/raw/ganzhou-xzspj-2023.txt")
     p.add_argument("--errata", help="errata.csv: the corrections to apply (the only ones the ingest makes)")
-    p.add_argument("--out", help="package folder to write (CSVs, errata, datapackage.json); omit to only report")
+    p.add_argument(
+        "--out", help="package folder to write (CSVs, errata, datapackage.json); omit to only report"
+    )
     p.add_argument("--report", help="write the reconciliation report to this file instead of stdout")
     p.add_argument("--format", choices=["text", "json"], default="text", help="format of the report")
     p.add_argument("--strict", action="store_true", help="exit with status 1 when a value is left unresolved")
     p.set_defaults(run=_ingest)
 
-    p = sub.add_parser("figures", help="save every chart the notebooks show as static images (CJK font included)")
-    p.add_argument("id", nargs="?", default=None, help="disclosure id or package folder (default: the first disclosure)")
+    p = sub.add_parser(
+        "figures", help="save every chart the notebooks show as static images (CJK font included)"
+    )
+    p.add_argument(
+        "id", nargs="?", default=None, help="disclosure id or package folder (default: the first disclosure)"
+    )
     p.add_argument("--out", required=True, help="folder to write the images into")
     p.add_argument("--format", nargs="+", choices=["png", "svg", "pdf"], default=["png", "svg"])
     p.add_argument("--lang", nargs="+", choices=["zh", "en"], default=["zh", "en"])
     p.set_defaults(run=_figures)
+
+    p = sub.add_parser("notebooks", help="copy the curated notebooks into a folder, to open in JupyterLab")
+    p.add_argument("dest", help="folder to copy the .ipynb files into (created if missing)")
+    p.add_argument("--force", action="store_true", help="overwrite notebooks already in the folder")
+    p.set_defaults(run=_notebooks)
+
+    p = sub.add_parser("report", help="execute the curated notebooks and render the offline report site")
+    p.add_argument("--out", default="reports", help="folder of the site (default: reports)")
+    p.add_argument("--timeout", type=int, default=300, help="seconds allowed per cell")
+    p.add_argument("notebooks", nargs="*", help="notebooks to render (default: all curated ones)")
+    p.set_defaults(run=_report)
     return parser
 
 
