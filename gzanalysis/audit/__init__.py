@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from gzanalysis.audit import narrative, projects, staffing, tables
+from gzanalysis.audit import bounds, codes_match, narrative, projects, staffing, tables
 from gzanalysis.audit.checks import COLUMNS, ROUNDING_PER_FIGURE, Check
 
 FAMILIES = {
@@ -41,6 +41,8 @@ FAMILIES = {
     ],
     "projects": projects.projects,
     "staffing": staffing.staffing,
+    "codes": codes_match.codes_match,
+    "bounds": bounds.bounds,
 }
 STATUS_ORDER = {"material": 0, "rounding": 1, "ok": 2}
 
