@@ -25,7 +25,20 @@ from __future__ import annotations
 
 import pandas as pd
 
-from gzanalysis.audit import bounds, codes_match, narrative, projects, staffing, tables
+from gzanalysis.audit import (
+    bounds,
+    codes_match,
+    completeness,
+    empty_tables,
+    fund_totals,
+    narrative,
+    prior_years,
+    projects,
+    staffing,
+    tables,
+    vehicles,
+    years,
+)
 from gzanalysis.audit.checks import COLUMNS, ROUNDING_PER_FIGURE, Check
 
 FAMILIES = {
@@ -43,8 +56,14 @@ FAMILIES = {
     "staffing": staffing.staffing,
     "codes": codes_match.codes_match,
     "bounds": bounds.bounds,
+    "empty_tables": empty_tables.empty_tables,
+    "fund_totals": fund_totals.fund_totals,
+    "prior_year": prior_years.prior_years,
+    "three_public_vehicles": vehicles.vehicles,
+    "completeness": completeness.completeness,
+    "years": years.years,
 }
-STATUS_ORDER = {"material": 0, "rounding": 1, "ok": 2}
+STATUS_ORDER = {"material": 0, "minor": 1, "rounding": 2, "ok": 3}
 
 
 def audit(d) -> pd.DataFrame:
