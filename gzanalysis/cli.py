@@ -27,7 +27,35 @@ def _audit(args: argparse.Namespace) -> int:
     return 1 if args.strict and material else 0
 
 
+def _ingest_pdf(args: argparse.Namespace) -> int:
+    from gzanalysis.ingest.pdf import PdfError, ingest_pdf
+
+    try:
+        result = ingest_pdf(Path(args.raw), template=args.template)
+        if args.out:
+            result.write(Path(args.out), force=args.force)
+    except (PdfError, KeyError) as exc:
+        print(f"gzanalysis ingest: {args.raw}: {exc.args[0] if exc.args else exc}", file=sys.stderr)
+        return 2
+    report = result.report()
+    if args.report:
+        Path(args.report).write_text(report, encoding="utf-8")
+    else:
+        sys.stdout.write(report)
+    return 1 if args.strict and (result.material() or result.unread()) else 0
+
+
+def _is_pdf(path: str) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(1024).lstrip().startswith(b"%PDF") or path.lower().endswith(".pdf")
+    except OSError:
+        return path.lower().endswith(".pdf")
+
+
 def _ingest(args: argparse.Namespace) -> int:
+    if _is_pdf(args.raw):
+        return _ingest_pdf(args)
     from gzanalysis.ingest import IngestError, ingest
 
     try:
@@ -60,30 +88,57 @@ def _figures(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="gzanalysis", description="Study a unit budget disclosure (单位预算公开).")
+    parser = argparse.ArgumentParser(
+        prog="gzanalysis", description="Study a unit budget disclosure (单位预算公开)."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("datapackage", help="regenerate datapackage.json of package folders from their metadata")
+    p = sub.add_parser(
+        "datapackage", help="regenerate datapackage.json of package folders from their metadata"
+    )
     p.add_argument("folders", nargs="+", help="package folders, e.g. data/ganzhou-xzspj-2023")
     p.set_defaults(run=_datapackage)
 
-    p = sub.add_parser("audit", help="check every accounting identity of a disclosure; material findings first")
-    p.add_argument("id", nargs="?", default=None, help="disclosure id or package folder (default: the first disclosure)")
+    p = sub.add_parser(
+        "audit", help="check every accounting identity of a disclosure; material findings first"
+    )
+    p.add_argument(
+        "id", nargs="?", default=None, help="disclosure id or package folder (default: the first disclosure)"
+    )
     p.add_argument("--format", choices=["text", "csv", "json", "markdown"], default="text")
     p.add_argument("--all", action="store_true", help="also list the checks that hold (text and markdown)")
     p.add_argument("--strict", action="store_true", help="exit with status 1 when a material finding exists")
     p.set_defaults(run=_audit)
 
-    p = sub.add_parser("ingest", help="read a disclosure's OCR text into a data package, with a reconciliation report")
-    p.add_argument("raw", help="the OCR text, e.g. data/raw/ganzhou-xzspj-2023.txt")
+    p = sub.add_parser(
+        "ingest",
+        help="read a disclosure (OCR text, or a PDF with a text layer) into a data package, with a report",
+    )
+    p.add_argument("raw", help="the OCR text (data/raw/ganzhou-xzspj-2023.txt) or a budget PDF")
     p.add_argument("--errata", help="errata.csv: the corrections to apply (the only ones the ingest makes)")
-    p.add_argument("--out", help="package folder to write (CSVs, errata, datapackage.json); omit to only report")
+    p.add_argument(
+        "--out", help="package folder to write (CSVs, errata, datapackage.json); omit to only report"
+    )
     p.add_argument("--report", help="write the reconciliation report to this file instead of stdout")
     p.add_argument("--format", choices=["text", "json"], default="text", help="format of the report")
-    p.add_argument("--strict", action="store_true", help="exit with status 1 when a value is left unresolved")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit with status 1 when a value is left unresolved (PDF: a material audit finding or an unread standard table)",
+    )
+    p.add_argument(
+        "--template", help="PDF only: force a template family (gzanalysis/ingest/pdf/templates/NAME.toml)"
+    )
+    p.add_argument(
+        "--force", action="store_true", help="PDF only: replace an --out folder that gzanalysis did not write"
+    )
     p.set_defaults(run=_ingest)
 
-    p = sub.add_parser("figures", help="save every chart the notebooks show as static images (CJK font included)")
-    p.add_argument("id", nargs="?", default=None, help="disclosure id or package folder (default: the first disclosure)")
+    p = sub.add_parser(
+        "figures", help="save every chart the notebooks show as static images (CJK font included)"
+    )
+    p.add_argument(
+        "id", nargs="?", default=None, help="disclosure id or package folder (default: the first disclosure)"
+    )
     p.add_argument("--out", required=True, help="folder to write the images into")
     p.add_argument("--format", nargs="+", choices=["png", "svg", "pdf"], default=["png", "svg"])
     p.add_argument("--lang", nargs="+", choices=["zh", "en"], default=["zh", "en"])
