@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[lab,render,dev]"
+	$(BIN)/python -m pip install --quiet -e ".[lab,render,report,dev]"
 	touch $(STAMP)
 
 # The widget manager and require.js for the report's pages, from the npm registry (pinned), unpacked once.
@@ -31,7 +31,7 @@ system-deps:
 
 ## Execute the curated notebooks and render the offline report site into reports/.
 report: $(STAMP) $(JS)/.installed
-	$(BIN)/python -m gzanalysis.report --out reports
+	$(BIN)/gzanalysis report --out reports
 
 ## Run the whole test suite (lint, data package, analyses, notebooks, real-browser tests).
 test: $(STAMP) $(JS)/.installed system-deps

@@ -78,13 +78,17 @@ def measure(sizes: tuple[int, ...] = SIZES) -> dict:
 
 def main() -> None:
     figures = measure()
-    print(f"ingest: {figures['disclosures_per_second']} disclosures/s "
-          f"({figures['lines_per_disclosure']} lines each, in memory); "
-          f"{figures['written_packages_per_second']} packages/s written with their descriptor")
+    print(
+        f"ingest: {figures['disclosures_per_second']} disclosures/s "
+        f"({figures['lines_per_disclosure']} lines each, in memory); "
+        f"{figures['written_packages_per_second']} packages/s written with their descriptor"
+    )
     for n, s in figures["seconds"].items():
         print(f"  {int(n):>6} disclosures: {s:8.2f} s  ({figures['ms_per_disclosure'][n]:.2f} ms each)")
     verdict = "linear" if figures["linear"] else "NOT linear"
-    print(f"  growth: time per disclosure x{figures['growth_ratio']} from {SIZES[0]} to {SIZES[-1]} ({verdict})")
+    print(
+        f"  growth: time per disclosure x{figures['growth_ratio']} from {SIZES[0]} to {SIZES[-1]} ({verdict})"
+    )
     print(json.dumps(figures))
 
 

@@ -8,19 +8,37 @@
 '赣州市行政审批局'
 """
 
-from gzanalysis import charts, notebook, teaching, widgets
+from gzanalysis.analyses import teaching
+from gzanalysis.analyses.carryover import carryover, carryover_context
+from gzanalysis.analyses.changes import changes
+from gzanalysis.analyses.composition import composition
+from gzanalysis.analyses.targets import targets, targets_summary
 from gzanalysis.audit import audit
-from gzanalysis.carryover import carryover, carryover_context
-from gzanalysis.changes import changes
-from gzanalysis.composition import composition
-from gzanalysis.formats import read_excel, read_parquet
-from gzanalysis.load import DEFAULT_ID, Disclosure, available, load, load_many
-from gzanalysis.targets import targets, targets_summary
-from gzanalysis.validate import PackageError, PackageWarning
+from gzanalysis.package.load import DEFAULT_ID, Disclosure, available, load, load_many
+from gzanalysis.package.readers import read_excel, read_parquet
+from gzanalysis.package.validate import PackageError, PackageWarning
+from gzanalysis.views import charts, notebook, widgets
 
 __all__ = [
-    "DEFAULT_ID", "Disclosure", "PackageError", "PackageWarning", "audit", "available", "carryover",
-    "carryover_context", "changes", "charts", "composition", "load", "load_many", "notebook", "read_excel", "read_parquet",
-    "targets", "targets_summary", "teaching", "widgets",
+    "DEFAULT_ID",
+    "Disclosure",
+    "PackageError",
+    "PackageWarning",
+    "audit",
+    "available",
+    "carryover",
+    "carryover_context",
+    "changes",
+    "charts",
+    "composition",
+    "load",
+    "load_many",
+    "notebook",
+    "read_excel",
+    "read_parquet",
+    "targets",
+    "targets_summary",
+    "teaching",
+    "widgets",
 ]
 __version__ = "0.1.0"

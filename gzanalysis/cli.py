@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 def _datapackage(args: argparse.Namespace) -> int:
-    from gzanalysis.datapackage import write_package
+    from gzanalysis.package.datapackage import write_package
 
     for folder in args.folders:
         descriptor = write_package(Path(folder))
@@ -75,16 +75,29 @@ def _ingest(args: argparse.Namespace) -> int:
 
 def _figures(args: argparse.Namespace) -> int:
     import gzanalysis as gz
+    from gzanalysis.publish.figures import write_figures
 
-    d = gz.load(args.id)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    for name, make in gz.charts.GALLERY.items():
-        for lang in args.lang:
-            for fmt in args.format:
-                path = gz.charts.save(make(d, lang), out / f"{name}_{lang}.{fmt}")
-                print(path)
+    for path in write_figures(gz.load(args.id), args.out, args.lang, args.format):
+        print(path)
     return 0
+
+
+def _notebooks(args: argparse.Namespace) -> int:
+    from gzanalysis.publish.notebooks import copy_notebooks
+
+    try:
+        written = copy_notebooks(args.dest, force=args.force)
+    except FileExistsError as exc:
+        print(f"gzanalysis notebooks: {exc}", file=sys.stderr)
+        return 1
+    print(f"copied {len(written)} notebooks into {args.dest}: open them with `jupyter lab {args.dest}`")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from gzanalysis.publish.report import main as report_main
+
+    return report_main(["--out", args.out, "--timeout", str(args.timeout), *args.notebooks])
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -143,6 +156,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", nargs="+", choices=["png", "svg", "pdf"], default=["png", "svg"])
     p.add_argument("--lang", nargs="+", choices=["zh", "en"], default=["zh", "en"])
     p.set_defaults(run=_figures)
+
+    p = sub.add_parser("notebooks", help="copy the curated notebooks into a folder, to open in JupyterLab")
+    p.add_argument("dest", help="folder to copy the .ipynb files into (created if missing)")
+    p.add_argument("--force", action="store_true", help="overwrite notebooks already in the folder")
+    p.set_defaults(run=_notebooks)
+
+    p = sub.add_parser("report", help="execute the curated notebooks and render the offline report site")
+    p.add_argument("--out", default="reports", help="folder of the site (default: reports)")
+    p.add_argument("--timeout", type=int, default=300, help="seconds allowed per cell")
+    p.add_argument("notebooks", nargs="*", help="notebooks to render (default: all curated ones)")
+    p.set_defaults(run=_report)
     return parser
 
 

@@ -69,7 +69,9 @@ gz.charts.source_mix(d, normalize=True)
 
 # %%
 # NBVAL_CHECK_OUTPUT
-kind = gz.composition(d, by="kind", level="类").pivot_table(index="name", columns="kind", values="amount", fill_value=0)
+kind = gz.composition(d, by="kind", level="类").pivot_table(
+    index="name", columns="kind", values="amount", fill_value=0
+)
 print(kind.sort_values("project", ascending=False).to_string())
 
 # %% [markdown]

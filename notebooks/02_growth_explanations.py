@@ -34,7 +34,9 @@ changes = gz.changes(d)
 # NBVAL_CHECK_OUTPUT
 totals = changes.query("grouping == 'total'")
 for r in totals.itertuples():
-    print(f"{r.section} ({r.scope}): {r.amount:,.2f} 万元, {r.change:+,.2f} on 2022 → 2022 implied {r.prior_year:,.2f}")
+    print(
+        f"{r.section} ({r.scope}): {r.amount:,.2f} 万元, {r.change:+,.2f} on 2022 → 2022 implied {r.prior_year:,.2f}"
+    )
     print(f"   reason: {r.reason}")
 
 # %% [markdown]
@@ -85,7 +87,11 @@ print(summary.round(2).to_string(index=False))
 # %%
 # NBVAL_CHECK_OUTPUT
 audit = gz.audit(d)
-print(audit.query("family == 'narrative' and status == 'material'")[["rule", "lhs", "rhs", "diff"]].to_string(index=False))
+print(
+    audit.query("family == 'narrative' and status == 'material'")[["rule", "lhs", "rhs", "diff"]].to_string(
+        index=False
+    )
+)
 
 # %% [markdown]
 # ## Explore

@@ -29,7 +29,13 @@ d = gz.load()
 # %%
 # NBVAL_CHECK_OUTPUT
 by_class = gz.carryover(d, level="类")
-print(by_class[["code", "name", "carryover", "total", "share_of_carryover", "share_carried_over", "carryover_only"]].round(4).to_string(index=False))
+print(
+    by_class[
+        ["code", "name", "carryover", "total", "share_of_carryover", "share_carried_over", "carryover_only"]
+    ]
+    .round(4)
+    .to_string(index=False)
+)
 
 # %%
 gz.charts.carryover(d)
@@ -44,7 +50,12 @@ gz.charts.carryover(d)
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print("published total:", gz.carryover_context(d)["total"], "| sum of classes:", round(by_class["carryover"].sum(), 2))
+print(
+    "published total:",
+    gz.carryover_context(d)["total"],
+    "| sum of classes:",
+    round(by_class["carryover"].sum(), 2),
+)
 print("carry-over only:", ", ".join(by_class.loc[by_class["carryover_only"], "name"]))
 
 # %% [markdown]
@@ -78,7 +89,14 @@ context["projects"]
 
 # %%
 # NBVAL_CHECK_OUTPUT
-coverage = gz.audit(d).set_index("rule").loc[["projects.coverage.funds_carryover", "projects.coverage.funds_total"], ["lhs", "rhs", "diff", "status"]]
+coverage = (
+    gz.audit(d)
+    .set_index("rule")
+    .loc[
+        ["projects.coverage.funds_carryover", "projects.coverage.funds_total"],
+        ["lhs", "rhs", "diff", "status"],
+    ]
+)
 print(coverage.to_string())
 
 # %% [markdown]

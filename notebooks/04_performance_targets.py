@@ -31,7 +31,19 @@ targets = gz.targets(d)
 # %%
 # NBVAL_CHECK_OUTPUT
 summary = gz.targets_summary(d)
-print(summary[["project_id", "funds_total", "indicators", "quantitative", "qualitative", "missing", "at_100_percent"]].to_string(index=False))
+print(
+    summary[
+        [
+            "project_id",
+            "funds_total",
+            "indicators",
+            "quantitative",
+            "qualitative",
+            "missing",
+            "at_100_percent",
+        ]
+    ].to_string(index=False)
+)
 
 # %%
 gz.charts.targets(d)
@@ -53,7 +65,9 @@ print(targets.groupby("operator")["indicator"].count().to_string())
 # promises a 系统故障率 (system failure rate) of =100% *and* ≤5%.
 
 # %%
-targets.query("project_id == 'P4' and indicator.str.contains('故障率')")[["indicator", "value_text", "source_line"]]
+targets.query("project_id == 'P4' and indicator.str.contains('故障率')")[
+    ["indicator", "value_text", "source_line"]
+]
 
 # %% [markdown]
 # ## Outputs and outcomes
@@ -61,7 +75,11 @@ targets.query("project_id == 'P4' and indicator.str.contains('故障率')")[["in
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(targets.pivot_table(index="level1", columns="kind", values="indicator", aggfunc="count", fill_value=0).to_string())
+print(
+    targets.pivot_table(
+        index="level1", columns="kind", values="indicator", aggfunc="count", fill_value=0
+    ).to_string()
+)
 
 # %% [markdown]
 # ## Explore

@@ -33,7 +33,11 @@ findings = gz.audit(d)
 # %%
 # NBVAL_CHECK_OUTPUT
 print("checks:", len(findings), "|", findings["status"].value_counts().to_dict())
-print(findings.pivot_table(index="family", columns="status", values="rule", aggfunc="count", fill_value=0).to_string())
+print(
+    findings.pivot_table(
+        index="family", columns="status", values="rule", aggfunc="count", fill_value=0
+    ).to_string()
+)
 
 # %% [markdown]
 # ## The material findings
@@ -42,7 +46,9 @@ print(findings.pivot_table(index="family", columns="status", values="rule", aggf
 # NBVAL_CHECK_OUTPUT
 material = findings.query("status == 'material'")
 for r in material.itertuples():
-    print(f"{r.rule}\n   {r.description_en}\n   {r.lhs_label} = {r.lhs:,.2f} vs {r.rhs_label} = {r.rhs:,.2f} (lines {r.source_lines})")
+    print(
+        f"{r.rule}\n   {r.description_en}\n   {r.lhs_label} = {r.lhs:,.2f} vs {r.rhs_label} = {r.rhs:,.2f} (lines {r.source_lines})"
+    )
 
 # %% [markdown]
 # What they mean for a reader:

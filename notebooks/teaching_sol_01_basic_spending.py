@@ -41,7 +41,12 @@ gz.teaching.check_basic_split(d, personnel, public_operations, difference)
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(gz.audit(d).set_index("rule").loc["row.general_budget_basic_expenditure.total.row1", ["lhs", "rhs", "diff", "tolerance", "status"]].to_string())
+print(
+    gz.audit(d)
+    .set_index("rule")
+    .loc["row.general_budget_basic_expenditure.total.row1", ["lhs", "rhs", "diff", "tolerance", "status"]]
+    .to_string()
+)
 
 # %% [markdown]
 # ## Summary

@@ -31,22 +31,32 @@ def test_composition_by_economic_class_and_measure(d):
 
 def test_composition_by_source_and_kind(d):
     s = gz.composition(d, by="source", level=None).set_index("source")
-    assert s["amount"].to_dict() == {"fiscal_subtotal": 13347.47, "carryover": 9207.96, "other_income": 700.00}
+    assert s["amount"].to_dict() == {
+        "fiscal_subtotal": 13347.47,
+        "carryover": 9207.96,
+        "other_income": 700.00,
+    }
     k = gz.composition(d, by="kind", level=None).set_index("kind")
     assert k["amount"].to_dict() == {"project": 21393.02, "basic": 1862.41}
     per_function = gz.composition(d, by="source", level="类")
     assert per_function.query("code == '208'").set_index("source")["amount"].to_dict() == {
-        "carryover": 310.00, "fiscal_subtotal": 162.13,
+        "carryover": 310.00,
+        "fiscal_subtotal": 162.13,
     }
 
 
 def test_composition_in_english(d):
     c = gz.composition(d, by="function", level="类", lang="en").set_index("code")
     assert c.loc["201", "name"] == "General public services"
-    assert gz.composition(d, by="source", level=None, lang="en").set_index("source").loc["carryover", "label"] == "Carried over"
+    assert (
+        gz.composition(d, by="source", level=None, lang="en").set_index("source").loc["carryover", "label"]
+        == "Carried over"
+    )
 
 
-@pytest.mark.parametrize("kwargs", [{"by": "department"}, {"level": "目"}, {"measure": "personnel"}, {"lang": "fr"}])
+@pytest.mark.parametrize(
+    "kwargs", [{"by": "department"}, {"level": "目"}, {"measure": "personnel"}, {"lang": "fr"}]
+)
 def test_composition_rejects_bad_arguments(d, kwargs):
     with pytest.raises(ValueError):
         gz.composition(d, **kwargs)
@@ -55,12 +65,18 @@ def test_composition_rejects_bad_arguments(d, kwargs):
 def test_changes_imply_the_prior_year(d):
     c = gz.changes(d)
     total = c.query("section == '支出预算' and grouping == 'total'").iloc[0]
-    assert (total["amount"], total["change"], total["prior_year"]) == (23255.42, 8471.56, pytest.approx(14783.86))
+    assert (total["amount"], total["change"], total["prior_year"]) == (
+        23255.42,
+        8471.56,
+        pytest.approx(14783.86),
+    )
     assert total["reason"].startswith("单位人员增加")
     financial = c.query("code == '217'").iloc[0]  # 金融支出 0, 净减 325: it was 325 in 2022
     assert financial["change"] == -325 and financial["prior_year"] == 325 and financial["wording"] == "净减"
     net_new = c.query("code == '211'").iloc[0]  # 净增 606.35: the amount comes from the table
-    assert net_new["amount_from"] == "table" and net_new["prior_year"] == 0 and pd.isna(net_new["growth_rate"])
+    assert (
+        net_new["amount_from"] == "table" and net_new["prior_year"] == 0 and pd.isna(net_new["growth_rate"])
+    )
     assert c.query("item == '机关运行经费'")["growth_rate"].iloc[0] == pytest.approx(0.4011, abs=5e-5)
 
 

@@ -22,7 +22,14 @@ def status(findings, rule):
 
 def test_every_family_runs_and_every_check_is_listed(findings):
     assert set(findings["family"]) == {
-        "hierarchy", "row", "cross_table", "balance", "three_public", "narrative", "projects", "staffing",
+        "hierarchy",
+        "row",
+        "cross_table",
+        "balance",
+        "three_public",
+        "narrative",
+        "projects",
+        "staffing",
     }
     assert set(findings["status"]) == {"ok", "rounding", "material"}
     assert findings.index.is_unique
@@ -97,20 +104,91 @@ def _broken(d, table, where, column, value):
 @pytest.mark.parametrize(
     "table, where, column, value, rule",
     [
-        ("部门支出总表", lambda t: t["code"] == "2010301", "total", 947.01, "hierarchy.expenditure_by_function.total.20103"),
-        ("一般公共预算基本支出表", lambda t: t["code"] == "30201", "total", 61.71, "hierarchy.general_budget_basic_expenditure.total.302"),
-        ("部门支出总表", lambda t: t["code"] == "2010301", "basic", 900.00, "row.expenditure_by_function.total.2010301"),
-        ("部门收入总表", lambda t: t["code"] == "2080799", "carryover", 300.00, "row.income_by_function.total.2080799"),
-        ("一般公共预算支出表", lambda t: t["code"] == "2101101", "total", 80.01, "cross.general_budget_column.2101101"),
-        ("收支预算总表", lambda t: t["item"] == "支出总计", "amount", 23256.42, "balance.budget_summary.income_equals_expenditure"),
-        ("财政拨款\"三公\"经费支出表", lambda t: t["row"] == 1, "official_reception", 4.0, "three_public.three_public_expenses.total.row1"),
-        ("narrative_changes", lambda t: t["function_code"] == "206", "change", 2700.0, "narrative.parts.支出预算.全部资金.function.change"),
-        ("narrative_changes", lambda t: t["item"] == "卫生健康支出", "amount", 150.0, "narrative.amount.支出预算.function.卫生健康支出"),
+        (
+            "部门支出总表",
+            lambda t: t["code"] == "2010301",
+            "total",
+            947.01,
+            "hierarchy.expenditure_by_function.total.20103",
+        ),
+        (
+            "一般公共预算基本支出表",
+            lambda t: t["code"] == "30201",
+            "total",
+            61.71,
+            "hierarchy.general_budget_basic_expenditure.total.302",
+        ),
+        (
+            "部门支出总表",
+            lambda t: t["code"] == "2010301",
+            "basic",
+            900.00,
+            "row.expenditure_by_function.total.2010301",
+        ),
+        (
+            "部门收入总表",
+            lambda t: t["code"] == "2080799",
+            "carryover",
+            300.00,
+            "row.income_by_function.total.2080799",
+        ),
+        (
+            "一般公共预算支出表",
+            lambda t: t["code"] == "2101101",
+            "total",
+            80.01,
+            "cross.general_budget_column.2101101",
+        ),
+        (
+            "收支预算总表",
+            lambda t: t["item"] == "支出总计",
+            "amount",
+            23256.42,
+            "balance.budget_summary.income_equals_expenditure",
+        ),
+        (
+            '财政拨款"三公"经费支出表',
+            lambda t: t["row"] == 1,
+            "official_reception",
+            4.0,
+            "three_public.three_public_expenses.total.row1",
+        ),
+        (
+            "narrative_changes",
+            lambda t: t["function_code"] == "206",
+            "change",
+            2700.0,
+            "narrative.parts.支出预算.全部资金.function.change",
+        ),
+        (
+            "narrative_changes",
+            lambda t: t["item"] == "卫生健康支出",
+            "amount",
+            150.0,
+            "narrative.amount.支出预算.function.卫生健康支出",
+        ),
         ("projects", lambda t: t["project_id"] == "P3", "funds_fiscal", 250.0, "projects.funds_add_up.P3"),
-        ("staffing", lambda t: t["measure"] == "posts_public_institution", "count", 80, "staffing.subtotal.posts_total"),
+        (
+            "staffing",
+            lambda t: t["measure"] == "posts_public_institution",
+            "count",
+            80,
+            "staffing.subtotal.posts_total",
+        ),
     ],
-    ids=["hierarchy", "hierarchy-economic", "row", "row-income", "cross-table", "balance", "three-public",
-         "narrative-parts", "narrative-amount", "projects", "staffing"],
+    ids=[
+        "hierarchy",
+        "hierarchy-economic",
+        "row",
+        "row-income",
+        "cross-table",
+        "balance",
+        "three-public",
+        "narrative-parts",
+        "narrative-amount",
+        "projects",
+        "staffing",
+    ],
 )
 def test_a_broken_copy_is_caught(d, findings, table, where, column, value, rule):
     assert status(findings, rule) in ("ok", "rounding")
@@ -125,7 +203,9 @@ def test_a_fixed_copy_clears_a_finding(d, findings):
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "csv", "json"])
 def test_cli_formats(fmt):
-    out = subprocess.run([sys.executable, "-m", "gzanalysis.cli", "audit", "--format", fmt], capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "gzanalysis.cli", "audit", "--format", fmt], capture_output=True, text=True
+    )
     assert out.returncode == 0, out.stderr
     if fmt == "json":
         rows = json.loads(out.stdout)
@@ -135,6 +215,8 @@ def test_cli_formats(fmt):
 
 
 def test_cli_strict_exits_1_on_material_findings():
-    out = subprocess.run([sys.executable, "-m", "gzanalysis.cli", "audit", "--strict"], capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "gzanalysis.cli", "audit", "--strict"], capture_output=True, text=True
+    )
     assert out.returncode == 1
     assert out.stdout.index("MATERIAL") < out.stdout.index("ROUNDING")

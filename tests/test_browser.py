@@ -23,14 +23,23 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 playwright = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = Path(tempfile.mkdtemp(prefix="gz-screenshots-"))
 CJK_FONT = "12px 'Noto Sans CJK SC'"
 
 if not Path(CHROMIUM).exists():
-    pytest.skip("chromium is not installed (apt-get install chromium fonts-noto-cjk)", allow_module_level=True)
+    pytest.skip(
+        "chromium is not installed (apt-get install chromium fonts-noto-cjk)", allow_module_level=True
+    )
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +52,7 @@ def browser():
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    from gzanalysis.report import build
+    from gzanalysis.publish.report import build
 
     out = tmp_path_factory.mktemp("site")
     build(out, quiet=True)
@@ -75,6 +84,7 @@ def _shot(page, name: str) -> Path:
 
 def _wait_for_charts(page, timeout=15):
     """Wait until every chart on the page has drawn its marks and the count has settled (widgets render late)."""
+
     def counts():
         return (
             page.locator(".vega-embed").count(),
@@ -104,26 +114,36 @@ def test_report_pages_render_offline(browser, site):
         assert not errors, f"{path.name}: page errors {errors[:3]} (screenshot {shot})"
         assert not blocked, f"{path.name}: requests outside the site {blocked[:3]} (screenshot {shot})"
         assert marks == charts, f"{path.name}: {charts} charts, {marks} drawn (screenshot {shot})"
-        assert any("\u4e00" <= ch <= "\u9fff" for ch in text), f"{path.name}: no Chinese text (screenshot {shot})"
-        assert page.evaluate(f'document.fonts.check("{CJK_FONT}", "预算")'), "no CJK font: apt-get install fonts-noto-cjk"
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in text), (
+            f"{path.name}: no Chinese text (screenshot {shot})"
+        )
+        assert page.evaluate(f'document.fonts.check("{CJK_FONT}", "预算")'), (
+            "no CJK font: apt-get install fonts-noto-cjk"
+        )
         chart_pages += charts > 0
         page.close()
     assert chart_pages >= 5
 
 
 def test_report_explorers_show_their_default_view(browser, site):
-    page, errors, _ = _open(browser, (site / "01_spending_composition.html").as_uri(), lambda u: u.startswith("file://"))
+    page, errors, _ = _open(
+        browser, (site / "01_spending_composition.html").as_uri(), lambda u: u.startswith("file://")
+    )
     _wait_for_charts(page)
     shot = _shot(page, "explorer-default-view")
     assert page.locator(".widget-dropdown select").count() >= 3, f"widgets not rendered (screenshot {shot})"
     assert page.locator(".gz-kernel-note").count() == 1
-    widget_charts = page.locator(".widget-output .vega-embed svg.marks, .widget-output .vega-embed canvas.marks")
+    widget_charts = page.locator(
+        ".widget-output .vega-embed svg.marks, .widget-output .vega-embed canvas.marks"
+    )
     assert widget_charts.count() == 1, f"the explorer's chart is not drawn (screenshot {shot})"
     assert not errors
 
 
 def test_report_bound_control_changes_the_chart(browser, site):
-    page, errors, _ = _open(browser, (site / "01_spending_composition.html").as_uri(), lambda u: u.startswith("file://"))
+    page, errors, _ = _open(
+        browser, (site / "01_spending_composition.html").as_uri(), lambda u: u.startswith("file://")
+    )
     _wait_for_charts(page)
     select = page.locator(".vega-bind select").first
     chart = page.locator(".vega-embed").filter(has=page.locator(".vega-bind")).first
@@ -138,7 +158,9 @@ def test_report_bound_control_changes_the_chart(browser, site):
 
 
 def test_report_prints_readably(browser, site):
-    page, _, _ = _open(browser, (site / "03_carried_over_funds.html").as_uri(), lambda u: u.startswith("file://"))
+    page, _, _ = _open(
+        browser, (site / "03_carried_over_funds.html").as_uri(), lambda u: u.startswith("file://")
+    )
     _wait_for_charts(page)
     page.emulate_media(media="print")
     assert not page.locator(".gz-nav").is_visible()
@@ -162,15 +184,35 @@ def lab(tmp_path_factory):
     # Render every cell (no windowing), so that the tests see every output; no news pop-up.
     settings = root / ".settings"
     (settings / "@jupyterlab" / "notebook-extension").mkdir(parents=True)
-    (settings / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
+    (settings / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings").write_text(
+        '{"windowingMode": "none"}'
+    )
     (settings / "@jupyterlab" / "apputils-extension").mkdir(parents=True)
-    (settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
+    (settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings").write_text(
+        '{"fetchNews": "false"}'
+    )
     port, token = _free_port(), secrets.token_hex(16)
     jupyter = Path(sys.executable).with_name("jupyter")
     proc = subprocess.Popen(
-        [str(jupyter), "lab", "--no-browser", f"--port={port}", f"--ServerApp.token={token}", "--ServerApp.ip=127.0.0.1",
-         "--allow-root", f"--ServerApp.root_dir={root}", "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "JUPYTER_CONFIG_DIR": str(root / ".config"), "JUPYTERLAB_SETTINGS_DIR": str(settings)},
+        [
+            str(jupyter),
+            "lab",
+            "--no-browser",
+            f"--port={port}",
+            f"--ServerApp.token={token}",
+            "--ServerApp.ip=127.0.0.1",
+            "--allow-root",
+            f"--ServerApp.root_dir={root}",
+            "--LabApp.news_url=",
+            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={
+            **os.environ,
+            "JUPYTER_CONFIG_DIR": str(root / ".config"),
+            "JUPYTERLAB_SETTINGS_DIR": str(settings),
+        },
     )
     base = f"http://127.0.0.1:{port}"
     for _ in range(120):
@@ -217,7 +259,7 @@ EXPLORERS = {  # notebook → (a dropdown's current label, the label to choose)
     "01_spending_composition": ("类", "项"),
     "02_growth_explanations": ("增减条形图 diverging", "瀑布图 waterfall"),
     "03_carried_over_funds": ("类", "款"),
-    "04_performance_targets": ("全部 all", "P1 2023年赣州市\"城市大脑\"建设专项"),
+    "04_performance_targets": ("全部 all", 'P1 2023年赣州市"城市大脑"建设专项'),
 }
 LAB_NOTEBOOKS = sorted(p.stem for p in (ROOT / "notebooks").glob("*.ipynb"))
 
@@ -231,10 +273,14 @@ def test_jupyterlab_runs_each_notebook_offline(browser, lab, name):
     _run_all(page, panel)
     charts, marks = _wait_for_charts(page, timeout=30)
     shot = _shot(page, f"lab-{name}")
-    error_outputs = panel.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").all_inner_texts()
+    error_outputs = panel.locator(
+        ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
+    ).all_inner_texts()
     tracebacks = [t for t in error_outputs if "Error" in t or "Traceback" in t]
     assert not tracebacks, f"{name}: error outputs {tracebacks[:1]} (screenshot {shot})"
-    assert not [b for b in blocked if "127.0.0.1" not in b], f"{name}: requests left the machine: {blocked[:3]}"
+    assert not [b for b in blocked if "127.0.0.1" not in b], (
+        f"{name}: requests left the machine: {blocked[:3]}"
+    )
     expected = panel.locator(".gz-chart").count()
     assert marks >= expected, f"{name}: {expected} charts, {marks} drawn (screenshot {shot})"
     if name in EXPLORERS:
@@ -242,11 +288,17 @@ def test_jupyterlab_runs_each_notebook_offline(browser, lab, name):
         widget = panel.locator(".widget-vbox").last
         widget.wait_for(timeout=30_000)
         widget.scroll_into_view_if_needed()
-        assert widget.locator(".widget-dropdown select").count() >= 2, f"{name}: widgets not rendered (screenshot {shot})"
+        assert widget.locator(".widget-dropdown select").count() >= 2, (
+            f"{name}: widgets not rendered (screenshot {shot})"
+        )
         chart = widget.locator(".vega-embed svg.marks")
         chart.wait_for(timeout=30_000)
         before = chart.inner_html()
-        select = widget.locator(".widget-dropdown select").filter(has=page.locator(f"option:text-is('{choice}')")).first
+        select = (
+            widget.locator(".widget-dropdown select")
+            .filter(has=page.locator(f"option:text-is('{choice}')"))
+            .first
+        )
         select.select_option(label=choice)
         deadline = time.time() + 20
         after = before
@@ -255,14 +307,16 @@ def test_jupyterlab_runs_each_notebook_offline(browser, lab, name):
             if chart.count():
                 after = chart.first.inner_html()
         shot = _shot(page, f"lab-{name}-changed")
-        assert after != before, f"{name}: choosing {choice!r} did not change the explorer's chart (screenshot {shot})"
+        assert after != before, (
+            f"{name}: choosing {choice!r} did not change the explorer's chart (screenshot {shot})"
+        )
     page.close()
 
 
 def test_data_strings_cannot_run_script_in_the_report(browser, tmp_path, monkeypatch):
     """A package whose names hold <script> renders them as text: nothing it holds executes in a page."""
     import gzanalysis
-    from gzanalysis.report import build
+    from gzanalysis.publish.report import build
 
     evil = "</script><script>window.__pwned=1</script><img src=x onerror=window.__pwned=2>"
     package = tmp_path / "evil"
@@ -274,7 +328,9 @@ def test_data_strings_cannot_run_script_in_the_report(browser, tmp_path, monkeyp
     monkeypatch.setenv("GZANALYSIS_DISCLOSURE", str(package))
     site = tmp_path / "site"
     build(site, notebooks=[ROOT / "notebooks" / "01_spending_composition.ipynb"], quiet=True)
-    page, errors, blocked = _open(browser, (site / "01_spending_composition.html").as_uri(), lambda u: u.startswith("file://"))
+    page, errors, blocked = _open(
+        browser, (site / "01_spending_composition.html").as_uri(), lambda u: u.startswith("file://")
+    )
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     _wait_for_charts(page)

@@ -97,7 +97,7 @@ def test_save_rejects_unknown_formats(d, tmp_path):
 
 def test_the_notebook_renderer_escapes_data_strings():
     """Chart specs sit in a <script>: a data string cannot close it."""
-    from gzanalysis.notebook import render
+    from gzanalysis.views.notebook import render
 
     spec = {"data": {"values": [{"name": "</script><script>alert(1)</script>"}]}, "mark": "bar"}
     html = render(spec)["text/html"]

@@ -8,9 +8,9 @@ import subprocess
 
 import pytest
 
-from gzanalysis import codes
-from gzanalysis.datapackage import build_descriptor
-from gzanalysis.layout import layout
+from gzanalysis.package import codes
+from gzanalysis.package.datapackage import build_descriptor
+from gzanalysis.package.layout import layout
 
 from .conftest import PACKAGE, ROOT
 
@@ -49,7 +49,10 @@ def test_frictionless_validate_passes(tmp_path):
     """The peer validator (types, constraints, primary and foreign keys, bytes and hash) finds no error."""
     exe = shutil.which("frictionless") or str(ROOT / ".venv" / "bin" / "frictionless")
     out = subprocess.run(
-        [exe, "validate", "--json", str(PACKAGE / "datapackage.json")], capture_output=True, text=True, cwd=tmp_path
+        [exe, "validate", "--json", str(PACKAGE / "datapackage.json")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
     )
     report = json.loads(out.stdout)
     errors = [e for task in report["tasks"] for e in task["errors"]]
@@ -71,7 +74,9 @@ def test_frictionless_catches_a_broken_copy(tmp_path, old, new):
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     exe = shutil.which("frictionless") or str(ROOT / ".venv" / "bin" / "frictionless")
-    out = subprocess.run([exe, "validate", "--json", str(copy / "datapackage.json")], capture_output=True, text=True)
+    out = subprocess.run(
+        [exe, "validate", "--json", str(copy / "datapackage.json")], capture_output=True, text=True
+    )
     report = json.loads(out.stdout)
     assert not report["valid"]
     types = {e["type"] for task in report["tasks"] for e in task["errors"]}

@@ -109,7 +109,11 @@ def test_printed_kuan_codes_are_completed_from_their_class(seed):
 
 
 def test_titles_are_found_in_their_usual_variants():
-    assert title_key('财政拨款"三公"经费支出表') == title_key("七、财政拨款“三公”经费支出表") == title_key("财政拨款 三公 经费支出表")
+    assert (
+        title_key('财政拨款"三公"经费支出表')
+        == title_key("七、财政拨款“三公”经费支出表")
+        == title_key("财政拨款 三公 经费支出表")
+    )
 
 
 def test_text_without_tables_is_an_ingest_error_naming_the_line():
@@ -157,7 +161,9 @@ def test_a_synthetic_disclosure_loads_like_the_seed(synthetic_root):
     d = gz.load(synthetic_root / "synthetic-1-2023")
     assert d.meta["unit"] == "合成测试单位1" and d.meta["year"] == 2023
     seed = gz.load()
-    assert d.table("部门支出总表")["total"].tolist() == pytest.approx((seed.table("部门支出总表")["total"] * 2).tolist())
+    assert d.table("部门支出总表")["total"].tolist() == pytest.approx(
+        (seed.table("部门支出总表")["total"] * 2).tolist()
+    )
     assert len(d.facts) == len(seed.facts)
 
 
@@ -176,7 +182,9 @@ def test_load_many_gives_one_long_table_with_unit_and_year(synthetic_root):
 
 
 def test_a_table_is_found_under_a_variant_of_its_title(seed):
-    text = RAW.read_text(encoding="utf-8").replace('\n财政拨款"三公"经费支出表\n', "\n七、财政拨款“三公”经费支出表\n")
+    text = RAW.read_text(encoding="utf-8").replace(
+        '\n财政拨款"三公"经费支出表\n', "\n七、财政拨款“三公”经费支出表\n"
+    )
     result = ingest(text, errata=ERRATA)
     assert result.tables["three_public_expenses"] == seed.tables["three_public_expenses"]
 
@@ -187,7 +195,9 @@ def test_without_errata_the_report_lists_what_the_text_leaves_open():
     assert report.corrections == []
     # every unreadable cell is left empty and listed; where a row identity pins it down, an erratum is suggested
     assert len(report.unresolved) > 20
-    suggested = {(u["line"], u["field"]): u["suggested_erratum"] for u in report.unresolved if u["suggested_erratum"]}
+    suggested = {
+        (u["line"], u["field"]): u["suggested_erratum"] for u in report.unresolved if u["suggested_erratum"]
+    }
     assert (suggested[(183, "basic")]["corrected"], suggested[(183, "basic")]["kind"]) == ("", "stray-mark")
     assert (134, "total") not in suggested  # the row has another unreadable cell: the identity pins nothing
     assert "Unresolved values (left empty)" in report.render()

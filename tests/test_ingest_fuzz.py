@@ -15,7 +15,9 @@ SEED = (ROOT / "data" / "raw" / "ganzhou-xzspj-2023.txt").read_text(encoding="ut
 LINES = SEED.split("\n")
 ERRATA_TEXT = (ROOT / "data" / "ganzhou-xzspj-2023" / "errata.csv").read_text(encoding="utf-8")
 
-FUZZ = settings(max_examples=60, deadline=2000, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+FUZZ = settings(
+    max_examples=60, deadline=2000, suppress_health_check=[HealthCheck.too_slow], derandomize=True
+)
 
 
 def check(data) -> None:
@@ -63,7 +65,11 @@ def test_swapped_lines(swaps):
 
 
 @FUZZ
-@given(st.lists(st.tuples(st.integers(0, len(SEED) - 1), st.sampled_from(list("0123456789,. -/=\t"))), max_size=60))
+@given(
+    st.lists(
+        st.tuples(st.integers(0, len(SEED) - 1), st.sampled_from(list("0123456789,. -/=\t"))), max_size=60
+    )
+)
 def test_noise_in_numbers(edits):
     chars = list(SEED)
     digits = [i for i, ch in enumerate(chars) if ch.isdigit()]
@@ -96,13 +102,25 @@ def test_arbitrary_text(text):
     check(text + "\n收支预算总表\n")
 
 
-@pytest.mark.parametrize("data", [b"\xff\xfe\x00\x00", "收支预算总表\n\t\t\t\n", "部门支出总表\n科目编码\n**\n\t合计\t1, 2, 3\n"])
+@pytest.mark.parametrize(
+    "data", [b"\xff\xfe\x00\x00", "收支预算总表\n\t\t\t\n", "部门支出总表\n科目编码\n**\n\t合计\t1, 2, 3\n"]
+)
 def test_edge_cases(data):
     check(data)
 
 
 @FUZZ
-@given(st.lists(st.tuples(line_index, st.text(alphabet=st.sampled_from(list("\t 0123456789,.-项目合计总额万元201(一)、:")), max_size=40)), max_size=15))
+@given(
+    st.lists(
+        st.tuples(
+            line_index,
+            st.text(
+                alphabet=st.sampled_from(list("\t 0123456789,.-项目合计总额万元201(一)、:")), max_size=40
+            ),
+        ),
+        max_size=15,
+    )
+)
 def test_lines_replaced_by_noise(replacements):
     lines = list(LINES)
     for i, text in replacements:

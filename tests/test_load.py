@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import gzanalysis as gz
-from gzanalysis.layout import layout
+from gzanalysis.package.layout import layout
 
 from .conftest import ROOT
 
@@ -63,7 +63,17 @@ def test_level_and_parent_follow_from_the_code(d):
 def test_facts_is_long_and_traced(d):
     f = d.facts
     assert list(f.columns) == [
-        "resource", "table", "fund", "row", "code", "level", "item", "measure", "measure_zh", "amount", "source_line",
+        "resource",
+        "table",
+        "fund",
+        "row",
+        "code",
+        "level",
+        "item",
+        "measure",
+        "measure_zh",
+        "amount",
+        "source_line",
     ]
     assert f["amount"].notna().all() and f["source_line"].notna().all()
     carry = f.query("resource == 'income_by_function' and measure == 'carryover' and code.isna()")
@@ -73,14 +83,18 @@ def test_facts_is_long_and_traced(d):
 
 def test_works_from_any_directory(tmp_path):
     code = "import gzanalysis as gz; print(gz.load().facts.shape)"
-    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
     assert out.stdout.startswith("(")
 
 
 def test_import_reads_no_data(tmp_path):
     """Nothing happens at import time: importing does not even import the loader's CSV reader path."""
-    code = "import sys, gzanalysis; print('frictionless' in sys.modules, 'gzanalysis.datapackage' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
+    code = "import sys, gzanalysis; print('frictionless' in sys.modules, 'gzanalysis.package.datapackage' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
     assert out.stdout.split() == ["False", "False"]
 
 

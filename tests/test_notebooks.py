@@ -56,7 +56,9 @@ def test_key_figures_are_checked(source):
     nb = nbformat.read(source.with_suffix(".ipynb"), as_version=4)
     checked = [c for c in nb.cells if c.cell_type == "code" and "NBVAL_CHECK_OUTPUT" in c.source]
     assert checked and all(c.outputs for c in checked)
-    assert all(not c.outputs for c in nb.cells if c.cell_type == "code" and c not in checked), "only key figures are stored"
+    assert all(not c.outputs for c in nb.cells if c.cell_type == "code" and c not in checked), (
+        "only key figures are stored"
+    )
 
 
 @pytest.mark.slow
@@ -66,14 +68,27 @@ def test_nbval_fails_on_a_wrong_key_figure(tmp_path):
     import sys
 
     nb = nbformat.read(NOTEBOOKS / "00_start_here.ipynb", as_version=4)
-    cell = next(c for c in nb.cells if c.cell_type == "code" and "NBVAL_CHECK_OUTPUT" in c.source and c.outputs)
+    cell = next(
+        c for c in nb.cells if c.cell_type == "code" and "NBVAL_CHECK_OUTPUT" in c.source and c.outputs
+    )
     text = cell.outputs[0]["text"]
     assert "23,255.42" in text
     cell.outputs[0]["text"] = text.replace("23,255.42", "23,255.43")
     nbformat.write(nb, tmp_path / "wrong.ipynb")
     out = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval-lax", str(tmp_path / "wrong.ipynb")],
-        capture_output=True, text=True, cwd=tmp_path,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--nbval-lax",
+            str(tmp_path / "wrong.ipynb"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
     )
     assert out.returncode == 1, out.stdout[-2000:]
     assert "23,255.43" in out.stdout

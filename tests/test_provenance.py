@@ -5,7 +5,7 @@ import math
 import pandas as pd
 import pytest
 
-from gzanalysis.ocr import numbers_in, parse_target
+from gzanalysis.ingest.numbers import numbers_in, parse_target
 
 
 def _errata_index(d):
@@ -49,16 +49,28 @@ def test_every_erratum_quotes_its_line(d, raw_lines):
 def test_every_erratum_value_is_used(d):
     """A corrected amount in the errata is the value the table holds for that row and field."""
     for e in d.errata.itertuples():
-        if e.field in ("line", "code", "name", "item", "value_text", "level2", "level3", "goal", "implementing_unit"):
+        if e.field in (
+            "line",
+            "code",
+            "name",
+            "item",
+            "value_text",
+            "level2",
+            "level3",
+            "goal",
+            "implementing_unit",
+        ):
             continue
         t = d.table(e.table)
         rows = t[t["source_line"] == e.source_line]
         if pd.isna(e.corrected):
             # Read as blank: no row printed on that line holds a value equal to the stray mark.
             marks = numbers_in(str(e.printed))
-            assert not any(
-                math.isclose(v, m) for v in rows[e.field].dropna() for m in marks
-            ), (e.table, e.source_line, e.field)
+            assert not any(math.isclose(v, m) for v in rows[e.field].dropna() for m in marks), (
+                e.table,
+                e.source_line,
+                e.field,
+            )
         else:
             assert float(e.corrected) in rows[e.field].tolist(), (e.table, e.source_line, e.field)
 

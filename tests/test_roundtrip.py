@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 import gzanalysis as gz
-from gzanalysis.layout import layout
+from gzanalysis.package.layout import layout
 
 from .conftest import PACKAGE, ROOT
 

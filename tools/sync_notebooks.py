@@ -24,7 +24,9 @@ KERNEL = {"display_name": "Python 3", "language": "python", "name": "python3"}
 def generate(source: Path) -> nbformat.NotebookNode:
     nb = jupytext.read(source)
     nb.metadata = {"kernelspec": KERNEL, "jupytext": {"formats": "ipynb,py:percent"}}
-    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+    NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}
+    ).execute()
     for cell in nb.cells:
         cell.metadata = {}
         if cell.cell_type != "code":

@@ -1,5 +1,8 @@
 """``gz.audit(d)``: every accounting identity of a disclosure, checked, with the results as data.
 
+In: a ``Disclosure`` (``package``). Out: one row per check (rule, lhs, rhs, diff, status, source lines).
+Stands on ``package`` only; ``ingest`` runs it on what it has just read.
+
 Status of a check:
 
 - ``ok``: the two sides are equal.
@@ -60,7 +63,9 @@ def audit(d) -> pd.DataFrame:
 
 def summary(findings: pd.DataFrame) -> pd.DataFrame:
     """Counts of checks by family and status."""
-    return findings.pivot_table(index="family", columns="status", values="rule", aggfunc="count", fill_value=0)
+    return findings.pivot_table(
+        index="family", columns="status", values="rule", aggfunc="count", fill_value=0
+    )
 
 
 __all__ = ["ROUNDING_PER_FIGURE", "STATUS_ORDER", "audit", "summary"]

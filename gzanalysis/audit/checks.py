@@ -12,8 +12,21 @@ ROUNDING_PER_FIGURE = 0.005
 _EPS = 1e-9  # float noise of sums like 0.1 + 0.2
 
 COLUMNS = [
-    "rule", "family", "fund", "description_zh", "description_en", "lhs_label", "lhs", "rhs_label", "rhs",
-    "diff", "tolerance", "status", "note", "tables", "source_lines",
+    "rule",
+    "family",
+    "fund",
+    "description_zh",
+    "description_en",
+    "lhs_label",
+    "lhs",
+    "rhs_label",
+    "rhs",
+    "diff",
+    "tolerance",
+    "status",
+    "note",
+    "tables",
+    "source_lines",
 ]
 
 

@@ -31,7 +31,13 @@ THREE_PUBLIC_COLUMNS = {
     "公务用车运行维护费": "vehicle_operation",
     "公务用车购置费": "vehicle_purchase",
 }
-GROUPING_ZH = {"income_source": "收入来源", "kind": "支出类别", "function": "功能分类", "economic": "经济分类", "three_public": "三公经费"}
+GROUPING_ZH = {
+    "income_source": "收入来源",
+    "kind": "支出类别",
+    "function": "功能分类",
+    "economic": "经济分类",
+    "three_public": "三公经费",
+}
 KIND_COLUMNS = {"基本支出": "basic", "项目支出": "project"}
 FISCAL_TABLES = ["general_budget_expenditure", "government_fund_expenditure", "state_capital_expenditure"]
 
@@ -70,7 +76,12 @@ def table_figure(d, r):
             return row["fiscal_subtotal"], row["source_line"], "部门收入总表", "部门收入总表 财政拨款小计"
         if "机关运行" in item:
             row = _total_row(d, "general_budget_basic_expenditure")
-            return row["public_operations"], row["source_line"], "一般公共预算基本支出表", "基本支出表 公用经费合计"
+            return (
+                row["public_operations"],
+                row["source_line"],
+                "一般公共预算基本支出表",
+                "基本支出表 公用经费合计",
+            )
     if grouping == "income_source" and (col := _income_source_column(item)):
         row = _total_row(d, "income_by_function")
         return row[col], row["source_line"], "部门收入总表", f"部门收入总表 合计 {col}"
@@ -82,26 +93,45 @@ def table_figure(d, r):
         values = [_total_row(d, n) for n in FISCAL_TABLES]
         present = [v for v in values if v is not None]
         return (
-            sum(num(v[col]) for v in present), present[0]["source_line"], "一般公共预算支出表",
+            sum(num(v[col]) for v in present),
+            present[0]["source_line"],
+            "一般公共预算支出表",
             f"财政拨款 {item} (一般公共预算 + 政府性基金 + 国有资本经营)",
         )
     if grouping == "function":
-        name, col = ("expenditure_by_function", "total") if scope == "全部资金" else ("income_by_function", "fiscal_subtotal")
+        name, col = (
+            ("expenditure_by_function", "total")
+            if scope == "全部资金"
+            else ("income_by_function", "fiscal_subtotal")
+        )
         value, line = _coded(d, name, r.function_code, col)
         title = "部门支出总表" if name == "expenditure_by_function" else "部门收入总表"
         return value, line, title, f"{title} {r.function_code} {col}"
     if grouping == "three_public" and item in THREE_PUBLIC_COLUMNS:
         row = d.table("three_public_expenses").iloc[0]
         col = THREE_PUBLIC_COLUMNS[item]
-        return row[col], row["source_line"], "财政拨款\"三公\"经费支出表", f"三公经费表 {col}"
+        return row[col], row["source_line"], '财政拨款"三公"经费支出表', f"三公经费表 {col}"
     return None
 
 
-def _check(rule, zh, en, fund, lhs_label, lhs, rhs_label, rhs, figures, tables, source_lines, note="", kind="eq"):
+def _check(
+    rule, zh, en, fund, lhs_label, lhs, rhs_label, rhs, figures, tables, source_lines, note="", kind="eq"
+):
     return Check(
-        rule=rule, family="narrative", fund=fund, description_zh=zh, description_en=en, lhs_label=lhs_label,
-        lhs=num(lhs), rhs_label=rhs_label, rhs=num(rhs), figures=figures, tables=tables,
-        source_lines=lines(source_lines), note=note, kind=kind,
+        rule=rule,
+        family="narrative",
+        fund=fund,
+        description_zh=zh,
+        description_en=en,
+        lhs_label=lhs_label,
+        lhs=num(lhs),
+        rhs_label=rhs_label,
+        rhs=num(rhs),
+        figures=figures,
+        tables=tables,
+        source_lines=lines(source_lines),
+        note=note,
+        kind=kind,
     )
 
 
@@ -116,8 +146,16 @@ def amounts_vs_tables(d) -> Iterator[Check]:
         value, line, title, label = found
         yield _check(
             f"narrative.amount.{r.section}.{r.grouping}.{r.item}",
-            f"说明「{r.section}」{r.item} 2023年预算数 = 表中数", f"narrative 2023 amount of {r.item} ({r.section}) equals the table",
-            FUND[r.scope], f"说明 {r.item}", r.amount, label, value, 2, [NARRATIVE, title], [r.source_line, line],
+            f"说明「{r.section}」{r.item} 2023年预算数 = 表中数",
+            f"narrative 2023 amount of {r.item} ({r.section}) equals the table",
+            FUND[r.scope],
+            f"说明 {r.item}",
+            r.amount,
+            label,
+            value,
+            2,
+            [NARRATIVE, title],
+            [r.source_line, line],
         )
     figures = d.table("narrative_figures")
     basic = d.table("general_budget_basic_expenditure")
@@ -128,16 +166,30 @@ def amounts_vs_tables(d) -> Iterator[Check]:
             f"narrative.amount.{r.section}.basic_by_economic.{r.economic_code}",
             f"说明「{r.section}」基本支出中{r.item} = 基本支出表 {r.economic_code}",
             f"narrative basic expenditure on {r.economic_code} ({r.section}) equals the basic expenditure table",
-            FUND[r.scope], f"说明 基本支出 {r.item}", r.amount, f"基本支出表 {r.economic_code}", value, 2,
-            [NARRATIVE, "一般公共预算基本支出表"], [r.source_line, line],
+            FUND[r.scope],
+            f"说明 基本支出 {r.item}",
+            r.amount,
+            f"基本支出表 {r.economic_code}",
+            value,
+            2,
+            [NARRATIVE, "一般公共预算基本支出表"],
+            [r.source_line, line],
         )
     three = figures[figures["topic"] == "三公经费"]
     table = d.table("three_public_expenses").iloc[0]
     for r in three.itertuples():
         yield _check(
-            "narrative.amount.三公经费.total", "说明 三公经费合计 = 三公经费表合计",
-            "narrative three-public total equals the table", "fiscal", "说明 三公经费", r.amount,
-            "三公经费表 合计", table["total"], 2, [NARRATIVE, "财政拨款\"三公\"经费支出表"], [r.source_line, table["source_line"]],
+            "narrative.amount.三公经费.total",
+            "说明 三公经费合计 = 三公经费表合计",
+            "narrative three-public total equals the table",
+            "fiscal",
+            "说明 三公经费",
+            r.amount,
+            "三公经费表 合计",
+            table["total"],
+            2,
+            [NARRATIVE, '财政拨款"三公"经费支出表'],
+            [r.source_line, table["source_line"]],
         )
 
 
@@ -154,7 +206,10 @@ def parts_add_up(d) -> Iterator[Check]:
             continue
         total = total.iloc[0]
         for grouping, parts in block[block["grouping"] != "total"].groupby("grouping", sort=False):
-            for col, what_zh, what_en in (("change", "增减额", "changes"), ("amount", "2023年预算数", "2023 amounts")):
+            for col, what_zh, what_en in (
+                ("change", "增减额", "changes"),
+                ("amount", "2023年预算数", "2023 amounts"),
+            ):
                 if col == "amount" and parts["amount"].isna().any():
                     continue  # some parts state only their change
                 value, n = _group_sum(parts, col)
@@ -162,15 +217,23 @@ def parts_add_up(d) -> Iterator[Check]:
                     f"narrative.parts.{section}.{scope}.{grouping}.{col}",
                     f"说明「{section}」按{GROUPING_ZH.get(grouping, grouping)}各项{what_zh}之和 = 总{what_zh}",
                     f"narrative ({section}, {scope}): the {what_en} by {grouping} add up to the total",
-                    FUND[scope], f"说明 总{what_zh}", total[col], f"Σ {len(parts)} 项 ({GROUPING_ZH.get(grouping, grouping)})", value, 1 + n,
-                    [NARRATIVE], [total["source_line"], *parts["source_line"], *parts["end_line"]],
+                    FUND[scope],
+                    f"说明 总{what_zh}",
+                    total[col],
+                    f"Σ {len(parts)} 项 ({GROUPING_ZH.get(grouping, grouping)})",
+                    value,
+                    1 + n,
+                    [NARRATIVE],
+                    [total["source_line"], *parts["source_line"], *parts["end_line"]],
                 )
     # Breakdowns (其中 …) of basic and project expenditure add up to the amount they break down.
     figures = d.table("narrative_figures")
     for (section, scope, topic), parts in figures[figures["topic"].isin(KIND_COLUMNS)].groupby(
         ["section", "scope", "topic"], sort=False
     ):
-        whole = changes[(changes["section"] == section) & (changes["scope"] == scope) & (changes["item"] == topic)]
+        whole = changes[
+            (changes["section"] == section) & (changes["scope"] == scope) & (changes["item"] == topic)
+        ]
         if whole.empty:
             continue
         value, n = _group_sum(parts, "amount")
@@ -178,29 +241,54 @@ def parts_add_up(d) -> Iterator[Check]:
             f"narrative.breakdown.{section}.{topic}",
             f"说明「{section}」{topic}按经济分类各项之和 = {topic}",
             f"narrative ({section}): the economic breakdown of {topic} adds up",
-            FUND[scope], f"说明 {topic}", whole["amount"].iloc[0], f"Σ {len(parts)} 项", value, 1 + n,
-            [NARRATIVE], [whole["source_line"].iloc[0], *parts["source_line"]],
+            FUND[scope],
+            f"说明 {topic}",
+            whole["amount"].iloc[0],
+            f"Σ {len(parts)} 项",
+            value,
+            1 + n,
+            [NARRATIVE],
+            [whole["source_line"].iloc[0], *parts["source_line"]],
         )
     # Each economic class of all spending = its basic part + its project part.
     economic = changes[(changes["grouping"] == "economic") & (changes["scope"] == "全部资金")]
     for r in economic.itertuples():
-        parts = figures[(figures["scope"] == r.scope) & (figures["section"] == r.section) & (figures["economic_code"] == r.economic_code)]
+        parts = figures[
+            (figures["scope"] == r.scope)
+            & (figures["section"] == r.section)
+            & (figures["economic_code"] == r.economic_code)
+        ]
         if parts.empty:
             continue
         value, n = _group_sum(parts, "amount")
         yield _check(
             f"narrative.breakdown.economic.{r.economic_code}",
-            f"说明 {r.item} = 基本支出中 + 项目支出中{r.item}", f"narrative {r.item} = its basic part + its project part",
-            "all", f"说明 {r.item}", r.amount, "基本支出部分 + 项目支出部分", value, 1 + n,
-            [NARRATIVE], [r.source_line, *parts["source_line"]],
+            f"说明 {r.item} = 基本支出中 + 项目支出中{r.item}",
+            f"narrative {r.item} = its basic part + its project part",
+            "all",
+            f"说明 {r.item}",
+            r.amount,
+            "基本支出部分 + 项目支出部分",
+            value,
+            1 + n,
+            [NARRATIVE],
+            [r.source_line, *parts["source_line"]],
         )
     procurement = figures[figures["topic"] == "政府采购"]
     if len(procurement) > 1:
         whole, parts = procurement.iloc[0], procurement.iloc[1:]
         value, n = _group_sum(parts, "amount")
         yield _check(
-            "narrative.breakdown.政府采购", "政府采购总额 = 货物 + 工程 + 服务", "procurement total = goods + works + services",
-            "all", whole["item"], whole["amount"], "货物 + 工程 + 服务", value, 1 + n, [NARRATIVE],
+            "narrative.breakdown.政府采购",
+            "政府采购总额 = 货物 + 工程 + 服务",
+            "procurement total = goods + works + services",
+            "all",
+            whole["item"],
+            whole["amount"],
+            "货物 + 工程 + 服务",
+            value,
+            1 + n,
+            [NARRATIVE],
             [whole["source_line"]],
         )
 
@@ -210,10 +298,18 @@ def growth_rates(d) -> Iterator[Check]:
     for r in d.table("narrative_changes").dropna(subset=["growth_rate_stated"]).itertuples():
         prior = r.amount - r.change
         yield Check(
-            rule=f"narrative.growth_rate.{r.item}", family="narrative", fund=FUND[r.scope],
-            description_zh=f"说明 {r.item} 增长率 = 增加额 ÷ 上年数", description_en=f"stated growth rate of {r.item} = change / prior-year amount",
-            lhs_label="说明 增长率 (%)", lhs=float(r.growth_rate_stated), rhs_label=f"{r.change} ÷ {prior:.2f} × 100",
-            rhs=round(100 * r.change / prior, 6), figures=1, tables=[NARRATIVE], source_lines=[r.source_line],
+            rule=f"narrative.growth_rate.{r.item}",
+            family="narrative",
+            fund=FUND[r.scope],
+            description_zh=f"说明 {r.item} 增长率 = 增加额 ÷ 上年数",
+            description_en=f"stated growth rate of {r.item} = change / prior-year amount",
+            lhs_label="说明 增长率 (%)",
+            lhs=float(r.growth_rate_stated),
+            rhs_label=f"{r.change} ÷ {prior:.2f} × 100",
+            rhs=round(100 * r.change / prior, 6),
+            figures=1,
+            tables=[NARRATIVE],
+            source_lines=[r.source_line],
             note="Percent points; the rate is printed to 0.01, so half a hundredth is rounding.",
         )
 
@@ -232,7 +328,11 @@ def prior_years_agree(d) -> Iterator[Check]:
     inc, spend = _total_row(d, "income_by_function"), _total_row(d, "expenditure_by_function")
 
     def find(section_prefix, scope, grouping, item=None, function_code=None, economic_code=None):
-        rows = changes[changes["section"].str.startswith(section_prefix) & (changes["scope"] == scope) & (changes["grouping"] == grouping)]
+        rows = changes[
+            changes["section"].str.startswith(section_prefix)
+            & (changes["scope"] == scope)
+            & (changes["grouping"] == grouping)
+        ]
         if item is not None:
             rows = rows[rows["item"] == item]
         if function_code is not None:
@@ -242,28 +342,63 @@ def prior_years_agree(d) -> Iterator[Check]:
         return next(rows.itertuples(), None)
 
     pairs = []
-    pairs.append((find("收入", "全部资金", "total"), find("支出", "全部资金", "total"),
-                  "income equals spending in both years (the summary table balances)", True))
-    pairs.append((find("收入", "全部资金", "income_source", "财政拨款收入"), find("财政拨款", "财政拨款", "total"),
-                  "fiscal appropriations received equal those spent (财政拨款收支总表 balances)", True))
+    pairs.append(
+        (
+            find("收入", "全部资金", "total"),
+            find("支出", "全部资金", "total"),
+            "income equals spending in both years (the summary table balances)",
+            True,
+        )
+    )
+    pairs.append(
+        (
+            find("收入", "全部资金", "income_source", "财政拨款收入"),
+            find("财政拨款", "财政拨款", "total"),
+            "fiscal appropriations received equal those spent (财政拨款收支总表 balances)",
+            True,
+        )
+    )
     fiscal_basic = sum(num(_total_row(d, n)["basic"]) for n in FISCAL_TABLES if _total_row(d, n) is not None)
-    pairs.append((find("支出", "全部资金", "kind", "基本支出"), find("财政拨款", "财政拨款", "kind", "基本支出"),
-                  "all basic expenditure is funded by fiscal appropriations in 2023 (部门支出总表 基本支出 = 财政拨款 基本支出); "
-                  "assumes the same of 2022", abs(num(spend["basic"]) - fiscal_basic) < 1e-9))
+    pairs.append(
+        (
+            find("支出", "全部资金", "kind", "基本支出"),
+            find("财政拨款", "财政拨款", "kind", "基本支出"),
+            "all basic expenditure is funded by fiscal appropriations in 2023 (部门支出总表 基本支出 = 财政拨款 基本支出); "
+            "assumes the same of 2022",
+            abs(num(spend["basic"]) - fiscal_basic) < 1e-9,
+        )
+    )
     for r in changes[(changes["grouping"] == "function") & (changes["scope"] == "财政拨款")].itertuples():
         all_funds, _ = _coded(d, "expenditure_by_function", r.function_code, "total")
         fiscal, _ = _coded(d, "income_by_function", r.function_code, "fiscal_subtotal")
-        pairs.append((find("支出", "全部资金", "function", function_code=r.function_code), r,
-                      f"function {r.function_code} is funded by fiscal appropriations alone in 2023; assumes the same of 2022",
-                      abs(num(all_funds) - num(fiscal)) < 1e-9))
+        pairs.append(
+            (
+                find("支出", "全部资金", "function", function_code=r.function_code),
+                r,
+                f"function {r.function_code} is funded by fiscal appropriations alone in 2023; assumes the same of 2022",
+                abs(num(all_funds) - num(fiscal)) < 1e-9,
+            )
+        )
     other_229, _ = _coded(d, "income_by_function", "229", "other_income")
-    pairs.append((find("收入", "全部资金", "income_source", "其他收入"), find("支出", "全部资金", "function", function_code="229"),
-                  "in 2023 all 其他收入 is spent as function 229 其他支出 and 229 has no other source (部门收入总表); "
-                  "assumes the same of 2022", abs(num(inc["other_income"]) - num(other_229)) < 1e-9
-                  and abs(num(other_229) - num(_coded(d, "income_by_function", "229", "total")[0])) < 1e-9))
-    pairs.append((find("支出", "全部资金", "function", function_code="229"), find("支出", "全部资金", "economic", economic_code="399"),
-                  "function 229 其他支出 and economic class 其他相关支出 are the same money in 2023 (both the unit's own funds, 700); "
-                  "assumes the same of 2022", True))
+    pairs.append(
+        (
+            find("收入", "全部资金", "income_source", "其他收入"),
+            find("支出", "全部资金", "function", function_code="229"),
+            "in 2023 all 其他收入 is spent as function 229 其他支出 and 229 has no other source (部门收入总表); "
+            "assumes the same of 2022",
+            abs(num(inc["other_income"]) - num(other_229)) < 1e-9
+            and abs(num(other_229) - num(_coded(d, "income_by_function", "229", "total")[0])) < 1e-9,
+        )
+    )
+    pairs.append(
+        (
+            find("支出", "全部资金", "function", function_code="229"),
+            find("支出", "全部资金", "economic", economic_code="399"),
+            "function 229 其他支出 and economic class 其他相关支出 are the same money in 2023 (both the unit's own funds, 700); "
+            "assumes the same of 2022",
+            True,
+        )
+    )
     for a, b, note, applies in pairs:
         if a is None or b is None or not applies:
             continue
@@ -271,7 +406,13 @@ def prior_years_agree(d) -> Iterator[Check]:
             f"narrative.prior_year.{a.section}.{a.item}~{b.section}.{b.item}",
             f"隐含2022年数一致: 「{a.section}」{a.item} 与 「{b.section}」{b.item}",
             f"implied 2022 amounts agree: {a.item} ({a.section}) and {b.item} ({b.section})",
-            FUND[b.scope], f"{a.item} {num(a.amount):.2f} − {num(a.change):.2f}", _implied_prior(a),
-            f"{b.item} {num(b.amount):.2f} − {num(b.change):.2f}", _implied_prior(b), 4, [NARRATIVE],
-            [a.source_line, b.source_line], note=note,
+            FUND[b.scope],
+            f"{a.item} {num(a.amount):.2f} − {num(a.change):.2f}",
+            _implied_prior(a),
+            f"{b.item} {num(b.amount):.2f} − {num(b.change):.2f}",
+            _implied_prior(b),
+            4,
+            [NARRATIVE],
+            [a.source_line, b.source_line],
+            note=note,
         )

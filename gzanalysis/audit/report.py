@@ -34,10 +34,17 @@ def render(findings: pd.DataFrame, fmt: str, title: str, show_ok: bool = False) 
     if fmt == "markdown":
         lines = [f"# Audit: {title}", "", f"{len(findings)} checks: {_counts(findings)}.", ""]
         for status, block in shown.groupby("status", sort=False):
-            lines += [f"## {status} ({len(block)})", "", "| rule | lhs | rhs | diff | what | lines |", "|---|---:|---:|---:|---|---|"]
+            lines += [
+                f"## {status} ({len(block)})",
+                "",
+                "| rule | lhs | rhs | diff | what | lines |",
+                "|---|---:|---:|---:|---|---|",
+            ]
             for r in block.itertuples():
                 what = f"{r.description_zh}<br>{r.description_en}".replace("|", "\\|")
-                lines.append(f"| `{r.rule}` | {r.lhs:,.2f} | {r.rhs:,.2f} | {r.diff:+,.2f} | {what} | {r.source_lines} |")
+                lines.append(
+                    f"| `{r.rule}` | {r.lhs:,.2f} | {r.rhs:,.2f} | {r.diff:+,.2f} | {what} | {r.source_lines} |"
+                )
             lines.append("")
         return "\n".join(lines)
     if fmt == "text":
@@ -47,11 +54,15 @@ def render(findings: pd.DataFrame, fmt: str, title: str, show_ok: bool = False) 
             for r in block.itertuples():
                 out.append(f"{r.rule}")
                 out.append(f"    {r.description_zh}")
-                out.append(f"    {r.lhs_label} = {r.lhs:,.2f}  vs  {r.rhs_label} = {r.rhs:,.2f}  (diff {r.diff:+,.2f}; lines {r.source_lines})")
+                out.append(
+                    f"    {r.lhs_label} = {r.lhs:,.2f}  vs  {r.rhs_label} = {r.rhs:,.2f}  (diff {r.diff:+,.2f}; lines {r.source_lines})"
+                )
                 if r.note:
                     out.append(f"    note: {r.note}")
             out.append("")
         if not show_ok:
-            out.append(f"({(findings['status'] == 'ok').sum()} checks that hold are not listed; --all lists them.)")
+            out.append(
+                f"({(findings['status'] == 'ok').sum()} checks that hold are not listed; --all lists them.)"
+            )
         return "\n".join(out) + "\n"
     raise ValueError(f"unknown format {fmt!r}: use text, markdown, csv or json")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pandas as pd
 
 from gzanalysis.audit.checks import Check, lines, num
-from gzanalysis.layout import layout
+from gzanalysis.package.layout import INCOME_SOURCES, layout
 
 
 def _amount_columns(res) -> list[str]:
@@ -23,11 +23,15 @@ def hierarchy(d) -> Iterator[Check]:
         if t.empty:
             continue
         # Plain Python lists: these tables have tens of rows, and pandas' per-call cost would dominate.
-        codes, parents, names, levels = ([None if pd.isna(v) else v for v in t[c]] for c in ("code", "parent", "name", "level"))
+        codes, parents, names, levels = (
+            [None if pd.isna(v) else v for v in t[c]] for c in ("code", "parent", "name", "level")
+        )
         line = t["source_line"].tolist()
         rows = range(len(t))
         total_rows = [i for i in rows if codes[i] is None]
-        groups = [(i, codes[i], [j for j in rows if parents[j] == codes[i]]) for i in rows if codes[i] is not None]
+        groups = [
+            (i, codes[i], [j for j in rows if parents[j] == codes[i]]) for i in rows if codes[i] is not None
+        ]
         if total_rows:
             groups.append((total_rows[0], None, [j for j in rows if levels[j] == "类"]))
         groups = [g for g in groups if g[2]]
@@ -57,30 +61,67 @@ def hierarchy(d) -> Iterator[Check]:
 # Identities between the columns of one row: (resource, total column, part columns, zh label, en label).
 ROW_IDENTITIES = [
     (
-        "income_by_function", "total",
-        ["carryover", "fiscal_subtotal", "education_fees", "public_institution_income", "public_institution_operations",
-         "subordinate_remittance", "higher_level_grants", "other_income", "non_fiscal_balance"],
-        "合计 = 上年结转 + 财政拨款 + 其他各项收入", "total = carry-over + fiscal appropriations + other sources",
+        "income_by_function",
+        "total",
+        list(INCOME_SOURCES),
+        "合计 = 上年结转 + 财政拨款 + 其他各项收入",
+        "total = carry-over + fiscal appropriations + other sources",
     ),
     (
-        "income_by_function", "fiscal_subtotal", ["general_budget", "government_fund", "state_capital"],
-        "财政拨款小计 = 一般公共预算 + 政府性基金 + 国有资本经营", "fiscal subtotal = its three fund columns",
-    ),
-    ("expenditure_by_function", "total", ["basic", "project"], "合计 = 基本支出 + 项目支出", "total = basic + project"),
-    ("general_budget_expenditure", "total", ["basic", "project"], "合计 = 基本支出 + 项目支出", "total = basic + project"),
-    ("government_fund_expenditure", "total", ["basic", "project"], "合计 = 基本支出 + 项目支出", "total = basic + project"),
-    ("state_capital_expenditure", "total", ["basic", "project"], "合计 = 基本支出 + 项目支出", "total = basic + project"),
-    (
-        "general_budget_basic_expenditure", "total", ["personnel", "public_operations"],
-        "合计 = 人员经费 + 公用经费", "total = personnel + office running costs",
+        "income_by_function",
+        "fiscal_subtotal",
+        ["general_budget", "government_fund", "state_capital"],
+        "财政拨款小计 = 一般公共预算 + 政府性基金 + 国有资本经营",
+        "fiscal subtotal = its three fund columns",
     ),
     (
-        "three_public_expenses", "total", ["overseas_travel", "official_reception", "vehicle_operation", "vehicle_purchase"],
-        "三公经费合计 = 各项之和", "three public expenses total = its parts",
+        "expenditure_by_function",
+        "total",
+        ["basic", "project"],
+        "合计 = 基本支出 + 项目支出",
+        "total = basic + project",
     ),
     (
-        "fiscal_summary", "total", ["general_budget", "government_fund", "state_capital"],
-        "支出合计 = 一般公共预算 + 政府性基金 + 国有资本经营", "expenditure total = the three budgets",
+        "general_budget_expenditure",
+        "total",
+        ["basic", "project"],
+        "合计 = 基本支出 + 项目支出",
+        "total = basic + project",
+    ),
+    (
+        "government_fund_expenditure",
+        "total",
+        ["basic", "project"],
+        "合计 = 基本支出 + 项目支出",
+        "total = basic + project",
+    ),
+    (
+        "state_capital_expenditure",
+        "total",
+        ["basic", "project"],
+        "合计 = 基本支出 + 项目支出",
+        "total = basic + project",
+    ),
+    (
+        "general_budget_basic_expenditure",
+        "total",
+        ["personnel", "public_operations"],
+        "合计 = 人员经费 + 公用经费",
+        "total = personnel + office running costs",
+    ),
+    (
+        "three_public_expenses",
+        "total",
+        ["overseas_travel", "official_reception", "vehicle_operation", "vehicle_purchase"],
+        "三公经费合计 = 各项之和",
+        "three public expenses total = its parts",
+    ),
+    (
+        "fiscal_summary",
+        "total",
+        ["general_budget", "government_fund", "state_capital"],
+        "支出合计 = 一般公共预算 + 政府性基金 + 国有资本经营",
+        "expenditure total = the three budgets",
     ),
 ]
 
@@ -120,20 +161,53 @@ def _by_code(d, name: str) -> pd.DataFrame:
     return t.assign(key=t["code"].fillna("合计")).set_index("key")
 
 
-def _pair(rule, family, fund, zh, en, a_label, a, a_line, a_table, b_label, b, b_line, b_table, note="") -> Check:
+def _pair(
+    rule, family, fund, zh, en, a_label, a, a_line, a_table, b_label, b, b_line, b_table, note=""
+) -> Check:
     return Check(
-        rule=rule, family=family, fund=fund, description_zh=zh, description_en=en,
-        lhs_label=a_label, lhs=num(a), rhs_label=b_label, rhs=num(b), figures=2,
-        tables=[a_table, b_table], source_lines=lines([a_line, b_line]), note=note,
+        rule=rule,
+        family=family,
+        fund=fund,
+        description_zh=zh,
+        description_en=en,
+        lhs_label=a_label,
+        lhs=num(a),
+        rhs_label=b_label,
+        rhs=num(b),
+        figures=2,
+        tables=[a_table, b_table],
+        source_lines=lines([a_line, b_line]),
+        note=note,
     )
 
 
 # The same figure in two tables: (rule name, fund, table A, column A, table B, column B).
 SAME_FIGURE = [
     ("income_vs_expenditure", "all", "income_by_function", "total", "expenditure_by_function", "total"),
-    ("general_budget_column", "general_budget", "general_budget_expenditure", "total", "income_by_function", "general_budget"),
-    ("fiscal_summary_by_function", "fiscal", "fiscal_summary", "total", "income_by_function", "fiscal_subtotal"),
-    ("fiscal_summary_general_budget", "general_budget", "fiscal_summary", "general_budget", "general_budget_expenditure", "total"),
+    (
+        "general_budget_column",
+        "general_budget",
+        "general_budget_expenditure",
+        "total",
+        "income_by_function",
+        "general_budget",
+    ),
+    (
+        "fiscal_summary_by_function",
+        "fiscal",
+        "fiscal_summary",
+        "total",
+        "income_by_function",
+        "fiscal_subtotal",
+    ),
+    (
+        "fiscal_summary_general_budget",
+        "general_budget",
+        "fiscal_summary",
+        "general_budget",
+        "general_budget_expenditure",
+        "total",
+    ),
     ("budget_summary_by_function", "all", "budget_summary", "amount", "expenditure_by_function", "total"),
 ]
 
@@ -171,11 +245,19 @@ def cross_tables(d) -> Iterator[Check]:
             if key not in b.index or (pd.isna(row[a_col]) and pd.isna(b.loc[key, b_col])):
                 continue
             yield _pair(
-                f"cross.{rule}.{key}", "cross_table", fund,
+                f"cross.{rule}.{key}",
+                "cross_table",
+                fund,
                 f"{a_res.title}「{a_res.field(a_col).title}」= {b_res.title}「{b_res.field(b_col).title}」: {key}",
                 f"{a_res.title_en} {a_col} equals {b_res.title_en} {b_col} for {key}",
-                f"{a_res.title} {key}", row[a_col], row["source_line"], a_res.title,
-                f"{b_res.title} {key}", b.loc[key, b_col], b.loc[key, "source_line"], b_res.title,
+                f"{a_res.title} {key}",
+                row[a_col],
+                row["source_line"],
+                a_res.title,
+                f"{b_res.title} {key}",
+                b.loc[key, b_col],
+                b.loc[key, "source_line"],
+                b_res.title,
             )
     for a_name, item, b_name, b_col, fund in SUMMARY_LINES:
         a_res, b_res = layout()[a_name], layout()[b_name]
@@ -188,38 +270,66 @@ def cross_tables(d) -> Iterator[Check]:
         if pd.isna(line[a_col].iloc[0]) and pd.isna(b.loc["合计", b_col]):
             continue
         yield _pair(
-            f"cross.{a_name}_line.{item}", "cross_table", fund,
+            f"cross.{a_name}_line.{item}",
+            "cross_table",
+            fund,
             f"{a_res.title}「{item}」= {b_res.title}合计「{b_res.field(b_col).title}」",
             f"{a_res.title_en} line {item} equals the {b_col} total of {b_res.title_en}",
-            f"{a_res.title} {item}", line[a_col].iloc[0], line["source_line"].iloc[0], a_res.title,
-            f"{b_res.title} 合计 {b_col}", b.loc["合计", b_col], b.loc["合计", "source_line"], b_res.title,
+            f"{a_res.title} {item}",
+            line[a_col].iloc[0],
+            line["source_line"].iloc[0],
+            a_res.title,
+            f"{b_res.title} 合计 {b_col}",
+            b.loc["合计", b_col],
+            b.loc["合计", "source_line"],
+            b_res.title,
         )
     # Basic expenditure by economic class against the general budget's basic column.
     basic = _by_code(d, "general_budget_basic_expenditure")
     gb = _by_code(d, "general_budget_expenditure")
     yield _pair(
-        "cross.basic_table_total", "cross_table", "general_budget",
+        "cross.basic_table_total",
+        "cross_table",
+        "general_budget",
         "一般公共预算基本支出表合计 = 一般公共预算支出表「基本支出」合计",
         "basic expenditure by economic class equals the general budget's basic expenditure",
-        "基本支出表 合计", basic.loc["合计", "total"], basic.loc["合计", "source_line"], "一般公共预算基本支出表",
-        "一般公共预算支出表 基本支出", gb.loc["合计", "basic"], gb.loc["合计", "source_line"], "一般公共预算支出表",
+        "基本支出表 合计",
+        basic.loc["合计", "total"],
+        basic.loc["合计", "source_line"],
+        "一般公共预算基本支出表",
+        "一般公共预算支出表 基本支出",
+        gb.loc["合计", "basic"],
+        gb.loc["合计", "source_line"],
+        "一般公共预算支出表",
     )
     # 三公: hospitality in the 三公 table against the economic class 30217 公务接待费 of the basic table.
     three = d.table("three_public_expenses").iloc[0]
     if "30217" in basic.index:
         yield _pair(
-            "three_public.reception_vs_30217", "three_public", "fiscal",
+            "three_public.reception_vs_30217",
+            "three_public",
+            "fiscal",
             "三公经费表「公务接待费」= 基本支出表 30217 公务接待费",
             "official hospitality in the three-public table equals economic class 30217",
-            "三公 公务接待费", three["official_reception"], three["source_line"], "财政拨款\"三公\"经费支出表",
-            "30217 公务接待费", basic.loc["30217", "total"], basic.loc["30217", "source_line"], "一般公共预算基本支出表",
+            "三公 公务接待费",
+            three["official_reception"],
+            three["source_line"],
+            '财政拨款"三公"经费支出表',
+            "30217 公务接待费",
+            basic.loc["30217", "total"],
+            basic.loc["30217", "source_line"],
+            "一般公共预算基本支出表",
             note="Holds where all hospitality is basic expenditure of the general budget (no project hospitality).",
         )
 
 
 def _line(t, item):
     row = t[t["item"] == item]
-    return (row["amount" if "amount" in t.columns else "total"].iloc[0], int(row["source_line"].iloc[0])) if not row.empty else (None, None)
+    return (
+        (row["amount" if "amount" in t.columns else "total"].iloc[0], int(row["source_line"].iloc[0]))
+        if not row.empty
+        else (None, None)
+    )
 
 
 def _sum_check(res, name, col, rule, zh, en, lhs_item, parts, frame) -> Check:
@@ -227,10 +337,17 @@ def _sum_check(res, name, col, rule, zh, en, lhs_item, parts, frame) -> Check:
     lhs, lhs_line = _line(frame, lhs_item)
     values = parts[col]
     return Check(
-        rule=f"balance.{name}.{rule}", family="balance", fund=res.fund,
-        description_zh=f"{res.title}: {zh}", description_en=f"{res.title_en}: {en}",
-        lhs_label=lhs_item, lhs=num(lhs), rhs_label=" + ".join(parts["item"]), rhs=sum(num(v) for v in values),
-        figures=1 + int(values.notna().sum()), tables=[res.title],
+        rule=f"balance.{name}.{rule}",
+        family="balance",
+        fund=res.fund,
+        description_zh=f"{res.title}: {zh}",
+        description_en=f"{res.title_en}: {en}",
+        lhs_label=lhs_item,
+        lhs=num(lhs),
+        rhs_label=" + ".join(parts["item"]),
+        rhs=sum(num(v) for v in values),
+        figures=1 + int(values.notna().sum()),
+        tables=[res.title],
         source_lines=lines([lhs_line, *parts["source_line"]]),
     )
 
@@ -260,27 +377,69 @@ def balance(d) -> Iterator[Check]:
         items = income[income["role"] == "item"]
         spend_items = spend[spend["role"] == "item"]
         for item, subs in _sub_items(income):
-            yield check(f"parts.{item}", f"{item} = 其下各项之和", f"{item} = its sub-items", item, subs, income)
+            yield check(
+                f"parts.{item}", f"{item} = 其下各项之和", f"{item} = its sub-items", item, subs, income
+            )
         if name == "budget_summary":
             subtotal_row = income.loc[income["role"] == "subtotal", "row"].iloc[0]
             this_year, later = items[items["row"] < subtotal_row], items[items["row"] > subtotal_row]
-            yield check("income_this_year", "本年收入合计 = 一至七项收入之和", "income this year = items 一 to 七", "本年收入合计", this_year, income)
             yield check(
-                "income_total", "收入总计 = 本年收入合计 + 八 + 九", "total income = this year + items 八 and 九", "收入总计",
-                pd.concat([income[income["role"] == "subtotal"], later]), income,
+                "income_this_year",
+                "本年收入合计 = 一至七项收入之和",
+                "income this year = items 一 to 七",
+                "本年收入合计",
+                this_year,
+                income,
+            )
+            yield check(
+                "income_total",
+                "收入总计 = 本年收入合计 + 八 + 九",
+                "total income = this year + items 八 and 九",
+                "收入总计",
+                pd.concat([income[income["role"] == "subtotal"], later]),
+                income,
             )
             spending = "本年支出合计"
         else:
-            yield check("income_total", "收入总计 = 财政拨款收入 + 上年结转", "total income = appropriations + carry-over", "收入总计", items, income)
+            yield check(
+                "income_total",
+                "收入总计 = 财政拨款收入 + 上年结转",
+                "total income = appropriations + carry-over",
+                "收入总计",
+                items,
+                income,
+            )
             spending = "一、本年支出"
-        yield check("spending_this_year", f"{spending} = 各类支出之和", "spending this year = the sum of the functions", spending, spend_items[spend_items["code"].notna()], spend)
+        yield check(
+            "spending_this_year",
+            f"{spending} = 各类支出之和",
+            "spending this year = the sum of the functions",
+            spending,
+            spend_items[spend_items["code"].notna()],
+            spend,
+        )
         carried = spend_items[spend_items["code"].isna()]
-        yield check("spending_total", f"支出总计 = {spending} + 结转下年", "total spending = this year + carried forward", "支出总计", pd.concat([spend[spend["item"] == spending], carried]), spend)
+        yield check(
+            "spending_total",
+            f"支出总计 = {spending} + 结转下年",
+            "total spending = this year + carried forward",
+            "支出总计",
+            pd.concat([spend[spend["item"] == spending], carried]),
+            spend,
+        )
         total_in, line_in = _line(income, "收入总计")
         total_out, line_out = _line(spend, "支出总计")
         yield Check(
-            rule=f"balance.{name}.income_equals_expenditure", family="balance", fund=res.fund,
-            description_zh=f"{res.title}: 收入总计 = 支出总计", description_en=f"{res.title_en}: total income equals total spending",
-            lhs_label="收入总计", lhs=num(total_in), rhs_label="支出总计", rhs=num(total_out), figures=2,
-            tables=[res.title], source_lines=lines([line_in, line_out]),
+            rule=f"balance.{name}.income_equals_expenditure",
+            family="balance",
+            fund=res.fund,
+            description_zh=f"{res.title}: 收入总计 = 支出总计",
+            description_en=f"{res.title_en}: total income equals total spending",
+            lhs_label="收入总计",
+            lhs=num(total_in),
+            rhs_label="支出总计",
+            rhs=num(total_out),
+            figures=2,
+            tables=[res.title],
+            source_lines=lines([line_in, line_out]),
         )

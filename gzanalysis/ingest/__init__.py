@@ -1,4 +1,6 @@
-"""Ingest a disclosure's OCR text into the standard data package.
+"""Ingest: a raw disclosure (OCR text today) in, the standard data package (``package``) out.
+
+Stands on ``package`` (the layout it writes) and may run ``audit`` on what it read.
 
 ``ingest(text_or_path, errata=None) -> IngestResult`` finds the tables by their titles, reads their rows,
 completes the codes, reads the project tables, the narrative's statements, the staffing counts and the
@@ -6,7 +8,7 @@ glossary, and applies the errata — the only corrections it makes. ``IngestResu
 text with the package: every line used or skipped with its reason, rows per table, every correction, and
 every value that could not be read (left empty, with a suggested erratum where an identity pins it down).
 
->>> from gzanalysis.load import data_root
+>>> from gzanalysis.package.load import data_root
 >>> raw = data_root() / "raw" / "ganzhou-xzspj-2023.txt"
 >>> result = ingest(raw, errata=data_root() / "ganzhou-xzspj-2023" / "errata.csv")
 >>> result.report.rows["expenditure_by_function"], result.report.counts()["lines"]
@@ -29,7 +31,7 @@ from gzanalysis.ingest.report import Report
 from gzanalysis.ingest.sections import find_sections
 from gzanalysis.ingest.tables import read_classified, read_summary, read_three_public
 from gzanalysis.ingest.text import IngestError, nospace, read_source
-from gzanalysis.layout import layout
+from gzanalysis.package.layout import layout
 
 __all__ = ["IngestError", "IngestResult", "ingest"]
 
@@ -51,7 +53,7 @@ class IngestResult:
 
         import pandas as pd
 
-        from gzanalysis.load import DTYPES
+        from gzanalysis.package.load import DTYPES
 
         out = {}
         for name, text in self.csv_texts().items():
@@ -64,7 +66,9 @@ class IngestResult:
         from gzanalysis.ingest.write import csv_text
 
         texts = {name: csv_text(layout()[name].field_names, rows) for name, rows in self.tables.items()}
-        texts["errata"] = self.errata.to_csv() if self.errata.columns else csv_text(layout()["errata"].field_names, [])
+        texts["errata"] = (
+            self.errata.to_csv() if self.errata.columns else csv_text(layout()["errata"].field_names, [])
+        )
         return texts
 
     def write(self, out: str | Path) -> Path:
@@ -106,9 +110,13 @@ def ingest(text_or_path: str | Path | bytes, errata: str | Path | Errata | None 
     sections = find_sections(lines)
     found = {s.name for s in sections}
     if not found & set(layout()):
-        raise IngestError(f"no table of the standard layout found in {len(lines)} lines (no title such as 收支预算总表)", 1)
+        raise IngestError(
+            f"no table of the standard layout found in {len(lines)} lines (no title such as 收支预算总表)", 1
+        )
 
-    tables: dict[str, list[dict]] = {name: [] for name in layout() if name not in ("errata", "functional_codes", "economic_codes")}
+    tables: dict[str, list[dict]] = {
+        name: [] for name in layout() if name not in ("errata", "functional_codes", "economic_codes")
+    }
     narrative = Narrative(ctx)
     pid = 0
     for sec in sections:
@@ -131,7 +139,9 @@ def ingest(text_or_path: str | Path | bytes, errata: str | Path | Errata | None 
         elif sec.name == "glossary":
             tables["glossary"] = read_glossary(ctx, sec.start, sec.end)
         elif sec.name == "part1":
-            staff = next((n for n in range(sec.start, sec.end + 1) if "机构设置" in nospace(lines[n - 1])), None)
+            staff = next(
+                (n for n in range(sec.start, sec.end + 1) if "机构设置" in nospace(lines[n - 1])), None
+            )
             if staff is not None:
                 report.use(staff, "staffing", "section heading")
                 tables["staffing"] = read_staffing(ctx, staff + 1, sec.end)
@@ -156,9 +166,18 @@ def ingest(text_or_path: str | Path | bytes, errata: str | Path | Errata | None 
     for name in tables:
         report.rows[name] = len(tables[name])
     for name in layout():
-        if name in tables and not tables[name] and name not in ("government_fund_expenditure", "state_capital_expenditure"):
-            report.warn(f"table {name}: no rows read" + ("" if name in found or name in ("projects", "indicators") else " (title not found)"))
+        if (
+            name in tables
+            and not tables[name]
+            and name not in ("government_fund_expenditure", "state_capital_expenditure")
+        ):
+            report.warn(
+                f"table {name}: no rows read"
+                + ("" if name in found or name in ("projects", "indicators") else " (title not found)")
+            )
     for e in errata.unused():
-        report.warn(f"line {e.line}: erratum {e.row.get('row', '')} ({e.table}.{e.field}, {e.kind}) did not apply: "
-                    f"the printed text {e.printed!r} is not where it says")
+        report.warn(
+            f"line {e.line}: erratum {e.row.get('row', '')} ({e.table}.{e.field}, {e.kind}) did not apply: "
+            f"the printed text {e.printed!r} is not where it says"
+        )
     return IngestResult(tables=tables, errata=errata, report=report, meta=_meta(lines, source))

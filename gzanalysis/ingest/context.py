@@ -16,7 +16,7 @@ UNRESOLVED = object()
 @cache
 def code_names(classification: str) -> dict[str, str]:
     """Official names by code, from data/classifications/."""
-    from gzanalysis.load import data_root
+    from gzanalysis.package.load import data_root
 
     with (data_root() / "classifications" / f"{classification}.csv").open(encoding="utf-8", newline="") as fh:
         return {r["code"]: r["name_zh"] for r in csv.DictReader(fh)}

@@ -75,7 +75,11 @@ class Errata:
     def read(cls, source: str | Path | None) -> Errata:
         if source is None:
             return cls()
-        text = Path(source).read_text(encoding="utf-8") if isinstance(source, Path) or "\n" not in str(source) else source
+        text = (
+            Path(source).read_text(encoding="utf-8")
+            if isinstance(source, Path) or "\n" not in str(source)
+            else source
+        )
         reader = csv.DictReader(io.StringIO(text))
         items = [Erratum({k: (v or "") for k, v in r.items()}) for r in reader]
         return cls(columns=list(reader.fieldnames or []), items=items)

@@ -49,13 +49,31 @@ STAFFING = [
     ("divisions", "内设处室", "Internal divisions", "", "个"),
     ("posts_total", "编制人数小计", "Authorised posts, total", "", "人"),
     ("posts_administrative", "行政编制人数", "Administrative posts", "posts_total", "人"),
-    ("posts_civil_service_managed", "参照公务员法管理的事业编制人数", "Public-institution posts managed as civil service", "posts_total", "人"),
+    (
+        "posts_civil_service_managed",
+        "参照公务员法管理的事业编制人数",
+        "Public-institution posts managed as civil service",
+        "posts_total",
+        "人",
+    ),
     ("posts_public_institution", "事业编制人数", "Public-institution posts", "posts_total", "人"),
     ("headcount_total", "实有人数", "Actual headcount", "", "人"),
     ("serving_total", "在职人数小计", "Serving staff, total", "headcount_total", "人"),
     ("serving_administrative", "行政在职人数", "Serving administrative staff", "serving_total", "人"),
-    ("serving_civil_service_managed", "参照公务员法管理的事业单位在职人数", "Serving staff of public institutions managed as civil service", "serving_total", "人"),
-    ("serving_public_institution", "事业单位在职人数", "Serving public-institution staff", "serving_total", "人"),
+    (
+        "serving_civil_service_managed",
+        "参照公务员法管理的事业单位在职人数",
+        "Serving staff of public institutions managed as civil service",
+        "serving_total",
+        "人",
+    ),
+    (
+        "serving_public_institution",
+        "事业单位在职人数",
+        "Serving public-institution staff",
+        "serving_total",
+        "人",
+    ),
     ("retired_veterans", "离休人数小计", "Retired veteran cadres (离休)", "headcount_total", "人"),
     ("retired", "退休人数小计", "Retired staff", "headcount_total", "人"),
 ]
@@ -124,12 +142,25 @@ class Narrative:
         self.figures: list[dict] = []
         self.project_items: dict[str, str] = {}
 
-    def _figure(self, section, scope, topic, item, amount, unit, start, end, economic_code="", project_id="", note=""):
-        self.figures.append({
-            "row": str(len(self.figures) + 1), "section": section, "scope": scope, "topic": topic, "item": item,
-            "economic_code": economic_code, "project_id": project_id, "amount": plain(amount), "unit": unit,
-            "note": note, "source_line": str(start), "end_line": str(end),
-        })
+    def _figure(
+        self, section, scope, topic, item, amount, unit, start, end, economic_code="", project_id="", note=""
+    ):
+        self.figures.append(
+            {
+                "row": str(len(self.figures) + 1),
+                "section": section,
+                "scope": scope,
+                "topic": topic,
+                "item": item,
+                "economic_code": economic_code,
+                "project_id": project_id,
+                "amount": plain(amount),
+                "unit": unit,
+                "note": note,
+                "source_line": str(start),
+                "end_line": str(end),
+            }
+        )
         for n in range(start, end + 1):
             self.ctx.report.use(n, "narrative")
 
@@ -155,8 +186,16 @@ class Narrative:
                 self._statements(p, section, scope)
             elif section == "政府采购":
                 for m in _NAMED_AMOUNT.finditer(p.text):
-                    self._figure(section, scope, "政府采购", _clean_item(m.group("name")), m.group("amount"), "万元",
-                                 p.line_at(m.start()), p.line_at(m.end() - 1))
+                    self._figure(
+                        section,
+                        scope,
+                        "政府采购",
+                        _clean_item(m.group("name")),
+                        m.group("amount"),
+                        "万元",
+                        p.line_at(m.start()),
+                        p.line_at(m.end() - 1),
+                    )
             elif section == "国有资产占有使用":
                 self._assets(p, section, scope)
             elif section == "预算绩效管理":
@@ -164,15 +203,35 @@ class Narrative:
             elif section == "重点项目" and key_project and (m := _BUDGET_LINE.match(p.text)):
                 num, name = key_project
                 pid = self.project_items.get(name, "")
-                self._figure(section, scope, "本年度预算安排", name, m.group(2), "万元", p.line_at(0),
-                             p.line_at(m.end() - 1), project_id=pid, note=f"重点项目情况说明 {num}({m.group(1)})")
+                self._figure(
+                    section,
+                    scope,
+                    "本年度预算安排",
+                    name,
+                    m.group(2),
+                    "万元",
+                    p.line_at(0),
+                    p.line_at(m.end() - 1),
+                    project_id=pid,
+                    note=f"重点项目情况说明 {num}({m.group(1)})",
+                )
 
     def _statements(self, p: Paragraph, section: str, scope: str) -> None:
         head = nospace(p.text)
         grouping = next((g for word, g in GROUPINGS.items() if head.startswith(word)), None)
-        if section == "三公经费" and (m := re.search(rf"(\"三公\"经费)财政拨款安排\s*({_NUM})\s*万元", p.text)):
-            self._figure(section, scope, "三公经费", m.group(1) + "合计", m.group(2), "万元",
-                         p.line_at(m.start()), p.line_at(m.end() - 1))
+        if section == "三公经费" and (
+            m := re.search(rf"(\"三公\"经费)财政拨款安排\s*({_NUM})\s*万元", p.text)
+        ):
+            self._figure(
+                section,
+                scope,
+                "三公经费",
+                m.group(1) + "合计",
+                m.group(2),
+                "万元",
+                p.line_at(m.start()),
+                p.line_at(m.end() - 1),
+            )
         for m in _STATEMENT.finditer(p.text):
             item = _clean_item(m.group("item"))
             if section == "机关运行经费":
@@ -190,21 +249,41 @@ class Narrative:
                 change = "-" + change
             reason = squeeze(m.group("reason") or "")
             start, end = p.line_at(m.start("item")), p.line_at(m.end() - 1)
-            self.changes.append({
-                "row": str(len(self.changes) + 1), "section": section, "scope": scope, "grouping": g, "item": item,
-                "function_code": top_codes("functional").get(item, "") if g == "function" else "",
-                "economic_code": _economic(item) if g == "economic" else "",
-                "amount": plain(m.group("amount") or ""), "change": change, "wording": m.group("wording"),
-                "growth_rate_stated": m.group("rate") or "", "reason": reason, "source_line": str(start), "end_line": str(end),
-            })
+            self.changes.append(
+                {
+                    "row": str(len(self.changes) + 1),
+                    "section": section,
+                    "scope": scope,
+                    "grouping": g,
+                    "item": item,
+                    "function_code": top_codes("functional").get(item, "") if g == "function" else "",
+                    "economic_code": _economic(item) if g == "economic" else "",
+                    "amount": plain(m.group("amount") or ""),
+                    "change": change,
+                    "wording": m.group("wording"),
+                    "growth_rate_stated": m.group("rate") or "",
+                    "reason": reason,
+                    "source_line": str(start),
+                    "end_line": str(end),
+                }
+            )
             for n in range(start, end + 1):
                 self.ctx.report.use(n, "narrative")
             if reason and (r := _STAFF_REASON.search(reason)):
                 at = p.line_at(m.start("reason"))
-                self._figure(section, scope, "人员", nospace(r.group(1)), r.group(2), "人", at, at,
-                             note=f"given as the reason for the change in {REASON_SCOPE.get(section, section)}")
+                self._figure(
+                    section,
+                    scope,
+                    "人员",
+                    nospace(r.group(1)),
+                    r.group(2),
+                    "人",
+                    at,
+                    at,
+                    note=f"given as the reason for the change in {REASON_SCOPE.get(section, section)}",
+                )
             # 其中: the breakdown of this item, up to the next ; or 。
-            rest = p.text[m.end():]
+            rest = p.text[m.end() :]
             if b := re.match(r"\s*[,,]\s*其中\s*[::]\s*([^;;。]*)", rest):
                 offset = m.end() + b.start(1)
                 for part in re.split(r"([、,,])", b.group(1)):
@@ -213,18 +292,29 @@ class Narrative:
                         continue
                     if pm := _PART.match(part):
                         name = nospace(pm.group("name"))
-                        self._figure(section, scope, item, name, pm.group("amount"), "万元", p.line_at(offset),
-                                     p.line_at(offset + len(part) - 1), economic_code=_economic(name),
-                                     note=pm.group("note") or "")
+                        self._figure(
+                            section,
+                            scope,
+                            item,
+                            name,
+                            pm.group("amount"),
+                            "万元",
+                            p.line_at(offset),
+                            p.line_at(offset + len(part) - 1),
+                            economic_code=_economic(name),
+                            note=pm.group("note") or "",
+                        )
                     offset += len(part)
 
     def _assets(self, p: Paragraph, section: str, scope: str) -> None:
         t = p.text
-        if m := re.search(r"截至\s*(\d{4})\s*年\s*(\d+)\s*月\s*(\d+)\s*日\s*[,,]\s*本单位共有车辆\s*(\d+)\s*辆", t):
+        if m := re.search(
+            r"截至\s*(\d{4})\s*年\s*(\d+)\s*月\s*(\d+)\s*日\s*[,,]\s*本单位共有车辆\s*(\d+)\s*辆", t
+        ):
             y, mo, d, count = m.groups()
             line = p.line_at(m.start())
             self._figure(section, scope, "车辆", f"车辆(截至{y}年{mo}月{d}日)", count, "辆", line, line)
-            for part in re.finditer(r"([^\s,,;;::。、\d]+)\s*(\d+)\s*辆", t[m.end():]):
+            for part in re.finditer(r"([^\s,,;;::。、\d]+)\s*(\d+)\s*辆", t[m.end() :]):
                 at = p.line_at(m.end() + part.start())
                 self._figure(section, scope, "车辆", part.group(1), part.group(2), "辆", at, at)
         if m := re.search(r"(\d{4})\s*年部门预算安排购置车辆\s*(\d+)\s*辆", t):
@@ -232,7 +322,16 @@ class Narrative:
             self._figure(section, scope, "购置", f"{m.group(1)}年安排购置车辆", m.group(2), "辆", line, line)
         if m := re.search(r"安排购置单位价值\s*(\d+)\s*万元以上大型设备\s*(\d+)\s*个", t):
             line = p.line_at(m.start())
-            self._figure(section, scope, "购置", f"安排购置单位价值{m.group(1)}万元以上大型设备", m.group(2), "个", line, line)
+            self._figure(
+                section,
+                scope,
+                "购置",
+                f"安排购置单位价值{m.group(1)}万元以上大型设备",
+                m.group(2),
+                "个",
+                line,
+                line,
+            )
 
     def _projects(self, p: Paragraph, section: str, scope: str) -> None:
         t = p.text
@@ -242,7 +341,7 @@ class Narrative:
         if m := re.search(rf"项目预算金额合计\s*({_NUM})\s*万元", t):
             line = p.line_at(m.start())
             self._figure(section, scope, "项目", "项目预算金额合计", m.group(1), "万元", line, line)
-            if b := re.match(r"\s*[,,]\s*其中\s*[::]\s*([^;;。]*)", t[m.end():]):
+            if b := re.match(r"\s*[,,]\s*其中\s*[::]\s*([^;;。]*)", t[m.end() :]):
                 offset = m.end() + b.start(1)
                 k = 0
                 for part in re.split(r"([,,])", b.group(1)):
@@ -253,8 +352,17 @@ class Narrative:
                         k += 1
                         name, pid = nospace(pm.group("name")), f"P{k}"
                         self.project_items[name] = pid
-                        self._figure(section, scope, "项目", name, pm.group("amount"), "万元", p.line_at(offset),
-                                     p.line_at(offset + len(part) - 1), project_id=pid)
+                        self._figure(
+                            section,
+                            scope,
+                            "项目",
+                            name,
+                            pm.group("amount"),
+                            "万元",
+                            p.line_at(offset),
+                            p.line_at(offset + len(part) - 1),
+                            project_id=pid,
+                        )
                     offset += len(part)
 
 
@@ -268,8 +376,16 @@ def read_staffing(ctx: Ctx, start: int, end: int) -> list[dict]:
             if not m:
                 continue
             pos = m.end()
-            rows.append({"measure": measure, "name_zh": name_zh, "name_en": name_en, "parent": parent,
-                         "count": m.group(1), "source_line": str(p.line_at(m.start()))})
+            rows.append(
+                {
+                    "measure": measure,
+                    "name_zh": name_zh,
+                    "name_en": name_en,
+                    "parent": parent,
+                    "count": m.group(1),
+                    "source_line": str(p.line_at(m.start())),
+                }
+            )
             ctx.report.use(p.line_at(m.start()), "staffing")
         if rows:
             break
@@ -286,9 +402,17 @@ def read_glossary(ctx: Ctx, start: int, end: int) -> list[dict]:
             ctx.report.use(p.starts[0][1], "glossary", "category heading")
             continue
         if m := re.match(r"^[((]([一二三四五六七八九十]+)[))]\s*(.+?)\s*[::]\s*(.*)$", text):
-            rows.append({"row": str(len(rows) + 1), "category": category, "number": m.group(1),
-                         "term": nospace(m.group(2)), "definition": squeeze(m.group(3)),
-                         "source_line": str(p.starts[0][1]), "end_line": str(p.starts[-1][1])})
+            rows.append(
+                {
+                    "row": str(len(rows) + 1),
+                    "category": category,
+                    "number": m.group(1),
+                    "term": nospace(m.group(2)),
+                    "definition": squeeze(m.group(3)),
+                    "source_line": str(p.starts[0][1]),
+                    "end_line": str(p.starts[-1][1]),
+                }
+            )
             for _, n in p.starts:
                 ctx.report.use(n, "glossary")
     return rows

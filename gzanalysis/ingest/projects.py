@@ -10,20 +10,33 @@ from __future__ import annotations
 import re
 
 from gzanalysis.ingest.context import UNRESOLVED, Ctx
+from gzanalysis.ingest.numbers import parse_target
 from gzanalysis.ingest.sections import Section
 from gzanalysis.ingest.text import cells, nospace, squeeze
-from gzanalysis.ocr import parse_target
 
 LEVEL1_OF = {
-    "经济成本指标": "成本指标", "社会成本指标": "成本指标", "生态环境成本指标": "成本指标",
-    "数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标",
-    "经济效益指标": "效益指标", "社会效益指标": "效益指标", "生态效益指标": "效益指标", "可持续影响指标": "效益指标",
-    "服务对象满意度": "满意度指标", "服务对象满意度指标": "满意度指标",
+    "经济成本指标": "成本指标",
+    "社会成本指标": "成本指标",
+    "生态环境成本指标": "成本指标",
+    "数量指标": "产出指标",
+    "质量指标": "产出指标",
+    "时效指标": "产出指标",
+    "经济效益指标": "效益指标",
+    "社会效益指标": "效益指标",
+    "生态效益指标": "效益指标",
+    "可持续影响指标": "效益指标",
+    "服务对象满意度": "满意度指标",
+    "服务对象满意度指标": "满意度指标",
 }
 _LABELS_LONGEST_FIRST = sorted(LEVEL1_OF, key=len, reverse=True)
 # OCR variants of the labels.
 LABEL_VARIANTS = {"財效指标": "时效指标", "时效指示": "时效指标"}
-FUNDS = [("funds_total", "年度资金总额"), ("funds_fiscal", "财政拨款"), ("funds_other", "其他资金"), ("funds_carryover", "上年结转")]
+FUNDS = [
+    ("funds_total", "年度资金总额"),
+    ("funds_fiscal", "财政拨款"),
+    ("funds_other", "其他资金"),
+    ("funds_carryover", "上年结转"),
+]
 _TARGET_NUMBER = re.compile(r"^\s*[=≥≤]\s*(\d+(?:\.\d+)?)")
 _READABLE_UNIT = re.compile(r"^[%\u4e00-\u9fff()()]+$")
 EMPTY_CATEGORY = "the project's table lists the category with no indicator and no value"
@@ -48,10 +61,24 @@ def _money(ctx: Ctx, n: int, field: str, cell: str) -> str | None:
 
 
 def _project_row(pid: str) -> dict:
-    return {"project_id": pid, "name": "", "department_code": "", "department": "", "implementing_unit": "",
-            "funds_total": None, "funds_fiscal": None, "funds_other": None, "funds_carryover": None, "goal": "",
-            "source_line": None, "funds_total_line": None, "funds_fiscal_line": None, "funds_other_line": None,
-            "funds_carryover_line": None, "goal_line": None}
+    return {
+        "project_id": pid,
+        "name": "",
+        "department_code": "",
+        "department": "",
+        "implementing_unit": "",
+        "funds_total": None,
+        "funds_fiscal": None,
+        "funds_other": None,
+        "funds_carryover": None,
+        "goal": "",
+        "source_line": None,
+        "funds_total_line": None,
+        "funds_fiscal_line": None,
+        "funds_other_line": None,
+        "funds_carryover_line": None,
+        "goal_line": None,
+    }
 
 
 def _flattened(ctx: Ctx, n: int, pid: str) -> dict:
@@ -70,7 +97,9 @@ def _flattened(ctx: Ctx, n: int, pid: str) -> dict:
         p[field] = _money(ctx, n, field, m4.group(1)) if m4 else None
         p[f"{field}_line"] = str(n) if m4 else None
     p["source_line"] = str(n)
-    ctx.report.warn(f"line {n}: project {pid}: the table is printed as one line of text; its cells are read in order")
+    ctx.report.warn(
+        f"line {n}: project {pid}: the table is printed as one line of text; its cells are read in order"
+    )
     return p
 
 
@@ -167,9 +196,19 @@ def _indicators(ctx: Ctx, pid: str, raw: list[dict], where: str) -> list[dict]:
         value = re.sub(r"^([=≥≤])\s+", r"\1", value.strip())
         value, _ = ctx.text("indicators", n, "value_text", value)
         level3 = squeeze(level3)
-        row = {"row": None, "project_id": pid, "level1": LEVEL1_OF.get(level2, ""), "level2": level2,
-               "level3": level3, "value_text": value, "operator": None, "number": None, "unit": None, "note": None,
-               "source_line": str(n)}
+        row = {
+            "row": None,
+            "project_id": pid,
+            "level1": LEVEL1_OF.get(level2, ""),
+            "level2": level2,
+            "level3": level3,
+            "value_text": value,
+            "operator": None,
+            "number": None,
+            "unit": None,
+            "note": None,
+            "source_line": str(n),
+        }
         op, number, unit = parse_target(value or None)
         if op is not None:
             row["operator"] = op
@@ -179,8 +218,10 @@ def _indicators(ctx: Ctx, pid: str, raw: list[dict], where: str) -> list[dict]:
             elif _READABLE_UNIT.match(unit):
                 row["unit"] = unit
             else:
-                row["note"] = (f"unit unreadable in the OCR text (printed as '{value}'); operator and number kept, "
-                               "unit left blank")
+                row["note"] = (
+                    f"unit unreadable in the OCR text (printed as '{value}'); operator and number kept, "
+                    "unit left blank"
+                )
         if not level3 and not value:
             row["note"] = EMPTY_CATEGORY
         out.append(row)

@@ -25,15 +25,31 @@ class Report:
 
     def correct(self, table: str, line: int, field: str, erratum) -> None:
         self.corrections.append(
-            {"table": table, "line": line, "field": field, "kind": erratum.kind, "printed": erratum.printed,
-             "corrected": erratum.corrected, "erratum": erratum.row.get("row", "")}
+            {
+                "table": table,
+                "line": line,
+                "field": field,
+                "kind": erratum.kind,
+                "printed": erratum.printed,
+                "corrected": erratum.corrected,
+                "erratum": erratum.row.get("row", ""),
+            }
         )
 
-    def flag(self, table: str, line: int, field: str, printed: str, problem: str, suggestion: dict | None = None) -> None:
+    def flag(
+        self, table: str, line: int, field: str, printed: str, problem: str, suggestion: dict | None = None
+    ) -> None:
         """A value that cannot be read without guessing: the cell stays empty; a suggested erratum is
         given where an identity pins the value down."""
         self.unresolved.append(
-            {"table": table, "line": line, "field": field, "printed": printed, "problem": problem, "suggested_erratum": suggestion}
+            {
+                "table": table,
+                "line": line,
+                "field": field,
+                "printed": printed,
+                "problem": problem,
+                "suggested_erratum": suggestion,
+            }
         )
 
     def warn(self, message: str) -> None:
@@ -84,7 +100,11 @@ class Report:
             f"Unresolved values (left empty): {len(self.unresolved)}",
             *[
                 f"  line {u['line']} {u['table']}.{u['field']}: {u['printed']!r} — {u['problem']}"
-                + (f"; suggested erratum: corrected = {u['suggested_erratum']['corrected']}" if u["suggested_erratum"] else "")
+                + (
+                    f"; suggested erratum: corrected = {u['suggested_erratum']['corrected']}"
+                    if u["suggested_erratum"]
+                    else ""
+                )
                 for u in self.unresolved
             ],
             f"Warnings: {len(self.warnings)}",

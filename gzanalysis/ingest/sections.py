@@ -7,13 +7,19 @@ import re
 from dataclasses import dataclass
 
 from gzanalysis.ingest.text import nospace
-from gzanalysis.layout import layout
+from gzanalysis.package.layout import layout
 
 # Tables whose title is printed above them; the usual variants differ in quotes, spaces and a numbering.
 TABLES = [
-    "budget_summary", "income_by_function", "expenditure_by_function", "fiscal_summary",
-    "general_budget_expenditure", "general_budget_basic_expenditure", "three_public_expenses",
-    "government_fund_expenditure", "state_capital_expenditure",
+    "budget_summary",
+    "income_by_function",
+    "expenditure_by_function",
+    "fiscal_summary",
+    "general_budget_expenditure",
+    "general_budget_basic_expenditure",
+    "three_public_expenses",
+    "government_fund_expenditure",
+    "state_capital_expenditure",
 ]
 # Where the title is lost, a table is recognised by its column header.
 HEADER_SIGNATURES = {"income_by_function": ("科目编码", "上年结转", "事业收入")}
@@ -74,7 +80,12 @@ def find_sections(lines: list[str]) -> list[Section]:
             name = table
         else:
             for table, words in HEADER_SIGNATURES.items():
-                if table not in found and "\t" in lines[i] and words[0] in key and all(w in key for w in words):
+                if (
+                    table not in found
+                    and "\t" in lines[i]
+                    and words[0] in key
+                    and all(w in key for w in words)
+                ):
                     name = table
         if name:
             found.add(name)

@@ -8,7 +8,7 @@ import re
 from gzanalysis.ingest.context import UNRESOLVED, Ctx, code_names, top_codes
 from gzanalysis.ingest.sections import Section
 from gzanalysis.ingest.text import cells, fmt2, is_code, nospace, number_tokens
-from gzanalysis.layout import layout
+from gzanalysis.package.layout import INCOME_SOURCES, layout
 
 _ORDINAL = re.compile(r"^[一二三四五六七八九十]+、")
 HEADER_FIRST_CELLS = {"项目", "科目编码", "功能科目编码", "部门编码", "经济科目编码"}
@@ -16,9 +16,10 @@ HEADER_FIRST_CELLS = {"项目", "科目编码", "功能科目编码", "部门编
 # Identities within a row: the value of one unreadable cell follows from the others.
 ROW_IDENTITIES = {
     "income_by_function": [
-        ("total", ["carryover", "fiscal_subtotal", "education_fees", "public_institution_income",
-                   "public_institution_operations", "subordinate_remittance", "higher_level_grants",
-                   "other_income", "non_fiscal_balance"]),
+        (
+            "total",
+            list(INCOME_SOURCES),
+        ),
         ("fiscal_subtotal", ["general_budget", "government_fund", "state_capital"]),
     ],
     "expenditure_by_function": [("total", ["basic", "project"])],
@@ -26,7 +27,9 @@ ROW_IDENTITIES = {
     "government_fund_expenditure": [("total", ["basic", "project"])],
     "state_capital_expenditure": [("total", ["basic", "project"])],
     "general_budget_basic_expenditure": [("total", ["personnel", "public_operations"])],
-    "three_public_expenses": [("total", ["overseas_travel", "official_reception", "vehicle_operation", "vehicle_purchase"])],
+    "three_public_expenses": [
+        ("total", ["overseas_travel", "official_reception", "vehicle_operation", "vehicle_purchase"])
+    ],
 }
 
 
@@ -83,19 +86,29 @@ def suggest(ctx: Ctx, table: str, row: dict, pending: dict[str, str]) -> None:
                 continue
             # Blank cells are zero in an identity; the other unreadable cells would leave it open.
             known = {f: float(row[f]) if row.get(f) else 0.0 for f in members if f != field}
-            value = sum(known[p] for p in parts) if field == whole else known[whole] - sum(
-                known[p] for p in parts if p != field
+            value = (
+                sum(known[p] for p in parts)
+                if field == whole
+                else known[whole] - sum(known[p] for p in parts if p != field)
             )
             if value < -0.005:
                 break  # another cell of the identity is wrong too: nothing is pinned down
             blank = abs(value) < 0.005
-            suggestion = {"table": table, "source_line": row["source_line"], "record": row.get("code") or "",
-                          "field": field, "printed": printed, "corrected": "" if blank else fmt2(value),
-                          "kind": "stray-mark" if blank else "misread-number",
-                          "proof": f"{whole} = {' + '.join(parts)} holds on this row "
-                          + ("without it" if blank else f"with {fmt2(value)}")}
+            suggestion = {
+                "table": table,
+                "source_line": row["source_line"],
+                "record": row.get("code") or "",
+                "field": field,
+                "printed": printed,
+                "corrected": "" if blank else fmt2(value),
+                "kind": "stray-mark" if blank else "misread-number",
+                "proof": f"{whole} = {' + '.join(parts)} holds on this row "
+                + ("without it" if blank else f"with {fmt2(value)}"),
+            }
             break
-        ctx.report.flag(table, int(row["source_line"]), field, printed, "not one unambiguous number", suggestion)
+        ctx.report.flag(
+            table, int(row["source_line"]), field, printed, "not one unambiguous number", suggestion
+        )
         row[field] = None
 
 
@@ -142,7 +155,9 @@ def read_classified(ctx: Ctx, sec: Section, table: str) -> list[dict]:
         c = cells(text)
         width = 2 + len(amounts)
         if any(c[width:]):
-            ctx.report.warn(f"line {n}: {table}: {len([x for x in c[width:] if x])} cell(s) beyond the table's {width} columns ignored")
+            ctx.report.warn(
+                f"line {n}: {table}: {len([x for x in c[width:] if x])} cell(s) beyond the table's {width} columns ignored"
+            )
         c = (c + [""] * width)[:width]
         code_cell, name_cell = c[0], c[1]
         code_e = ctx.errata.take(table, n, "code", code_cell)
@@ -219,25 +234,54 @@ def read_classified(ctx: Ctx, sec: Section, table: str) -> list[dict]:
             if code is None:
                 if not printed.strip() and name == "合计":
                     pass  # the total row
-                elif not printed.strip() and not any(v is not None for v in row_amounts.values()) and not pending[i] and name:
+                elif (
+                    not printed.strip()
+                    and not any(v is not None for v in row_amounts.values())
+                    and not pending[i]
+                    and name
+                ):
                     if rows and not rows[-1]["_name_fixed"]:
                         rows[-1]["name"] += name
                     ctx.report.use(n, table, "name continued from the line above")
                     continue
                 else:
                     official = {v: c_ for c_, v in names.items()}.get(name)
-                    ctx.report.flag(table, n, "code", printed, "no readable code for this row; row left out",
-                                    {"table": table, "source_line": n, "record": official or "", "field": "code",
-                                     "printed": printed, "corrected": official or "", "kind": "unreadable-code",
-                                     "proof": "official code of the name"} if official else None)
+                    ctx.report.flag(
+                        table,
+                        n,
+                        "code",
+                        printed,
+                        "no readable code for this row; row left out",
+                        {
+                            "table": table,
+                            "source_line": n,
+                            "record": official or "",
+                            "field": "code",
+                            "printed": printed,
+                            "corrected": official or "",
+                            "kind": "unreadable-code",
+                            "proof": "official code of the name",
+                        }
+                        if official
+                        else None,
+                    )
                     ctx.report.skip(n, table, "unresolved: no readable code")
                     continue
-            row = {"row": None, "code": code or "", "code_printed": printed_out, "name": name, **row_amounts,
-                   "source_line": str(n), "_name_fixed": name_fixed}
+            row = {
+                "row": None,
+                "code": code or "",
+                "code_printed": printed_out,
+                "name": name,
+                **row_amounts,
+                "source_line": str(n),
+                "_name_fixed": name_fixed,
+            }
             if pending[i]:
                 suggest(ctx, table, row, pending[i])
             if code and code in names and names[code] != name and name:
-                ctx.report.warn(f"line {n}: {table}: name {name!r} is not the official name {names[code]!r} of {code}")
+                ctx.report.warn(
+                    f"line {n}: {table}: name {name!r} is not the official name {names[code]!r} of {code}"
+                )
             rows.append(row)
             ctx.report.use(n, table)
     for i, r in enumerate(rows, 1):
@@ -265,7 +309,10 @@ def read_summary(ctx: Ctx, sec: Section, table: str) -> list[dict]:
     if table == "budget_summary":
         sides = {"income": ["amount"], "expenditure": ["amount"]}
     else:
-        sides = {"income": ["total"], "expenditure": ["total", "general_budget", "government_fund", "state_capital"]}
+        sides = {
+            "income": ["total"],
+            "expenditure": ["total", "general_budget", "government_fund", "state_capital"],
+        }
     width = 2 + len(sides["expenditure"]) + 1
     out = {"income": [], "expenditure": []}
     for n in body:
@@ -292,8 +339,14 @@ def read_summary(ctx: Ctx, sec: Section, table: str) -> list[dict]:
             if not label and not any(v is not None for v in vals.values()) and not pending:
                 continue
             row = {f: None for f in res.field_names}
-            row.update({"side": side, "role": _role(label, side), "item": label, "source_line": str(n), **vals})
-            row["code"] = top_codes("functional").get(label, "") if side == "expenditure" and row["role"] == "item" else ""
+            row.update(
+                {"side": side, "role": _role(label, side), "item": label, "source_line": str(n), **vals}
+            )
+            row["code"] = (
+                top_codes("functional").get(label, "")
+                if side == "expenditure" and row["role"] == "item"
+                else ""
+            )
             if pending:
                 suggest(ctx, table, row, pending)
             if not label:
@@ -318,7 +371,12 @@ def read_three_public(ctx: Ctx, sec: Section, table: str = "three_public_expense
     rows = []
     for n in body:
         c = (cells(ctx.line(n)) + [""] * 7)[:7]
-        row = {"row": str(len(rows) + 1), "department_code": c[0], "department": nospace(c[1]), "source_line": str(n)}
+        row = {
+            "row": str(len(rows) + 1),
+            "department_code": c[0],
+            "department": nospace(c[1]),
+            "source_line": str(n),
+        }
         pending = {}
         for field, cell in zip(amounts, c[2:], strict=True):
             v = ctx.amount(table, n, field, cell)

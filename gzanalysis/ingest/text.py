@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from gzanalysis.ocr import normalise_spacing
+from gzanalysis.ingest.numbers import normalise_spacing
 
 # A CJK character or full-width punctuation: OCR line wrapping leaves spaces between two of them.
 _CJK = r"[\u3000-\u303f\u3400-\u9fff\uff01-\uff5e《》、。“”‘’—…]"
@@ -44,7 +44,9 @@ def read_source(text_or_path: str | Path | bytes) -> tuple[str, list[str], str |
     """Text, decoding warnings and the source path (None for text given directly)."""
     if isinstance(text_or_path, bytes):
         return (*decode(text_or_path), None)
-    if isinstance(text_or_path, Path) or ("\n" not in text_or_path and len(text_or_path) < 4096 and Path(text_or_path).is_file()):
+    if isinstance(text_or_path, Path) or (
+        "\n" not in text_or_path and len(text_or_path) < 4096 and Path(text_or_path).is_file()
+    ):
         path = Path(text_or_path)
         try:
             data = path.read_bytes()

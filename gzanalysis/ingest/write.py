@@ -6,7 +6,7 @@ import csv
 import io
 from pathlib import Path
 
-from gzanalysis.layout import layout
+from gzanalysis.package.layout import layout
 
 
 def csv_text(columns: list[str], rows: list[dict]) -> str:
@@ -46,8 +46,8 @@ def write(result, out: Path) -> Path:
     where the parent folder has none, the master lists are copied there."""
     import shutil
 
-    from gzanalysis.datapackage import classifications_dir, write_package
-    from gzanalysis.load import data_root
+    from gzanalysis.package.datapackage import classifications_dir, write_package
+    from gzanalysis.package.load import data_root
 
     out.mkdir(parents=True, exist_ok=True)
     if not classifications_dir(out).exists():

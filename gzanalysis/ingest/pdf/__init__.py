@@ -20,7 +20,7 @@ from pathlib import Path
 from gzanalysis.ingest.pdf.reader import CELL_COLUMNS, STANDARD_TABLES, PdfReading, master_codes, read_pdf
 from gzanalysis.ingest.pdf.textlayer import PdfError
 from gzanalysis.ingest.write import csv_text
-from gzanalysis.layout import layout
+from gzanalysis.package.layout import layout
 
 __all__ = ["PdfError", "PdfIngestResult", "ingest_pdf"]
 
@@ -158,18 +158,19 @@ def written_by_gzanalysis(folder: Path) -> bool:
 def _audit(folder: Path) -> list[dict]:
     import warnings
 
-    import gzanalysis as gz
+    from gzanalysis.audit import audit
+    from gzanalysis.package.load import load
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        d = gz.load(folder)
-    findings = gz.audit(d)
+        d = load(folder)
+    findings = audit(d)
     keep = findings[findings["status"] != "ok"]
     return keep[["rule", "lhs", "rhs", "diff", "status"]].to_dict("records")
 
 
 def _code_lists() -> tuple[dict, dict]:
-    from gzanalysis.load import data_root
+    from gzanalysis.package.load import data_root
 
     root = data_root() / "classifications"
     return master_codes(root / "functional.csv"), master_codes(root / "economic.csv")

@@ -11,6 +11,20 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+# The income columns of 部门收入总表 that add up to its 合计, in published order. 财政拨款 counts once, as its
+# subtotal: its fund columns are a finer split of it.
+INCOME_SOURCES = (
+    "carryover",
+    "fiscal_subtotal",
+    "education_fees",
+    "public_institution_income",
+    "public_institution_operations",
+    "subordinate_remittance",
+    "higher_level_grants",
+    "other_income",
+    "non_fiscal_balance",
+)
+
 
 @dataclass(frozen=True)
 class Field:
@@ -62,7 +76,7 @@ class Resource:
 @cache
 def layout() -> dict[str, Resource]:
     """All resources of the layout, by their English name, in publication order."""
-    spec = tomllib.loads(files("gzanalysis").joinpath("layout.toml").read_text(encoding="utf-8"))
+    spec = tomllib.loads(files("gzanalysis.package").joinpath("layout.toml").read_text(encoding="utf-8"))
     definitions = spec["fields"]
     resources = {}
     for res in spec["resources"]:

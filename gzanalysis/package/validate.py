@@ -7,7 +7,7 @@ and the column, and says what is wrong::
     >>> import gzanalysis as gz
     >>> gz.load("/tmp/my-copy")                          # doctest: +SKIP
     Traceback (most recent call last):
-    gzanalysis.validate.PackageError: /tmp/my-copy/expenditure_by_function.csv, row 1 (line 2), column 'total': '23,255.42x' is not a number
+    gzanalysis.package.validate.PackageError: /tmp/my-copy/expenditure_by_function.csv, row 1 (line 2), column 'total': '23,255.42x' is not a number
 
 What is checked, against the package's own ``datapackage.json`` and the standard layout (``layout.toml``):
 
@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
-from gzanalysis.layout import Field, Resource
+from gzanalysis.package.layout import Field, Resource
 
 MAX_PROBLEMS = 20  # listed in one message; a last line counts the others
 MAX_ROWS = 5  # rows named for one problem of one column

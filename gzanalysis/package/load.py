@@ -2,7 +2,7 @@
 
 Shipped data is reached through ``importlib.resources``, so loading works from any current directory;
 ``gz.load(folder)`` loads any package folder on disk (a copy, a colleague's package) once
-``gzanalysis.validate`` has checked it. Nothing is read at import time, nothing outside the package folder
+``gzanalysis.package.validate`` has checked it. Nothing is read at import time, nothing outside the package folder
 at load time.
 """
 
@@ -17,9 +17,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from gzanalysis import codes, validate
-from gzanalysis.layout import Resource, layout, resource
-from gzanalysis.validate import PackageError, Source
+from gzanalysis.package import codes, validate, writers
+from gzanalysis.package.layout import Resource, layout, resource
+from gzanalysis.package.validate import PackageError, Source
 
 DEFAULT_ID = "ganzhou-xzspj-2023"
 DEFAULT_ENV = "GZANALYSIS_DISCLOSURE"  # an id or a package folder: what gz.load() loads when given nothing
@@ -41,7 +41,9 @@ def available() -> list[str]:
     ['ganzhou-xzspj-2023']
     """
     root = data_root()
-    return sorted(p.parent.name for p in root.glob("*/datapackage.json") if p.parent.name != "classifications")
+    return sorted(
+        p.parent.name for p in root.glob("*/datapackage.json") if p.parent.name != "classifications"
+    )
 
 
 def _frame(columns: dict[str, list], res: Resource) -> pd.DataFrame:
@@ -52,7 +54,9 @@ def _frame(columns: dict[str, list], res: Resource) -> pd.DataFrame:
     data = {}
     for f in res.fields:
         col = columns[f.name]
-        data[f.name] = np.array(col, dtype="float64") if f.type == "number" else pd.array(col, dtype=DTYPES[f.type])
+        data[f.name] = (
+            np.array(col, dtype="float64") if f.type == "number" else pd.array(col, dtype=DTYPES[f.type])
+        )
         if f.name == "code" and res.classification:
             data["level"] = pd.array([None if c is None else codes.level(c) for c in col], dtype="string")
             data["parent"] = pd.array([None if c is None else codes.parent(c) for c in col], dtype="string")
@@ -60,14 +64,18 @@ def _frame(columns: dict[str, list], res: Resource) -> pd.DataFrame:
 
 
 def assemble(
-    tables: dict[str, dict[str, list]], sources: dict[str, Source], schemas: dict[str, dict], meta: dict, path: Path
+    tables: dict[str, dict[str, list]],
+    sources: dict[str, Source],
+    schemas: dict[str, dict],
+    meta: dict,
+    path: Path,
 ) -> Disclosure:
     """Check the tables (constraints, keys, codes, foreign keys), then build the ``Disclosure``.
 
     ``tables`` hold each resource's typed columns (``validate.typed``), by resource name; ``schemas`` the
     Table Schema each package declares, checked together with the layout's own. Every reader ends here.
     """
-    from gzanalysis.datapackage import schema
+    from gzanalysis.package.datapackage import schema
 
     problems = []
     foreign_keys = {}
@@ -124,7 +132,9 @@ class Disclosure:
         """
         name = Path(self.meta.get("raw_text", f"{self.id}.txt")).name
         folder = self.path.parent.resolve()
-        trusted = [folder, data_root().resolve() / "raw"] if folder.parent == data_root().resolve() else [folder]
+        trusted = (
+            [folder, data_root().resolve() / "raw"] if folder.parent == data_root().resolve() else [folder]
+        )
         for place in (folder / name, folder / "raw" / name, *(t / name for t in trusted[1:])):
             if place.is_file() and any(place.resolve().is_relative_to(t) for t in trusted):
                 return place.read_text(encoding="utf-8").split("\n")
@@ -171,21 +181,15 @@ class Disclosure:
 
     def to_csv(self, folder: str | Path) -> Path:
         """Write a complete package folder (CSVs as published + datapackage.json): ``gz.load(folder)`` reads it."""
-        from gzanalysis.formats import write_csv
-
-        return write_csv(self, folder)
+        return writers.write_csv(self, folder)
 
     def to_parquet(self, folder: str | Path) -> Path:
         """Write one Parquet file per table and ``meta.json``: ``gz.read_parquet(folder)`` reads it."""
-        from gzanalysis.formats import write_parquet
-
-        return write_parquet(self, folder)
+        return writers.write_parquet(self, folder)
 
     def to_excel(self, path: str | Path) -> Path:
         """Write one workbook, a sheet per table (English names) and ``meta``: ``gz.read_excel(path)`` reads it."""
-        from gzanalysis.formats import write_excel
-
-        return write_excel(self, path)
+        return writers.write_excel(self, path)
 
     def __repr__(self) -> str:
         return f"<Disclosure {self.id}: {self.meta['title']}, {len(self.tables)} tables>"
@@ -205,7 +209,9 @@ def _resolve(id_or_path: str | Path | None) -> Path:
         if (candidate / "datapackage.json").is_file():
             return candidate / "datapackage.json"
         hint = " (a Parquet folder: gz.read_parquet(folder))" if (candidate / "meta.json").is_file() else ""
-        raise PackageError(f"{candidate}: no datapackage.json in this folder, so it is not a data package{hint}")
+        raise PackageError(
+            f"{candidate}: no datapackage.json in this folder, so it is not a data package{hint}"
+        )
     if candidate.suffix.lower() == ".xlsx":
         raise PackageError(f"{candidate}: a workbook, not a package folder: read it with gz.read_excel(path)")
     raise LookupError(
@@ -216,12 +222,18 @@ def _resolve(id_or_path: str | Path | None) -> Path:
 
 def _meta(descriptor: dict) -> dict:
     """``d.meta``: what the package's ``disclosure.toml`` held, read back from its descriptor."""
-    meta = {"id": descriptor["name"], "title": descriptor["title"], "description": descriptor.get("description", "")}
+    meta = {
+        "id": descriptor["name"],
+        "title": descriptor["title"],
+        "description": descriptor.get("description", ""),
+    }
     meta.update(descriptor.get("gzanalysis", {}))
     if descriptor.get("sources"):
         meta["source"] = descriptor["sources"][0].get("title", "")
     meta["notes"] = {
-        r["name"]: r["gzanalysis"]["note"] for r in descriptor["resources"] if "note" in r.get("gzanalysis", {})
+        r["name"]: r["gzanalysis"]["note"]
+        for r in descriptor["resources"]
+        if "note" in r.get("gzanalysis", {})
     }
     return meta
 
@@ -255,7 +267,7 @@ def load_many(ids_or_paths: list[str | Path] | None = None) -> pd.DataFrame:
 def load(id: str | Path | None = None) -> Disclosure:
     """Load a disclosure by id (see ``available()``) or from a package folder; the default is the first.
 
-    The package is checked first (``gzanalysis.validate``): a file that is not UTF-8, a missing or extra
+    The package is checked first (``gzanalysis.package.validate``): a file that is not UTF-8, a missing or extra
     column, a value not of its type, a blank required value, a duplicated or orphan code, a resource path
     leading out of the folder … raise ``gz.PackageError`` naming the file, row and column.
 
@@ -268,7 +280,9 @@ def load(id: str | Path | None = None) -> Disclosure:
     descriptor_path = _resolve(id)
     folder = descriptor_path.parent.resolve()
     descriptor = validate.read_descriptor(descriptor_path)
-    declared = validate.check_descriptor(descriptor, folder, layout())  # every path checked before any is read
+    declared = validate.check_descriptor(
+        descriptor, folder, layout()
+    )  # every path checked before any is read
     tables, sources = {}, {}
     for name, res in layout().items():
         r, path = declared[name]

@@ -10,7 +10,7 @@ import math
 
 import pandas as pd
 
-from gzanalysis.carryover import carryover
+from gzanalysis.analyses.carryover import carryover
 
 
 def _verdict(ok: bool | None, message: str) -> bool:
@@ -24,10 +24,19 @@ def check_basic_split(d, personnel, public_operations, difference) -> bool:
     total = t[t["code"].isna()].iloc[0]
     if personnel is None or public_operations is None or difference is None:
         return _verdict(None, "Not answered yet: fill in the three values above.")
-    expected = (total["personnel"], total["public_operations"], round(total["total"] - total["personnel"] - total["public_operations"], 2))
+    expected = (
+        total["personnel"],
+        total["public_operations"],
+        round(total["total"] - total["personnel"] - total["public_operations"], 2),
+    )
     got = (personnel, public_operations, round(difference, 2))
     ok = all(math.isclose(a, b, abs_tol=1e-9) for a, b in zip(got, expected, strict=True))
-    return _verdict(ok, "Correct: the parts miss the total by 0.01 — a rounding difference." if ok else f"Not quite: check each figure against the table (you gave {got}).")
+    return _verdict(
+        ok,
+        "Correct: the parts miss the total by 0.01 — a rounding difference."
+        if ok
+        else f"Not quite: check each figure against the table (you gave {got}).",
+    )
 
 
 def shrink_without_carryover(d, level: str = "类"):
@@ -47,9 +56,14 @@ def check_without_carryover(d, code, share) -> bool:
     full = c[c["share_carried_over"] >= 1 - 1e-12]
     ok = code in full.index and math.isclose(share, 1.0)
     if ok:
-        return _verdict(True, f"Correct: {code} lives on carry-over alone, as do {len(full) - 1} other classes: "
-                              f"{', '.join(sorted(set(full.index) - {code}))}.")
-    return _verdict(False, f"{code} would lose {c.loc[code, 'share_carried_over']:.1%} of its money; some lose more.")
+        return _verdict(
+            True,
+            f"Correct: {code} lives on carry-over alone, as do {len(full) - 1} other classes: "
+            f"{', '.join(sorted(set(full.index) - {code}))}.",
+        )
+    return _verdict(
+        False, f"{code} would lose {c.loc[code, 'share_carried_over']:.1%} of its money; some lose more."
+    )
 
 
 def check_indicator(d, project_id, indicator, measurable, ambitious) -> bool:
@@ -67,9 +81,15 @@ def check_indicator(d, project_id, indicator, measurable, ambitious) -> bool:
     r = row.iloc[0]
     is_measurable = bool(pd.notna(r["number"]) and pd.notna(r["unit"]))
     if bool(measurable) != is_measurable:
-        return _verdict(False, f"'{r['value_text']}' is {'measurable: a number with a unit' if is_measurable else 'not measurable as printed'}.")
+        return _verdict(
+            False,
+            f"'{r['value_text']}' is {'measurable: a number with a unit' if is_measurable else 'not measurable as printed'}.",
+        )
     trivial = is_measurable and r["operator"] == "=" and r["number"] == 100 and r["unit"] == "%"
     if trivial and ambitious:
-        return _verdict(False, "A target of exactly 100% on a rate the unit itself reports is hard to call ambitious.")
-    return _verdict(True, f"Consistent: '{indicator}' {r['value_text']} (line {r['source_line']} of the source).")
-
+        return _verdict(
+            False, "A target of exactly 100% on a rate the unit itself reports is hard to call ambitious."
+        )
+    return _verdict(
+        True, f"Consistent: '{indicator}' {r['value_text']} (line {r['source_line']} of the source)."
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from gzanalysis.labels import check_lang, code_names
+from gzanalysis.analyses.labels import check_lang, code_names
 
 
 def carryover(d, level: str = "类", lang: str = "zh") -> pd.DataFrame:
@@ -77,8 +77,10 @@ def carryover_context(d) -> dict:
             else None
         ),
         "reason": income_total["reason"].iloc[0] if not income_total.empty else None,
-        "projects": pd.concat([with_carryover, named]).drop_duplicates("project_id")[
+        "projects": pd.concat([with_carryover, named])
+        .drop_duplicates("project_id")[
             ["project_id", "name", "funds_total", "funds_fiscal", "funds_carryover"]
-        ].reset_index(drop=True),
+        ]
+        .reset_index(drop=True),
         "fiscal_summary_blank": bool(carry_lines["total"].isna().all()),
     }

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from gzanalysis.labels import check_lang, code_names, label
+from gzanalysis.analyses.labels import check_lang, code_names, label
+from gzanalysis.package.layout import INCOME_SOURCES
 
 # The income columns that are sources of funds, in the order the table prints them.
 # 财政拨款 counts once, as its subtotal (its three fund columns are a finer split of it).
-SOURCES = [
-    "fiscal_subtotal", "carryover", "education_fees", "public_institution_income", "public_institution_operations",
-    "subordinate_remittance", "higher_level_grants", "other_income", "non_fiscal_balance",
-]
+SOURCES = ["fiscal_subtotal", *(c for c in INCOME_SOURCES if c != "fiscal_subtotal")]
 KINDS = {"basic": "basic", "project": "project_spending"}
 BY = {
     "function": ("expenditure_by_function", "functional", ("total", "basic", "project")),
@@ -46,14 +44,18 @@ def _by_classification(d, by: str, level: str, measure: str, lang: str) -> pd.Da
     return out.sort_values("amount", ascending=False, kind="stable").reset_index(drop=True)
 
 
-def _by_columns(d, columns: dict[str, str], table: str, level: str | None, lang: str, what: str) -> pd.DataFrame:
+def _by_columns(
+    d, columns: dict[str, str], table: str, level: str | None, lang: str, what: str
+) -> pd.DataFrame:
     """Composition over columns of a table (sources of funds, kinds), overall or per function."""
     t = d.table(table)
     if level is None:
         rows = t[t["code"].isna()].assign(code=pd.NA, name=label("total", lang))
     else:
         rows = t[t["level"] == level].assign(name=lambda x: x["code"].map(code_names(d, "functional", lang)))
-    long = rows.melt(id_vars=["code", "name"], value_vars=list(columns), var_name="column", value_name="amount")
+    long = rows.melt(
+        id_vars=["code", "name"], value_vars=list(columns), var_name="column", value_name="amount"
+    )
     long = long.dropna(subset=["amount"])
     long[what] = long["column"].map(columns)
     long["label"] = [label(columns[c], lang) for c in long["column"]]
@@ -62,10 +64,16 @@ def _by_columns(d, columns: dict[str, str], table: str, level: str | None, lang:
     long["share_of_parent"] = long["amount"] / totals
     long["share_of_total"] = long["amount"] / grand
     cols = ["code", "name", what, "label", "amount", "share_of_parent", "share_of_total"]
-    return long[cols].sort_values(["code", "amount"], ascending=[True, False], kind="stable").reset_index(drop=True)
+    return (
+        long[cols]
+        .sort_values(["code", "amount"], ascending=[True, False], kind="stable")
+        .reset_index(drop=True)
+    )
 
 
-def composition(d, by: str = "function", level: str | None = "类", measure: str = "total", lang: str = "zh") -> pd.DataFrame:
+def composition(
+    d, by: str = "function", level: str | None = "类", measure: str = "total", lang: str = "zh"
+) -> pd.DataFrame:
     """Spending (or income, for ``by="source"``) broken down, with shares.
 
     - ``by="function"``: 部门支出总表 by 功能分类 at ``level`` (类/款/项); ``measure`` total, basic or project.
@@ -91,5 +99,7 @@ def composition(d, by: str = "function", level: str | None = "类", measure: str
         out = _by_columns(d, {c: c for c in SOURCES}, "income_by_function", level, lang, "source")
         return out
     if by == "kind":
-        return _by_columns(d, {"basic": "basic", "project": "project"}, "expenditure_by_function", level, lang, "kind")
+        return _by_columns(
+            d, {"basic": "basic", "project": "project"}, "expenditure_by_function", level, lang, "kind"
+        )
     raise ValueError(f"by must be 'function', 'economic', 'source' or 'kind', not {by!r}")

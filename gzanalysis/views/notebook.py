@@ -51,7 +51,12 @@ def versions_snippet() -> str:
 
 def _safe_json(spec: dict) -> str:
     """JSON that cannot end the <script> element it sits in, whatever the data's strings hold."""
-    return json.dumps(spec, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return (
+        json.dumps(spec, ensure_ascii=False)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
 
 
 def render(spec: dict, **embed_options) -> dict:
@@ -60,7 +65,13 @@ def render(spec: dict, **embed_options) -> dict:
     The spec is embedded as escaped JSON, so data strings such as ``</script>`` stay text.
     """
     div = f"gz-vega-{uuid.uuid4().hex}"
-    options = _safe_json({"mode": "vega-lite", "actions": {"export": True, "source": False, "compiled": False, "editor": False}, **embed_options})
+    options = _safe_json(
+        {
+            "mode": "vega-lite",
+            "actions": {"export": True, "source": False, "compiled": False, "editor": False},
+            **embed_options,
+        }
+    )
     script = (
         f'(function(){{var el=document.getElementById("{div}");'
         f"var draw=function(){{window.vegaEmbed(el,{_safe_json(spec)},{options})"
@@ -68,7 +79,10 @@ def render(spec: dict, **embed_options) -> dict:
         'if(window.vegaEmbed){draw();}else{window.addEventListener("load",draw);}})();'
     )
     html = f'<div id="{div}" class="gz-chart"></div><script type="text/javascript">{script}</script>'
-    return {"text/html": html, "text/plain": "<altair chart: run the notebook with gz.notebook.setup() to draw it>"}
+    return {
+        "text/html": html,
+        "text/plain": "<altair chart: run the notebook with gz.notebook.setup() to draw it>",
+    }
 
 
 def setup() -> None:

@@ -17,11 +17,11 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
-from gzanalysis.carryover import carryover as carryover_table
-from gzanalysis.changes import changes as changes_table
-from gzanalysis.composition import composition as composition_table
-from gzanalysis.labels import check_lang, label, term
-from gzanalysis.targets import targets as targets_table
+from gzanalysis.analyses.carryover import carryover as carryover_table
+from gzanalysis.analyses.changes import changes as changes_table
+from gzanalysis.analyses.composition import composition as composition_table
+from gzanalysis.analyses.labels import check_lang, label, term
+from gzanalysis.analyses.targets import targets as targets_table
 
 FONT = "Noto Sans CJK SC"  # Chinese glyphs in static images (Debian: fonts-noto-cjk)
 LABEL_LIMIT = 320  # pixels: long Chinese subject names stay readable
@@ -49,7 +49,12 @@ def _unit(d, lang: str) -> str:
 
 
 def composition(
-    d, by: str = "function", level: str | None = "类", measure: str = "total", lang: str = "zh", table: pd.DataFrame | None = None,
+    d,
+    by: str = "function",
+    level: str | None = "类",
+    measure: str = "total",
+    lang: str = "zh",
+    table: pd.DataFrame | None = None,
 ) -> alt.Chart:
     """Sorted bars of ``gz.composition(d, by, level, measure)``: what the money is spent on (or comes from).
 
@@ -61,10 +66,16 @@ def composition(
         data = data.assign(name=data["label"] if level is None else data["name"] + " · " + data["label"])
     y_title = label("function" if by in ("function", "source", "kind") else "economic", lang)
     return (
-        alt.Chart(data, width=WIDTH, title=_title(
-            f"{d.meta['year']}年支出构成", f"Spending by {y_title.lower()}, {d.meta['year']}", lang,
-            (f"{_unit(d, lang)} · 万元", f"{_unit(d, lang)} · 10,000 yuan"),
-        ))
+        alt.Chart(
+            data,
+            width=WIDTH,
+            title=_title(
+                f"{d.meta['year']}年支出构成",
+                f"Spending by {y_title.lower()}, {d.meta['year']}",
+                lang,
+                (f"{_unit(d, lang)} · 万元", f"{_unit(d, lang)} · 10,000 yuan"),
+            ),
+        )
         .mark_bar()
         .encode(
             x=alt.X("amount:Q", title=label("amount", lang), axis=alt.Axis(format=",.0f")),
@@ -90,10 +101,15 @@ def drilldown(d, lang: str = "zh") -> alt.HConcatChart:
     data = pd.concat(rows, ignore_index=True)
     names = data[data["level"] == "类"].set_index("code")["name"]
     data["class_name"] = data["class_code"].map(names)
-    pick = alt.selection_point(fields=["class_code"], value=[{"class_code": names.index[0]}], name="pick_class")
+    pick = alt.selection_point(
+        fields=["class_code"], value=[{"class_code": names.index[0]}], name="pick_class"
+    )
     detail = alt.param(
-        name="detail_level", value="款",
-        bind=alt.binding_select(options=["款", "项"], name=("明细级次 " if lang == "zh" else "Detail level ")),
+        name="detail_level",
+        value="款",
+        bind=alt.binding_select(
+            options=["款", "项"], name=("明细级次 " if lang == "zh" else "Detail level ")
+        ),
     )
     base = alt.Chart(data)
     left = (
@@ -103,7 +119,11 @@ def drilldown(d, lang: str = "zh") -> alt.HConcatChart:
             x=alt.X("amount:Q", title=label("amount", lang), axis=alt.Axis(format=",.0f")),
             y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
             color=alt.condition(pick, alt.value("#c0392b"), alt.value("#bdc3c7")),
-            tooltip=[alt.Tooltip("name:N", title=label("name", lang)), _amount_tooltip("amount", lang), _share_tooltip("share_of_total", lang)],
+            tooltip=[
+                alt.Tooltip("name:N", title=label("name", lang)),
+                _amount_tooltip("amount", lang),
+                _share_tooltip("share_of_total", lang),
+            ],
         )
         .add_params(pick)
         .properties(width=300, title=_title("按类(点击选择)", "By class (click one)", lang))
@@ -116,8 +136,10 @@ def drilldown(d, lang: str = "zh") -> alt.HConcatChart:
             x=alt.X("amount:Q", title=label("amount", lang), axis=alt.Axis(format=",.0f")),
             y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
             tooltip=[
-                alt.Tooltip("code:N", title=label("code", lang)), alt.Tooltip("name:N", title=label("name", lang)),
-                _amount_tooltip("amount", lang), _share_tooltip("share_of_parent", lang, "share_of_parent"),
+                alt.Tooltip("code:N", title=label("code", lang)),
+                alt.Tooltip("name:N", title=label("name", lang)),
+                _amount_tooltip("amount", lang),
+                _share_tooltip("share_of_parent", lang, "share_of_parent"),
             ],
         )
         .add_params(detail)
@@ -133,25 +155,32 @@ def source_mix(d, level: str = "类", normalize: bool = False, lang: str = "zh")
     check_lang(lang)
     data = composition_table(d, by="source", level=level, lang=lang)
     return (
-        alt.Chart(data, width=WIDTH, title=_title("各功能科目的资金来源", "Sources of funds by function", lang))
+        alt.Chart(
+            data, width=WIDTH, title=_title("各功能科目的资金来源", "Sources of funds by function", lang)
+        )
         .mark_bar()
         .encode(
             x=alt.X(
-                "amount:Q", stack="normalize" if normalize else "zero",
+                "amount:Q",
+                stack="normalize" if normalize else "zero",
                 title=label("share_of_parent" if normalize else "amount", lang),
                 axis=alt.Axis(format=".0%" if normalize else ",.0f"),
             ),
             y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
             color=alt.Color("label:N", title=label("source", lang)),
             tooltip=[
-                alt.Tooltip("name:N", title=label("name", lang)), alt.Tooltip("label:N", title=label("source", lang)),
-                _amount_tooltip("amount", lang), _share_tooltip("share_of_parent", lang, "share_of_parent"),
+                alt.Tooltip("name:N", title=label("name", lang)),
+                alt.Tooltip("label:N", title=label("source", lang)),
+                _amount_tooltip("amount", lang),
+                _share_tooltip("share_of_parent", lang, "share_of_parent"),
             ],
         )
     )
 
 
-def _grouped_changes(d, section: str, scope: str, grouping: str, lang: str, tables: dict | None = None) -> pd.DataFrame:
+def _grouped_changes(
+    d, section: str, scope: str, grouping: str, lang: str, tables: dict | None = None
+) -> pd.DataFrame:
     """Rows of ``gz.changes`` for one grouping; ``tables`` may hold it already computed, by language."""
     tables = tables or {}
     c = tables["zh"] if "zh" in tables else changes_table(d, lang="zh")
@@ -166,7 +195,12 @@ def _grouped_changes(d, section: str, scope: str, grouping: str, lang: str, tabl
 
 
 def waterfall(
-    d, section: str = "支出预算", scope: str = "全部资金", grouping: str = "function", lang: str = "zh", tables: dict | None = None,
+    d,
+    section: str = "支出预算",
+    scope: str = "全部资金",
+    grouping: str = "function",
+    lang: str = "zh",
+    tables: dict | None = None,
 ) -> alt.Chart:
     """Prior year → each stated change → 2023, as a waterfall of the narrative's figures.
 
@@ -178,38 +212,90 @@ def waterfall(
     total = c[(c["section"] == section) & (c["scope"] == scope) & (c["grouping"] == "total")].iloc[0]
     parts = _grouped_changes(d, section, scope, grouping, lang, tables).sort_values("change", ascending=False)
     prior_label, now_label = label("2022", lang), label("2023", lang)
-    steps = [{"item": prior_label, "start": 0.0, "end": total["prior_year"], "change": total["prior_year"], "direction": "total"}]
+    steps = [
+        {
+            "item": prior_label,
+            "start": 0.0,
+            "end": total["prior_year"],
+            "change": total["prior_year"],
+            "direction": "total",
+        }
+    ]
     running = total["prior_year"]
     for r in parts.itertuples():
-        steps.append({"item": r.item, "start": running, "end": running + r.change, "change": r.change, "direction": r.direction})
+        steps.append(
+            {
+                "item": r.item,
+                "start": running,
+                "end": running + r.change,
+                "change": r.change,
+                "direction": r.direction,
+            }
+        )
         running += r.change
-    steps.append({"item": now_label, "start": 0.0, "end": total["amount"], "change": total["amount"], "direction": "total"})
+    steps.append(
+        {
+            "item": now_label,
+            "start": 0.0,
+            "end": total["amount"],
+            "change": total["amount"],
+            "direction": "total",
+        }
+    )
     data = pd.DataFrame(steps)
     data["order"] = range(len(data))
-    direction_labels = {"increase": ("增加", "Increase"), "decrease": ("减少", "Decrease"), "total": ("总额", "Total")}
+    direction_labels = {
+        "increase": ("增加", "Increase"),
+        "decrease": ("减少", "Decrease"),
+        "total": ("总额", "Total"),
+    }
     data["direction_label"] = data["direction"].map(lambda k: direction_labels[k][0 if lang == "zh" else 1])
     return (
-        alt.Chart(data, width=max(WIDTH, 38 * len(data)), title=_title(
-            f"{term(section, lang)}: 从2022年到2023年", f"{term(section, lang)}: from 2022 to 2023", lang,
-            ("依据预算情况说明所列增减", "From the changes the narrative states"),
-        ))
+        alt.Chart(
+            data,
+            width=max(WIDTH, 38 * len(data)),
+            title=_title(
+                f"{term(section, lang)}: 从2022年到2023年",
+                f"{term(section, lang)}: from 2022 to 2023",
+                lang,
+                ("依据预算情况说明所列增减", "From the changes the narrative states"),
+            ),
+        )
         .mark_bar()
         .encode(
-            x=alt.X("item:N", sort=alt.EncodingSortField("order"), title=None, axis=alt.Axis(labelAngle=-40, labelLimit=160)),
+            x=alt.X(
+                "item:N",
+                sort=alt.EncodingSortField("order"),
+                title=None,
+                axis=alt.Axis(labelAngle=-40, labelLimit=160),
+            ),
             y=alt.Y("start:Q", title=label("amount", lang), axis=alt.Axis(format=",.0f")),
             y2="end:Q",
             color=alt.Color(
-                "direction_label:N", title=None,
-                scale=alt.Scale(domain=[direction_labels[k][0 if lang == "zh" else 1] for k in COLORS], range=list(COLORS.values())),
+                "direction_label:N",
+                title=None,
+                scale=alt.Scale(
+                    domain=[direction_labels[k][0 if lang == "zh" else 1] for k in COLORS],
+                    range=list(COLORS.values()),
+                ),
             ),
-            tooltip=[alt.Tooltip("item:N", title=label("item", lang)), _amount_tooltip("change", lang, "change"), _amount_tooltip("end", lang)],
+            tooltip=[
+                alt.Tooltip("item:N", title=label("item", lang)),
+                _amount_tooltip("change", lang, "change"),
+                _amount_tooltip("end", lang),
+            ],
         )
     )
 
 
 def changes(
-    d, section: str = "支出预算", scope: str = "全部资金", grouping: str = "function", lang: str = "zh",
-    tables: dict | None = None, min_change: float = 0.0,
+    d,
+    section: str = "支出预算",
+    scope: str = "全部资金",
+    grouping: str = "function",
+    lang: str = "zh",
+    tables: dict | None = None,
+    min_change: float = 0.0,
 ) -> alt.Chart:
     """Diverging bars of the stated changes against 2022, increases right and decreases left.
 
@@ -220,18 +306,32 @@ def changes(
     data = data[data["change"].abs() >= min_change]
     data = data[["item", "code", "amount", "change", "prior_year", "growth_rate", "direction", "wording"]]
     return (
-        alt.Chart(data, width=WIDTH, title=_title(
-            f"较上年增减: {term(section, lang)}", f"Change on 2022: {term(section, lang)}", lang,
-            (f"按{label(grouping, lang)}", f"By {label(grouping, lang).lower()}"),
-        ))
+        alt.Chart(
+            data,
+            width=WIDTH,
+            title=_title(
+                f"较上年增减: {term(section, lang)}",
+                f"Change on 2022: {term(section, lang)}",
+                lang,
+                (f"按{label(grouping, lang)}", f"By {label(grouping, lang).lower()}"),
+            ),
+        )
         .mark_bar()
         .encode(
             x=alt.X("change:Q", title=label("change", lang), axis=alt.Axis(format=",.0f")),
             y=alt.Y("item:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
-            color=alt.Color("direction:N", legend=None, scale=alt.Scale(domain=["increase", "decrease"], range=[COLORS["increase"], COLORS["decrease"]])),
+            color=alt.Color(
+                "direction:N",
+                legend=None,
+                scale=alt.Scale(
+                    domain=["increase", "decrease"], range=[COLORS["increase"], COLORS["decrease"]]
+                ),
+            ),
             tooltip=[
-                alt.Tooltip("item:N", title=label("item", lang)), _amount_tooltip("amount", lang),
-                _amount_tooltip("change", lang, "change"), _amount_tooltip("prior_year", lang, "prior_year"),
+                alt.Tooltip("item:N", title=label("item", lang)),
+                _amount_tooltip("amount", lang),
+                _amount_tooltip("change", lang, "change"),
+                _amount_tooltip("prior_year", lang, "prior_year"),
                 alt.Tooltip("growth_rate:Q", format=".1%", title=label("growth_rate", lang)),
             ],
         )
@@ -245,30 +345,55 @@ def carryover(d, level: str = "类", lang: str = "zh", table: pd.DataFrame | Non
     """
     check_lang(lang)
     data = carryover_table(d, level=level, lang=lang) if table is None else table
-    kinds = {"only": ("仅靠结转", "Carry-over only"), "part": ("部分结转", "Partly carried over"), "none": ("无结转", "None carried over")}
+    kinds = {
+        "only": ("仅靠结转", "Carry-over only"),
+        "part": ("部分结转", "Partly carried over"),
+        "none": ("无结转", "None carried over"),
+    }
     pick = 0 if lang == "zh" else 1
-    data = data.assign(only=[
-        kinds["only" if only else ("part" if c > 0 else "none")][pick]
-        for only, c in zip(data["carryover_only"], data["carryover"], strict=True)
-    ])
+    data = data.assign(
+        only=[
+            kinds["only" if only else ("part" if c > 0 else "none")][pick]
+            for only, c in zip(data["carryover_only"], data["carryover"], strict=True)
+        ]
+    )
     income = d.table("income_by_function")
     published = float(income.loc[income["code"].isna(), "carryover"].iloc[0])  # the 合计 as published
     title = _title(
-        f"上年结转 {published:,.2f} 万元的分布", f"Where the {published:,.2f} (10k yuan) carried over go", lang,
+        f"上年结转 {published:,.2f} 万元的分布",
+        f"Where the {published:,.2f} (10k yuan) carried over go",
+        lang,
         ("浅色: 科目合计; 深色: 其中上年结转", "Light: the function's total; dark: of which carried over"),
     )
-    base = alt.Chart(data, width=WIDTH).encode(y=alt.Y("name:N", sort=alt.EncodingSortField("carryover", order="descending"), title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)))
+    base = alt.Chart(data, width=WIDTH).encode(
+        y=alt.Y(
+            "name:N",
+            sort=alt.EncodingSortField("carryover", order="descending"),
+            title=None,
+            axis=alt.Axis(labelLimit=LABEL_LIMIT),
+        )
+    )
     tooltip = [
-        alt.Tooltip("name:N", title=label("name", lang)), _amount_tooltip("carryover", lang, "carryover"),
-        _amount_tooltip("total", lang, "total"), _share_tooltip("share_of_carryover", lang, "share_of_carryover"),
-        _share_tooltip("share_carried_over", lang, "share_carried_over"), alt.Tooltip("only:N", title=label("carryover_only", lang)),
+        alt.Tooltip("name:N", title=label("name", lang)),
+        _amount_tooltip("carryover", lang, "carryover"),
+        _amount_tooltip("total", lang, "total"),
+        _share_tooltip("share_of_carryover", lang, "share_of_carryover"),
+        _share_tooltip("share_carried_over", lang, "share_carried_over"),
+        alt.Tooltip("only:N", title=label("carryover_only", lang)),
     ]
-    totals = base.mark_bar(color="#d5dbdb").encode(x=alt.X("total:Q", title=label("amount", lang), axis=alt.Axis(format=",.0f")), tooltip=tooltip)
+    totals = base.mark_bar(color="#d5dbdb").encode(
+        x=alt.X("total:Q", title=label("amount", lang), axis=alt.Axis(format=",.0f")), tooltip=tooltip
+    )
     carried = base.mark_bar().encode(
         x="carryover:Q",
-        color=alt.Color("only:N", title=None, scale=alt.Scale(
-            domain=[k[pick] for k in kinds.values()], range=["#c0392b", "#e59866", "#d5dbdb"],
-        )),
+        color=alt.Color(
+            "only:N",
+            title=None,
+            scale=alt.Scale(
+                domain=[k[pick] for k in kinds.values()],
+                range=["#c0392b", "#e59866", "#d5dbdb"],
+            ),
+        ),
         tooltip=tooltip,
     )
     return alt.layer(totals, carried).properties(title=title)
@@ -279,24 +404,45 @@ def targets(d, lang: str = "zh") -> alt.Chart:
     check_lang(lang)
     t = targets_table(d, lang=lang)
     t["kind_label"] = t["kind"].map(lambda k: label(k, lang))
-    counts = t.groupby(["project_id", "project", "kind_label", "level1"], dropna=False).size().reset_index(name="count")
+    counts = (
+        t.groupby(["project_id", "project", "kind_label", "level1"], dropna=False)
+        .size()
+        .reset_index(name="count")
+    )
     counts["project"] = counts["project_id"] + " " + counts["project"]
     return (
-        alt.Chart(counts, width=WIDTH, title=_title(
-            "项目绩效指标一览", "Performance indicators by project", lang,
-            ("每个项目承诺了多少可衡量的目标", "How many measurable targets each project promises"),
-        ))
+        alt.Chart(
+            counts,
+            width=WIDTH,
+            title=_title(
+                "项目绩效指标一览",
+                "Performance indicators by project",
+                lang,
+                ("每个项目承诺了多少可衡量的目标", "How many measurable targets each project promises"),
+            ),
+        )
         .mark_bar()
         .encode(
             x=alt.X("sum(count):Q", title=label("count", lang)),
-            y=alt.Y("project:N", title=None, sort=alt.EncodingSortField("project_id"), axis=alt.Axis(labelLimit=LABEL_LIMIT)),
-            color=alt.Color("kind_label:N", title=None, scale=alt.Scale(
-                domain=[label(k, lang) for k in ("quantitative", "qualitative", "missing")],
-                range=["#1e8449", "#f5b041", "#cb4335"],
-            )),
+            y=alt.Y(
+                "project:N",
+                title=None,
+                sort=alt.EncodingSortField("project_id"),
+                axis=alt.Axis(labelLimit=LABEL_LIMIT),
+            ),
+            color=alt.Color(
+                "kind_label:N",
+                title=None,
+                scale=alt.Scale(
+                    domain=[label(k, lang) for k in ("quantitative", "qualitative", "missing")],
+                    range=["#1e8449", "#f5b041", "#cb4335"],
+                ),
+            ),
             tooltip=[
-                alt.Tooltip("project:N", title=label("project_name", lang)), alt.Tooltip("level1:N"),
-                alt.Tooltip("kind_label:N", title=None), alt.Tooltip("sum(count):Q", title=label("count", lang)),
+                alt.Tooltip("project:N", title=label("project_name", lang)),
+                alt.Tooltip("level1:N"),
+                alt.Tooltip("kind_label:N", title=None),
+                alt.Tooltip("sum(count):Q", title=label("count", lang)),
             ],
         )
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from gzanalysis.labels import check_lang, term
+from gzanalysis.analyses.labels import check_lang, term
 
 
 def targets(d, lang: str = "zh") -> pd.DataFrame:
@@ -59,7 +59,9 @@ def targets_summary(d, lang: str = "zh") -> pd.DataFrame:
     """
     t = targets(d, lang)
     p = d.table("projects").set_index("project_id")
-    counts = pd.crosstab(t["project_id"], t["kind"]).reindex(columns=["quantitative", "qualitative", "missing"], fill_value=0)
+    counts = pd.crosstab(t["project_id"], t["kind"]).reindex(
+        columns=["quantitative", "qualitative", "missing"], fill_value=0
+    )
     out = counts.reset_index()
     out.insert(1, "project", out["project_id"].map(p["name"]))
     out.insert(2, "funds_total", out["project_id"].map(p["funds_total"]))

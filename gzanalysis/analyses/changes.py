@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from gzanalysis.analyses.labels import check_lang, term
 from gzanalysis.audit.narrative import parts_add_up, table_figure
-from gzanalysis.labels import check_lang, term
 
 
 def changes(d, lang: str = "zh", findings: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -64,8 +64,20 @@ def changes(d, lang: str = "zh", findings: pd.DataFrame | None = None) -> pd.Dat
             )
     t["parts_check"] = t["parts_check"].astype("string")
     cols = [
-        "section", "scope", "grouping", "item", "code", "amount", "amount_from", "change", "prior_year",
-        "growth_rate", "wording", "reason", "parts_check", "source_line",
+        "section",
+        "scope",
+        "grouping",
+        "item",
+        "code",
+        "amount",
+        "amount_from",
+        "change",
+        "prior_year",
+        "growth_rate",
+        "wording",
+        "reason",
+        "parts_check",
+        "source_line",
     ]
     out = t[cols].reset_index(drop=True)
     if lang == "en":

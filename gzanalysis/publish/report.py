@@ -1,6 +1,6 @@
 """``make report``: execute the curated notebooks and render an offline report site.
 
-    python -m gzanalysis.report --out reports
+    gzanalysis report --out reports      # or: python -m gzanalysis.publish.report
 
 Each notebook runs in a fresh kernel (with a timeout and a progress line), and becomes one HTML page;
 ``index.html`` lists them. The JavaScript the pages need (vega, vega-lite, vega-embed; require.js and the
@@ -21,7 +21,8 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+from gzanalysis.publish.notebooks import notebook_paths
+
 TIMEOUT = 300  # seconds per cell: executing a notebook can hang (see the stack notes); never wait forever
 # Where `make report` unpacks the npm packages of the widget manager and require.js (see the Makefile).
 JS_DIR = Path(sys.prefix) / "share" / "gzanalysis" / "js"
@@ -29,11 +30,6 @@ JS_DIR = Path(sys.prefix) / "share" / "gzanalysis" / "js"
 
 class ReportError(RuntimeError):
     pass
-
-
-def notebook_paths(folder: Path = NOTEBOOKS) -> list[Path]:
-    """The curated notebooks in reading order (numbered ones first, then the teaching pairs)."""
-    return sorted(folder.glob("*.ipynb"), key=lambda p: (not p.name[0].isdigit(), p.name))
 
 
 def _title_and_overview(nb) -> tuple[str, str]:
@@ -53,13 +49,16 @@ def _title_and_overview(nb) -> tuple[str, str]:
 
 def write_assets(site: Path) -> None:
     """Copy the JavaScript and CSS the pages share into ``site/assets``."""
-    from gzanalysis.notebook import vega_bundle, versions_snippet
+    from gzanalysis.views.notebook import vega_bundle, versions_snippet
 
     assets = site / "assets"
     assets.mkdir(parents=True, exist_ok=True)
     (assets / "vega-bundle.js").write_text(vega_bundle(), encoding="utf-8")
     (assets / "vega-setup.js").write_text(versions_snippet(), encoding="utf-8")
-    (assets / "report.css").write_text(files("gzanalysis").joinpath("report_templates/report.css").read_text(encoding="utf-8"), encoding="utf-8")
+    (assets / "report.css").write_text(
+        files("gzanalysis.publish").joinpath("templates/report.css").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
     require = JS_DIR / "requirejs" / "require.js"
     manager = JS_DIR / "html-manager" / "dist"
     if not require.exists() or not manager.exists():
@@ -68,7 +67,12 @@ def write_assets(site: Path) -> None:
             "(it unpacks the npm packages @jupyter-widgets/html-manager and requirejs there)"
         )
     shutil.copy(require, assets / "require.js")
-    shutil.copytree(manager, assets / "html-manager", dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.map", "embed.js", "libembed-amd.js"))
+    shutil.copytree(
+        manager,
+        assets / "html-manager",
+        dirs_exist_ok=True,
+        ignore=shutil.ignore_patterns("*.map", "embed.js", "libembed-amd.js"),
+    )
 
 
 def _kernel_manager():
@@ -87,13 +91,17 @@ def execute(path: Path, timeout: int = TIMEOUT):
     import nbformat
     from nbclient import NotebookClient
 
-    from gzanalysis.notebook import BUNDLE_MARK
+    from gzanalysis.views.notebook import BUNDLE_MARK
 
     nb = nbformat.read(path, as_version=4)
     # IPC sockets, not TCP ports: kernels started at the same moment by parallel workers cannot collide.
     km = _kernel_manager()
     client = NotebookClient(
-        nb, km=km, timeout=timeout, kernel_name="python3", store_widget_state=True,
+        nb,
+        km=km,
+        timeout=timeout,
+        kernel_name="python3",
+        store_widget_state=True,
         resources={"metadata": {"path": str(path.parent)}},
     )
     try:
@@ -113,7 +121,7 @@ def _exporter():
 
     return HTMLExporter(
         template_name="lab",
-        extra_template_paths=[str(files("gzanalysis").joinpath("report_templates"))],
+        extra_template_paths=[str(files("gzanalysis.publish").joinpath("templates"))],
         template_file="page.html.j2",
         require_js_url="assets/require.js",
         widget_renderer_url="assets/html-manager/embed-amd.js",
@@ -148,7 +156,7 @@ the published text; open any page offline. Live, explorable versions: the notebo
 
 def _execute_and_render(path: Path, source: str, timeout: int) -> tuple[str, str, str, float]:
     """One notebook → (page HTML, title, overview, seconds); runs in a worker process."""
-    from gzanalysis.notebook import REPORT_BUILD_ENV
+    from gzanalysis.views.notebook import REPORT_BUILD_ENV
 
     os.environ[REPORT_BUILD_ENV] = "1"  # the kernel inherits it: no bundle inside the notebook
     start = time.perf_counter()
@@ -158,8 +166,11 @@ def _execute_and_render(path: Path, source: str, timeout: int) -> tuple[str, str
 
 
 def build(
-    out: Path | str = "reports", notebooks: list[Path] | None = None, quiet: bool = False,
-    timeout: int = TIMEOUT, workers: int | None = None,
+    out: Path | str = "reports",
+    notebooks: list[Path] | None = None,
+    quiet: bool = False,
+    timeout: int = TIMEOUT,
+    workers: int | None = None,
 ) -> list[Path]:
     """Execute the notebooks and write the site into ``out``; returns the pages written.
 
@@ -168,12 +179,12 @@ def build(
     """
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    import gzanalysis as gz
+    from gzanalysis.package.load import load
 
     site = Path(out)
     site.mkdir(parents=True, exist_ok=True)
     write_assets(site)
-    source = gz.load().meta["title"]
+    source = load().meta["title"]
     paths = notebook_paths() if notebooks is None else list(notebooks)
     workers = workers or max(1, min(4, os.cpu_count() or 1, len(paths)))
     results: dict[Path, tuple] = {}
@@ -217,7 +228,9 @@ def baseline_seconds(count: int, code: str = "") -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m gzanalysis.report", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m gzanalysis.publish.report", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--out", default="reports", help="folder of the site (default: reports)")
     parser.add_argument("--timeout", type=int, default=TIMEOUT, help="seconds allowed per cell")
     parser.add_argument("notebooks", nargs="*", help="notebooks to render (default: all curated ones)")

@@ -19,13 +19,13 @@ import pandas as pd
 from IPython import get_ipython
 from IPython.display import display
 
-from gzanalysis import charts
-from gzanalysis.carryover import carryover
-from gzanalysis.changes import changes
-from gzanalysis.composition import composition
-from gzanalysis.labels import code_names
-from gzanalysis.notebook import render
-from gzanalysis.targets import targets
+from gzanalysis.analyses.carryover import carryover
+from gzanalysis.analyses.changes import changes
+from gzanalysis.analyses.composition import composition
+from gzanalysis.analyses.labels import code_names
+from gzanalysis.analyses.targets import targets
+from gzanalysis.views import charts
+from gzanalysis.views.notebook import render
 
 LANG_OPTIONS = [("中文", "zh"), ("English", "en")]
 
@@ -81,10 +81,18 @@ class CompositionExplorer(Explorer):
 
     def __init__(self, d):
         controls = {
-            "by": _dropdown([("功能分类 function", "function"), ("经济分类 economic", "economic")], "function", "分类"),
+            "by": _dropdown(
+                [("功能分类 function", "function"), ("经济分类 economic", "economic")], "function", "分类"
+            ),
             "level": _dropdown(["类", "款", "项"], "类", "级次", "140px"),
-            "measure": _dropdown([("合计 total", "total"), ("基本支出 basic", "basic"), ("项目支出 project", "project")], "total", "口径"),
-            "threshold": w.FloatSlider(value=0.0, min=0.0, max=0.2, step=0.005, readout_format=".1%", description="最小占比"),
+            "measure": _dropdown(
+                [("合计 total", "total"), ("基本支出 basic", "basic"), ("项目支出 project", "project")],
+                "total",
+                "口径",
+            ),
+            "threshold": w.FloatSlider(
+                value=0.0, min=0.0, max=0.2, step=0.005, readout_format=".1%", description="最小占比"
+            ),
             "lang": _lang(),
         }
         super().__init__(d, controls, "支出构成 Spending composition")
@@ -101,14 +109,32 @@ class CompositionExplorer(Explorer):
 class ChangesExplorer(Explorer):
     """What changed against 2022 and why: the narrative's statements, by grouping, above a threshold."""
 
-    SECTIONS = [("支出预算 (全部资金)", ("支出预算", "全部资金")), ("财政拨款支出", ("财政拨款支出", "财政拨款")), ("收入预算", ("收入预算", "全部资金"))]
+    SECTIONS = [
+        ("支出预算 (全部资金)", ("支出预算", "全部资金")),
+        ("财政拨款支出", ("财政拨款支出", "财政拨款")),
+        ("收入预算", ("收入预算", "全部资金")),
+    ]
 
     def __init__(self, d):
         self._tables = {}  # the narrative does not change while exploring: compute each language once
         controls = {
             "section": _dropdown(self.SECTIONS, ("支出预算", "全部资金"), "章节", "260px"),
-            "grouping": _dropdown([("功能分类", "function"), ("经济分类", "economic"), ("支出类别", "kind"), ("收入来源", "income_source")], "function", "分组"),
-            "view": _dropdown([("增减条形图 diverging", "diverging"), ("瀑布图 waterfall", "waterfall")], "diverging", "图形", "240px"),
+            "grouping": _dropdown(
+                [
+                    ("功能分类", "function"),
+                    ("经济分类", "economic"),
+                    ("支出类别", "kind"),
+                    ("收入来源", "income_source"),
+                ],
+                "function",
+                "分组",
+            ),
+            "view": _dropdown(
+                [("增减条形图 diverging", "diverging"), ("瀑布图 waterfall", "waterfall")],
+                "diverging",
+                "图形",
+                "240px",
+            ),
             "threshold": w.FloatText(value=0.0, description="|增减| ≥", layout=w.Layout(width="180px")),
             "lang": _lang(),
         }
@@ -121,15 +147,25 @@ class ChangesExplorer(Explorer):
         table, zh = self._tables[lang], self._tables["zh"]
         rows = (zh["section"] == name) & (zh["scope"] == scope) & (zh["grouping"] == grouping)
         if not rows.any():
-            grouping = zh.loc[(zh["section"] == name) & (zh["scope"] == scope) & (zh["grouping"] != "total"), "grouping"].iloc[0]
+            grouping = zh.loc[
+                (zh["section"] == name) & (zh["scope"] == scope) & (zh["grouping"] != "total"), "grouping"
+            ].iloc[0]
             rows = (zh["section"] == name) & (zh["scope"] == scope) & (zh["grouping"] == grouping)
         rows &= zh["change"].abs() >= threshold
         table = table[rows].reset_index(drop=True)
         if view == "waterfall":
-            chart = charts.waterfall(self.d, section=name, scope=scope, grouping=grouping, lang=lang, tables=self._tables)
+            chart = charts.waterfall(
+                self.d, section=name, scope=scope, grouping=grouping, lang=lang, tables=self._tables
+            )
         else:
             chart = charts.changes(
-                self.d, section=name, scope=scope, grouping=grouping, lang=lang, tables=self._tables, min_change=threshold
+                self.d,
+                section=name,
+                scope=scope,
+                grouping=grouping,
+                lang=lang,
+                tables=self._tables,
+                min_change=threshold,
             )
         return table, chart
 
@@ -142,7 +178,9 @@ class CarryoverExplorer(Explorer):
         names = code_names(d, "functional", "zh")
         controls = {
             "level": _dropdown(["类", "款", "项"], "类", "级次", "140px"),
-            "function": _dropdown([("全部 all", None)] + [(f"{c} {names[c]}", c) for c in classes], None, "科目", "300px"),
+            "function": _dropdown(
+                [("全部 all", None)] + [(f"{c} {names[c]}", c) for c in classes], None, "科目", "300px"
+            ),
             "threshold": w.FloatText(value=0.0, description="结转 ≥", layout=w.Layout(width="180px")),
             "lang": _lang(),
         }
@@ -162,8 +200,27 @@ class TargetsExplorer(Explorer):
     def __init__(self, d):
         projects = d.table("projects")
         controls = {
-            "project": _dropdown([("全部 all", None)] + [(f"{p} {n}"[:40], p) for p, n in zip(projects["project_id"], projects["name"], strict=True)], None, "项目", "360px"),
-            "kind": _dropdown([("全部 all", None), ("定量 quantitative", "quantitative"), ("定性 qualitative", "qualitative"), ("缺失 missing", "missing")], None, "类型", "240px"),
+            "project": _dropdown(
+                [("全部 all", None)]
+                + [
+                    (f"{p} {n}"[:40], p)
+                    for p, n in zip(projects["project_id"], projects["name"], strict=True)
+                ],
+                None,
+                "项目",
+                "360px",
+            ),
+            "kind": _dropdown(
+                [
+                    ("全部 all", None),
+                    ("定量 quantitative", "quantitative"),
+                    ("定性 qualitative", "qualitative"),
+                    ("缺失 missing", "missing"),
+                ],
+                None,
+                "类型",
+                "240px",
+            ),
             "lang": _lang(),
         }
         super().__init__(d, controls, "绩效目标 Performance targets")

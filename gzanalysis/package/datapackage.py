@@ -16,8 +16,8 @@ import json
 import tomllib
 from pathlib import Path
 
-from gzanalysis.codes import ancestors
-from gzanalysis.layout import Resource, layout
+from gzanalysis.package.codes import ancestors
+from gzanalysis.package.layout import Resource, layout
 
 CLASSIFICATION_RESOURCES = {"functional": "functional_codes", "economic": "economic_codes"}
 CLASSIFICATION_COLUMNS = ["code", "level", "parent", "name_zh", "name_en"]
@@ -59,7 +59,9 @@ def write_code_lists(package_dir: Path) -> None:
         writer = csv.DictWriter(buf, fieldnames=CLASSIFICATION_COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(master[c] for c in sorted(wanted))
-        (package_dir / f"{CLASSIFICATION_RESOURCES[classification]}.csv").write_text(buf.getvalue(), encoding="utf-8")
+        (package_dir / f"{CLASSIFICATION_RESOURCES[classification]}.csv").write_text(
+            buf.getvalue(), encoding="utf-8"
+        )
 
 
 def _field_descriptor(f) -> dict:
@@ -140,14 +142,26 @@ def build_descriptor(package_dir: Path, meta: dict | None = None) -> dict:
         "description": meta.get("description", "").strip(),
         "version": "1.0.0",
         "licenses": [{"name": "other-pd", "title": "Government information published for disclosure"}],
-        "sources": [{"title": meta["source"], "path": meta["raw_text"]} if "raw_text" in meta else {"title": meta["source"]}]
+        "sources": [
+            {"title": meta["source"], "path": meta["raw_text"]}
+            if "raw_text" in meta
+            else {"title": meta["source"]}
+        ]
         if "source" in meta
         else [],
         "gzanalysis": {
             k: meta[k]
             for k in (
-                "title_en", "unit", "unit_en", "unit_code", "year", "previous_year",
-                "currency_unit", "currency_unit_en", "raw_text", "usage_warnings",
+                "title_en",
+                "unit",
+                "unit_en",
+                "unit_code",
+                "year",
+                "previous_year",
+                "currency_unit",
+                "currency_unit_en",
+                "raw_text",
+                "usage_warnings",
             )
             if k in meta
         },
