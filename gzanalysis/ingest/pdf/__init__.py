@@ -25,6 +25,27 @@ from gzanalysis.package.layout import layout
 __all__ = ["PdfError", "PdfIngestResult", "ingest_pdf"]
 
 MARKER = "Ingested by `gzanalysis ingest`"  # in every package description the ingest writes
+# Files of a PDF package beside the standard tables, declared in its datapackage.json (not loaded as tables).
+EXTRA_RESOURCES = [
+    {
+        "name": "pdf_cells",
+        "path": "pdf_cells.csv",
+        "title": "PDF cells",
+        "description": "Every printed cell of every table read from the PDF, standard or not: table, title, page, "
+        "line of source.txt, row, column, printed heading, the standard field it went to (empty where the "
+        "standard table has none: such columns are kept only here), the text as printed and the amount in 万元.",
+        "format": "csv",
+        "fields": CELL_COLUMNS,
+    },
+    {
+        "name": "source_text",
+        "path": "source.txt",
+        "title": "Text layer of the PDF",
+        "description": "The PDF's text layer, one printed line per line, words separated by tabs, [page N] "
+        "before each page; every source_line of the package refers to it.",
+        "format": "txt",
+    },
+]
 
 
 @dataclass
@@ -142,6 +163,12 @@ class PdfIngestResult:
             f"source = {json.dumps(f'{Path(self.source).name} (PDF with a text layer, template {self.reading.template})')}",
             f"description = {json.dumps(f'{MARKER} from the PDF {Path(self.source).name}. source.txt is its text layer, one printed line per line (source_line refers to it); pdf_cells.csv holds every cell of every table read with its page, row and heading, standard or not.')}",
         ]
+        for name, facts in self.reading.structure.items():
+            lines += ["", f"[structure.{name}]"] + [f"{k} = {json.dumps(v)}" for k, v in facts.items()]
+        for extra in EXTRA_RESOURCES:
+            lines += ["", "[[extra_resources]]"] + [
+                f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in extra.items()
+            ]
         return "\n".join(lines) + "\n"
 
 

@@ -49,6 +49,7 @@ class PdfReading:
     notes: list[str] = field(default_factory=list)  # tables not recognised
     findings: list[str] = field(default_factory=list)  # values or rows that could not be mapped
     n_pages: int = 0
+    structure: dict[str, dict] = field(default_factory=dict)  # resource → not_printed, expenditure_by
 
     def cells(self) -> list[dict]:
         """Every cell of every table read, as printed, with its page, line and heading (pdf_cells)."""
@@ -149,6 +150,7 @@ def read_pdf(
     book = standard.CodeBook(functional)
     ebook = standard.CodeBook(economic)
     out: dict[str, list[dict]] = {}
+    structure: dict[str, dict] = {}  # resource → how the printed table differs (package meta "structure")
     # classified tables first: their printed codes name the functions of the summary tables
     order = sorted(found, key=lambda t: 0 if t.spec and t.spec.shape == "classified" else 1)
     for t in order:
@@ -167,6 +169,14 @@ def read_pdf(
         else:
             continue
         out[spec.resource] = rows
+        facts: dict = {}
+        absent = {f.name for f in res.fields if f.is_amount} - standard.printed_fields(t, res)
+        if absent:
+            facts["not_printed"] = sorted(absent)
+        if spec.shape == "two-sided" and spec.expenditure_by != "function":
+            facts["expenditure_by"] = spec.expenditure_by
+        if facts:
+            structure[spec.resource] = facts
     return PdfReading(
         tables=out,
         read=found,
@@ -177,4 +187,5 @@ def read_pdf(
         notes=notes,
         findings=findings.notes,
         n_pages=len(pages),
+        structure=structure,
     )

@@ -339,6 +339,7 @@ def by_unit(table: Table, resource, year: int | None, findings: Findings, totals
         values = {f: amount(row.text(inv[f]), table.unit) for f in amounts}
         if all(v is None for v in values.values()):
             continue
+        _fund_split(table, row, inv, values, findings)
         rows.append(
             {
                 "department_code": row.text(inv["department_code"]) if "department_code" in inv else None,
@@ -368,6 +369,39 @@ def by_unit(table: Table, resource, year: int | None, findings: Findings, totals
     for n, r in enumerate(rows, 1):
         r["row"] = str(n)
     return rows
+
+
+def _fund_split(table: Table, row: Row, inv: dict[str, int], values: dict, findings: Findings) -> None:
+    """A fiscal figure printed split by budget ("X/一般公共预算", "X/政府性基金预算", "X/国有资本经营预算"):
+    the general-budget column stands for the fiscal figure X only where the template's other budgets
+    (``fund_split`` patterns) are printed zero or blank in the row; otherwise the field is left blank."""
+    others = table.spec.columns.get("fund_split", ())
+    if not others:
+        return
+    for f, i in inv.items():
+        if f not in values or values[f] is None:
+            continue
+        parent, _, leaf = table.columns[i].label.rpartition("/")
+        if "一般公共预算" not in leaf:
+            continue
+        siblings = [
+            j
+            for j, c in enumerate(table.columns)
+            if j != i and c.label.rpartition("/")[0] == parent and any(re.search(p, c.label) for p in others)
+        ]
+        printed = [amount(row.text(j), table.unit) for j in siblings]
+        if any(v is not None and Decimal(v) != 0 for v in printed):
+            findings.add(
+                table,
+                row,
+                f"{f}: printed split by budget ({parent or table.columns[i].label}); not one fiscal figure, left blank",
+            )
+            values[f] = None
+
+
+def printed_fields(table: Table, resource) -> set[str]:
+    """The resource's amount fields that a column of the table was mapped to."""
+    return {c.field for c in table.columns if c.field} & {f.name for f in resource.fields if f.is_amount}
 
 
 def is_amount(text: str) -> bool:

@@ -26,6 +26,9 @@ ORDINAL = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三�
 TOTALS = {"合计", "总计", "收入总计", "支出总计", "本年收入合计", "本年支出合计"}
 NOTE = re.compile(r"^(注|说明)\s*[:：\d]")
 PAGE_NUMBER = re.compile(r"^[-—－第\s]*\d+[-—－页\s]*$")
+CONTINUATION_LINES = (
+    3  # a page without a unit line continues the open table if one of its first lines is body
+)
 
 
 @dataclass
@@ -169,7 +172,9 @@ def find_tables(doc: Document, template: Template) -> tuple[list[Table], list[st
             closed = _read_body(doc, current, body, page)
             if closed:
                 current = None
-        elif current is not None and lines and _is_body(lines[0]):
+        elif current is not None and any(_is_body(ln) for ln in lines[:CONTINUATION_LINES]):
+            # a continuation without title or header: body lines from the top of the page (a two-sided
+            # table may start the page with label-only lines, e.g. functions without an amount)
             current.pages.append(page.number)
             if _read_body(doc, current, lines, page):
                 current = None

@@ -24,6 +24,9 @@ class TableSpec:
     titles: tuple[str, ...]
     classification: str | None
     columns: dict[str, tuple[str, ...]]  # field → patterns, in order of preference
+    # two-sided tables: what the expenditure side lists before its subtotal ("function": 类 by code or
+    # name; "kind": 基本支出 / 项目支出 …); the audit's balance rule follows it
+    expenditure_by: str = "function"
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ def load(name: str) -> Template:
             titles=tuple(normalise_title(x) for x in t["titles"]),
             classification=t.get("classification"),
             columns={f: tuple(p) for f, p in columns.items()},
+            expenditure_by=t.get("expenditure_by", "function"),
         )
     return Template(spec["name"], spec.get("description", ""), tables)
 
