@@ -31,7 +31,9 @@ def _ingest_pdf(args: argparse.Namespace) -> int:
     from gzanalysis.ingest.pdf import PdfError, ingest_pdf
 
     try:
-        result = ingest_pdf(Path(args.raw), template=args.template)
+        result = ingest_pdf(
+            Path(args.raw), template=args.template, errata=Path(args.errata) if args.errata else None
+        )
         if args.out:
             result.write(Path(args.out), force=args.force)
     except (PdfError, KeyError) as exc:
@@ -42,7 +44,7 @@ def _ingest_pdf(args: argparse.Namespace) -> int:
         Path(args.report).write_text(report, encoding="utf-8")
     else:
         sys.stdout.write(report)
-    return 1 if args.strict and (result.material() or result.unread()) else 0
+    return 1 if args.strict and (result.material() or result.unread() or result.errata_problems) else 0
 
 
 def _is_pdf(path: str) -> bool:

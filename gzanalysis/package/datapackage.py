@@ -165,6 +165,7 @@ def build_descriptor(package_dir: Path, meta: dict | None = None) -> dict:
                 "previous_year",
                 "currency_unit",
                 "currency_unit_en",
+                "published_unit",
                 "raw_text",
                 "usage_warnings",
             )
@@ -216,8 +217,10 @@ def render_markdown(descriptor: dict) -> str:
             continue
         lines += ["| field | title | type | unit | description |", "|---|---|---|---|---|"]
         for f in r["schema"]["fields"]:
-            desc = f["description"].replace("|", "\\|")
-            lines.append(f"| `{f['name']}` | {f['title']} | {f['type']} | {f.get('unit', '')} | {desc} |")
+            desc = f.get("description", "").replace("|", "\\|")
+            lines.append(
+                f"| `{f['name']}` | {f.get('title', '')} | {f['type']} | {f.get('unit', '')} | {desc} |"
+            )
         lines.append("")
     return "\n".join(lines)
 

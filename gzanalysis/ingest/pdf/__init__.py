@@ -54,6 +54,7 @@ class PdfIngestResult:
     source: str
     tables: dict[str, list[dict]] = field(default_factory=dict)
     audit: list[dict] = field(default_factory=list)  # material and rounding findings after writing
+    errata_problems: list[str] = field(default_factory=list)  # errata that did not apply
 
     @property
     def meta(self) -> dict:
@@ -103,6 +104,13 @@ class PdfIngestResult:
         lines += [f"  {name}: {why}" for name, why in self.unread()] or ["  none"]
         lines.append(f"Tables not recognised: {len(r.notes)}")
         lines += [f"  {n}" for n in r.notes]
+        applied = self.tables.get("errata", [])
+        lines.append(f"Errata applied: {len(applied)}")
+        lines += [
+            f"  {e['table']} {e['field']}: {e['printed']!r} → {e['corrected']!r} ({e['proof']})"
+            for e in applied
+        ]
+        lines += [f"  {p}" for p in self.errata_problems]
         lines.append(f"Findings of the reading (values or rows left out or blank): {len(r.findings)}")
         lines += [f"  {n}" for n in r.findings]
         if self.audit:
@@ -130,9 +138,9 @@ class PdfIngestResult:
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
         try:
             (tmp / "disclosure.toml").write_text(self._disclosure_toml(out.name), encoding="utf-8")
-            write(self, tmp)
             (tmp / "source.txt").write_text(self.reading.text, encoding="utf-8")
             (tmp / "pdf_cells.csv").write_text(csv_text(CELL_COLUMNS, self.reading.cells()), encoding="utf-8")
+            write(self, tmp)  # the descriptor declares the two files above (EXTRA_RESOURCES)
             self.audit = _audit(tmp)
             (tmp / "ingest_report.txt").write_text(self.report(), encoding="utf-8")
             if out.exists():
@@ -158,7 +166,7 @@ class PdfIngestResult:
         lines += [
             'currency_unit = "万元"',
             'currency_unit_en = "10,000 yuan (CNY)"',
-            f"published_unit = {json.dumps('/'.join(sorted(units)) or '万元')}",
+            f"published_unit = {json.dumps('/'.join(sorted(units)) or '万元', ensure_ascii=False)}",
             'raw_text = "source.txt"',
             f"source = {json.dumps(f'{Path(self.source).name} (PDF with a text layer, template {self.reading.template})')}",
             f"description = {json.dumps(f'{MARKER} from the PDF {Path(self.source).name}. source.txt is its text layer, one printed line per line (source_line refers to it); pdf_cells.csv holds every cell of every table read with its page, row and heading, standard or not.')}",
@@ -203,15 +211,23 @@ def _code_lists() -> tuple[dict, dict]:
     return master_codes(root / "functional.csv"), master_codes(root / "economic.csv")
 
 
-def ingest_pdf(path: str | Path, template: str | None = None) -> PdfIngestResult:
-    """Read a budget PDF into the standard tables (nothing is written)."""
+def ingest_pdf(
+    path: str | Path, template: str | None = None, errata: str | Path | None = None
+) -> PdfIngestResult:
+    """Read a budget PDF into the standard tables (nothing is written); ``errata`` is an errata.csv with
+    ``page`` (see ``gzanalysis.ingest.pdf.errata``), the only corrections the ingest makes."""
+    from gzanalysis.ingest.pdf import errata as pdf_errata
+
     functional, economic = _code_lists()
     reading = read_pdf(path, layout(), functional, economic, template)
+    corrections = pdf_errata.read(errata)
+    problems = pdf_errata.apply(corrections, reading.tables)
     tables = {
         name: [{k: v for k, v in r.items() if k != "_row"} for r in rows]
         for name, rows in reading.tables.items()
     }
-    return PdfIngestResult(reading=reading, source=str(path), tables=tables)
+    tables["errata"] = pdf_errata.package_rows(corrections)
+    return PdfIngestResult(reading=reading, source=str(path), tables=tables, errata_problems=problems)
 
 
 def cells_frame(folder: str | Path):
