@@ -387,3 +387,67 @@ def test_amount_conversion():
     assert amount("5", "千元") == "0.5"
     assert amount("", "元") is None
     assert amount("—", "元") is None
+
+
+def _table(rows: list[list[str]]):
+    """A table read from a PDF, built in memory: 预算单位 | 科目编码 | 科目名称 | 合计."""
+    from gzanalysis.ingest.pdf.header import Column
+    from gzanalysis.ingest.pdf.tables import Row, Table
+    from gzanalysis.ingest.pdf.templates import load
+    from gzanalysis.ingest.pdf.textlayer import Word
+
+    columns = [
+        Column((h,), 100.0 * i, 100.0 * i + 90)
+        for i, h in enumerate(["预算单位", "科目编码", "科目名称", "合计"])
+    ]
+    table = Table(load("national").tables["expenditure_by_function"], "支出总表", [1], "万元", columns)
+    for n, cells in enumerate(rows, 1):
+        words = {
+            i: [Word(t, 100.0 * i, 100.0 * i + 50, 10.0 * n, 10.0 * n + 8)] for i, t in enumerate(cells) if t
+        }
+        table.rows.append(Row(words, 1, n, n))
+    return table
+
+
+@pytest.mark.parametrize(
+    ("first", "kept", "finding"),
+    [
+        (
+            "合计",
+            ["合计", "201"],
+            "1 预算单位 blocks after the department's 合计 (某某中心): the standard table holds the department's "
+            "block; the units' rows are in pdf_cells only",
+        ),
+        (
+            "某某局",
+            ["某某局", "201"],
+            "1 预算单位 blocks after the department's 某某局 (某某中心): the standard table holds the department's "
+            "block; the units' rows are in pdf_cells only",
+        ),
+        (
+            "某某局本级",
+            [],
+            "2 预算单位 blocks (某某局本级, 某某中心) and no 合计 block for the department: the department's figures "
+            "are not printed as a whole; the standard table is left empty (rows in pdf_cells)",
+        ),
+    ],
+)
+def test_several_budget_units(first, kept, finding):
+    from gzanalysis.ingest.pdf import standard
+    from gzanalysis.package.layout import layout
+
+    unit = "" if first == "合计" else first
+    table = _table(
+        [
+            [unit, "", "合计" if not unit else "", "10.00"],
+            ["", "201", "一般公共服务支出", "10.00"],
+            ["某某中心", "", "", "4.00"],
+            ["", "201", "一般公共服务支出", "4.00"],
+        ]
+    )
+    findings = standard.Findings()
+    rows = standard.classified(
+        table, layout()["expenditure_by_function"], standard.CodeBook({}), findings, department="某某局"
+    )
+    assert [r["code"] or r["name"] for r in rows] == kept
+    assert findings.notes == [f"expenditure_by_function (pages 1–1): {finding}"]

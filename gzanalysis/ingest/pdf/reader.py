@@ -159,7 +159,9 @@ def read_pdf(
             continue
         res = layout[spec.resource]
         if spec.shape == "classified":
-            rows = standard.classified(t, res, ebook if spec.classification == "economic" else book, findings)
+            rows = standard.classified(
+                t, res, ebook if spec.classification == "economic" else book, findings, meta.get("unit")
+            )
         elif spec.shape == "two-sided":
             rows = standard.two_sided(t, res, book, findings)
         elif spec.shape == "by-unit":

@@ -97,7 +97,9 @@ def _code_columns(fmap: dict[int, str]) -> dict[str, int]:
     return {f: i for i, f in fmap.items() if f in ("code", "code_class", "code_item", "code_sub")}
 
 
-def classified(table: Table, resource, book: CodeBook, findings: Findings) -> list[dict]:
+def classified(
+    table: Table, resource, book: CodeBook, findings: Findings, department: str | None = None
+) -> list[dict]:
     """Rows of a table by classification code (功能 or 经济分类)."""
     fields = set(resource.field_names) | {"code_class", "code_item", "code_sub", "unit"}
     fmap = field_map(table, fields)
@@ -111,7 +113,7 @@ def classified(table: Table, resource, book: CodeBook, findings: Findings) -> li
     out: list[dict] = []
     seen: set[str] = set()
     last: dict[int, str] = {}  # level length → last full code of that level
-    for row in table.rows:
+    for row in _department_rows(table, inv, codes, findings, department):
         name = row.text(inv["name"])
         unit_name = row.text(inv["unit"]) if "unit" in inv else ""
         printed, code = _code(row, codes, last, lengths)
@@ -166,6 +168,46 @@ def classified(table: Table, resource, book: CodeBook, findings: Findings) -> li
             }
         )
     return out
+
+
+def _department_rows(
+    table: Table, inv: dict[str, int], codes: dict[str, int], findings: Findings, department: str | None
+) -> list[Row]:
+    """The rows of the department as a whole, where a table prints several 预算单位.
+
+    A block starts at a row without code that names a unit (预算单位 column) or is a 合计 row. With one block,
+    every row. With several, the first block where it is the department's (合计, or the department's name as the
+    document names it on its tables) (the units' blocks are kept in
+    pdf_cells only); where the first block is a unit's, the department is not printed as a whole: no row
+    (a unit's figures are not the department's), and a finding says so.
+    """
+    starts = []
+    for i, row in enumerate(table.rows):
+        if any(row.text(c) for c in codes.values()):
+            continue
+        unit_name = row.text(inv["unit"]) if "unit" in inv else ""
+        name = row.text(inv["name"])
+        if unit_name or name in TOTALS:
+            starts.append((i, unit_name or name))
+    if len(starts) < 2:
+        return table.rows
+    names = [n for _, n in starts]
+    first, second = starts[0][0], starts[1][0]
+    if names[0] in TOTALS or (department and clean(names[0]) == clean(department)):
+        findings.add(
+            table,
+            None,
+            f"{len(starts) - 1} 预算单位 blocks after the department's {names[0]} ({', '.join(names[1:])}): "
+            "the standard table holds the department's block; the units' rows are in pdf_cells only",
+        )
+        return table.rows[:second]
+    findings.add(
+        table,
+        None,
+        f"{len(starts)} 预算单位 blocks ({', '.join(names)}) and no 合计 block for the department: the "
+        "department's figures are not printed as a whole; the standard table is left empty (rows in pdf_cells)",
+    )
+    return table.rows[:first] if first else []
 
 
 def _code(row: Row, cols: dict[str, int], last: dict[int, str], lengths) -> tuple[str, str | None]:
