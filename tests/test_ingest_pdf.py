@@ -451,3 +451,36 @@ def test_several_budget_units(first, kept, finding):
     )
     assert [r["code"] or r["name"] for r in rows] == kept
     assert findings.notes == [f"expenditure_by_function (pages 1–1): {finding}"]
+
+
+# ---------------------------------------------------------------- the report on a PDF package
+
+
+@pytest.mark.slow
+def test_report_builds_on_a_pdf_package(tmp_path, monkeypatch):
+    """`GZANALYSIS_DISCLOSURE=<package> make report` on an ingested PDF: every notebook renders; those whose
+    subject the document lacks (narrative, performance tables) end with one sentence saying so."""
+    from gzanalysis.publish.notebooks import notebook_paths
+    from gzanalysis.publish.report import JS_DIR, build
+
+    if not (JS_DIR / "html-manager").exists():
+        pytest.skip(f"the widget manager's JavaScript is not in {JS_DIR} (make report installs it)")
+    pdf = next(p for p in PDFS if p.stem.startswith("shenzhen"))
+    package = ingest_pdf(pdf).write(tmp_path / pdf.stem)
+    monkeypatch.setenv("GZANALYSIS_DISCLOSURE", str(package))
+    title = _load(package).meta["title"]
+    pages = build(tmp_path / "site", quiet=True, workers=2)
+    assert [p.stem for p in pages] == [p.stem for p in notebook_paths()]
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert f"<h1>gzanalysis report: {title}</h1>" in index
+    lacking = {
+        "02_growth_explanations": "has no narrative (budget explanation) (预算情况说明) in its data package",
+        "04_performance_targets": "has no project performance tables (项目支出绩效目标表) in its data package",
+    }
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "Traceback" not in text and "Error</span>" not in text, page.name
+        if page.stem in lacking:
+            assert f"{title} {lacking[page.stem]}, so this notebook has nothing to show for it." in text
+    composition = (tmp_path / "site" / "01_spending_composition.html").read_text(encoding="utf-8")
+    assert "审计事务" in composition  # the PDF's functions, not the seed's
