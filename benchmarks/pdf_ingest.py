@@ -15,7 +15,12 @@ TARGET = 3.0
 
 
 def corpus() -> list[Path]:
-    folder = Path(os.environ.get("GZANALYSIS_CORPUS") or ROOT.parent / "shared" / "corpus")
+    """GZANALYSIS_CORPUS, else shared/corpus beside the checkout or beside a folder above it (a worktree)."""
+    if os.environ.get("GZANALYSIS_CORPUS"):
+        folder = Path(os.environ["GZANALYSIS_CORPUS"])
+    else:
+        found = (p / "shared" / "corpus" for p in ROOT.parents)
+        folder = next((f for f in found if f.is_dir()), ROOT.parent / "shared" / "corpus")
     return sorted(folder.glob("*.pdf")) if folder.is_dir() else []
 
 

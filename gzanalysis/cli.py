@@ -36,6 +36,11 @@ def _ingest_pdf(args: argparse.Namespace) -> int:
         )
         if args.out:
             result.write(Path(args.out), force=args.force)
+        else:  # the audit runs on a written package: write it where it is thrown away
+            import tempfile
+
+            with tempfile.TemporaryDirectory() as scratch:
+                result.write(Path(scratch) / Path(args.raw).stem)
     except (PdfError, KeyError) as exc:
         print(f"gzanalysis ingest: {args.raw}: {exc.args[0] if exc.args else exc}", file=sys.stderr)
         return 2

@@ -55,6 +55,7 @@ class PdfIngestResult:
     tables: dict[str, list[dict]] = field(default_factory=dict)
     audit: list[dict] = field(default_factory=list)  # material and rounding findings after writing
     errata_problems: list[str] = field(default_factory=list)  # errata that did not apply
+    audited: bool = False  # the audit ran (on the written package)
 
     @property
     def meta(self) -> dict:
@@ -113,7 +114,7 @@ class PdfIngestResult:
         lines += [f"  {p}" for p in self.errata_problems]
         lines.append(f"Findings of the reading (values or rows left out or blank): {len(r.findings)}")
         lines += [f"  {n}" for n in r.findings]
-        if self.audit:
+        if self.audited:
             material = [a for a in self.audit if a["status"] == "material"]
             lines.append(
                 f"Audit of the package: {len(material)} material, {sum(a['status'] == 'rounding' for a in self.audit)} rounding"
@@ -141,7 +142,7 @@ class PdfIngestResult:
             (tmp / "source.txt").write_text(self.reading.text, encoding="utf-8")
             (tmp / "pdf_cells.csv").write_text(csv_text(CELL_COLUMNS, self.reading.cells()), encoding="utf-8")
             write(self, tmp)  # the descriptor declares the two files above (EXTRA_RESOURCES)
-            self.audit = _audit(tmp)
+            self.audit, self.audited = _audit(tmp), True
             (tmp / "ingest_report.txt").write_text(self.report(), encoding="utf-8")
             if out.exists():
                 shutil.rmtree(out)
