@@ -12,6 +12,7 @@ its kernels.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import inspect
 import os
 import socket
@@ -73,12 +74,13 @@ def _header(question: str, lang: str) -> str:
         for name, (_, names) in QUESTIONS.items()
     )
     short, title = QUESTIONS[question][1][lang]
-    return f"<h2>{short}：{title}</h2><nav>{links}</nav>"
+    return f"<h2>{short}{'：' if lang == 'zh' else ': '}{title}</h2><nav>{links}</nav>"
 
 
 def page(question: str, lang: str | None = None):
     """The app page of one question: a language switch, links to the other pages, and the explorer."""
     import ipywidgets as w
+    from traitlets import TraitError
 
     from gzanalysis.package.load import load
     from gzanalysis.views import notebook
@@ -92,7 +94,12 @@ def page(question: str, lang: str | None = None):
 
     def relabel(change) -> None:
         header.value = _header(question, change["new"])
-        holder.children = [explorer(question, d, change["new"])]
+        before, after = holder.children[0], explorer(question, d, change["new"])
+        for name, control in before.controls.items():  # keep the reader's choices across the switch
+            if name != "lang" and name in after.controls:
+                with contextlib.suppress(TraitError):  # an option the other language does not offer
+                    after.controls[name].value = control.value
+        holder.children = [after]
 
     switch.observe(relabel, names="value")
     return w.VBox([switch, header, holder])
@@ -111,14 +118,19 @@ def serve(port: int | None = None) -> int:
 
     port = port or free_port()
     url = f"http://127.0.0.1:{port}/voila/render/composition.ipynb"
+    # Our template (app_share/voila/templates/gzanalysis): Voilà finds templates on the Jupyter data path.
+    share = str(files("gzanalysis.publish").joinpath("app_share"))
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [share, os.environ.get("JUPYTER_PATH")]))
     argv = [
         str(pages_dir()),
+        "--template=gzanalysis",
         "--no-browser",
         f"--port={port}",
         "--Voila.ip=127.0.0.1",
         "--Voila.port_retries=0",  # the port asked for, or fail: never another one silently
         "--strip_sources=True",
         "--Voila.log_level=WARN",
+        "--KernelManager.transport=ipc",  # kernels on local sockets, not TCP ports (and no warning about it)
     ]
     # Runs when the server's loop starts, i.e. once it listens.
     tornado.ioloop.IOLoop.current().add_callback(
