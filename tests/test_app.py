@@ -11,7 +11,6 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 
 import pytest
@@ -27,22 +26,22 @@ CHART = ".widget-output .vega-embed svg.marks, .widget-output .vega-embed canvas
 
 
 @pytest.fixture(scope="module")
-def app():
+def app(tmp_path_factory):
     port = _free_port()
-    log = tempfile.NamedTemporaryFile("w+", prefix="gz-app-", suffix=".log", delete=False)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "gzanalysis.publish.app", "--port", str(port)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,  # its own process group: a stray server can be stopped whole
-    )
+    log = tmp_path_factory.mktemp("app") / "server.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "gzanalysis.publish.app", "--port", str(port)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     deadline = time.time() + 60
-    while "gzanalysis app: http" not in open(log.name, encoding="utf-8").read():
+    while "gzanalysis app: http" not in log.read_text(encoding="utf-8"):
         if proc.poll() is not None or time.time() > deadline:
             proc.kill()
-            pytest.fail(f"the app did not start: {open(log.name, encoding='utf-8').read()}")
+            pytest.fail(f"the app did not start: {log.read_text(encoding='utf-8')}")
         time.sleep(0.2)
-    yield port, proc, log.name
+    yield port, proc, log
     if proc.poll() is None:  # the last test stops it; this is only for a run that failed before
         proc.kill()
         proc.wait(timeout=10)
@@ -111,7 +110,7 @@ def test_ctrl_c_stops_the_server_and_its_kernels(app):
     kernels = psutil.Process(proc.pid).children(recursive=True)
     proc.send_signal(signal.SIGINT)  # what Ctrl-C in `make app` sends
     assert proc.wait(timeout=60) == 0
-    output = open(log, encoding="utf-8").read()
+    output = log.read_text(encoding="utf-8")
     assert "gzanalysis app: stopped" in output
     assert "Traceback" not in output, output
     gone, alive = psutil.wait_procs(kernels, timeout=30)
