@@ -73,12 +73,8 @@ def code_key(package: Path | None = None) -> str:
     ``publish/`` is left out: it builds the site around the notebooks and never runs inside them, so a
     change to the report's templates re-renders pages without re-executing them.
     """
-    import gzanalysis
-
-    package = package or Path(gzanalysis.__file__).parent
-    digest = hashlib.sha256(
-        f"{FORMAT} {gzanalysis.__version__} {sys.version} {_versions(*LIBRARIES)}".encode()
-    )
+    package = package or Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256(f"{FORMAT} {sys.version} {_versions('gzanalysis', *LIBRARIES)}".encode())
     # data/ and notebooks/ are symlinks to the checkout's folders (the data is keyed on its own).
     _hash_files(_tree(package, (".py", ".toml"), skip=("publish", "data", "notebooks")), package, digest)
     return digest.hexdigest()
