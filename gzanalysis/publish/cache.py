@@ -14,6 +14,7 @@ entry is one ``.ipynb`` named ``<notebook>-<key>.ipynb``; replacing it drops the
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sys
 from collections.abc import Callable
@@ -89,6 +90,42 @@ def render_key(source: str) -> str:
     return digest.hexdigest()
 
 
+class Node(dict):
+    """A dict with attribute access, as nbformat's ``NotebookNode`` (``nbformat.from_dict`` converts it)."""
+
+    def __getattr__(self, name: str):
+        try:
+            return self[name]
+        except KeyError as err:
+            raise AttributeError(name) from err
+
+
+def read_notebook(path: Path) -> Node:
+    """A notebook this cache wrote (so already validated), read as ``nbformat.reads`` would read it, but
+    without importing nbformat: its JSON-schema validators take a second to import, half a cached rebuild."""
+
+    def join(value):
+        return "".join(value) if isinstance(value, list) else value
+
+    nb = json.loads(path.read_text(encoding="utf-8"), object_hook=Node)
+    for cell in nb.cells:  # nbformat's rejoin_lines: sources, stream texts and non-JSON output data
+        cell["source"] = join(cell.source)
+        for output in cell.get("outputs", []):
+            if "text" in output:
+                output["text"] = join(output.text)
+            for mime, value in output.get("data", {}).items():
+                if not mime.endswith("json"):
+                    output.data[mime] = join(value)
+    return nb
+
+
+def notebook_node(nb):
+    """nbformat's ``NotebookNode`` of a notebook read here (what nbconvert expects)."""
+    import nbformat
+
+    return nbformat.from_dict(nb)
+
+
 class NotebookCache:
     """Executed notebooks in ``folder``, valid for one data package and one version of the code."""
 
@@ -108,11 +145,8 @@ class NotebookCache:
 
     def get(self, path: Path):
         """The executed notebook stored for this exact source, data and code, or None."""
-        from nbformat.v4 import reads
-
         entry = self._entry(path)
-        # Validated when it was written: reading it back need not validate it again (5× faster).
-        return reads(entry.read_text(encoding="utf-8")) if entry.is_file() else None
+        return read_notebook(entry) if entry.is_file() else None
 
     def put(self, path: Path, nb) -> None:
         """Store an executed notebook, replacing the entries of its earlier versions."""

@@ -115,10 +115,6 @@ def run(
     Successful executions are stored in the cache (also when ``fresh``); failures never are.
     ``progress(done, total, outcome)`` is called as each notebook is settled.
     """
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    import nbformat
-
     outcomes: dict[Path, Outcome] = {}
     todo = []
     for path in paths:
@@ -132,6 +128,10 @@ def run(
             progress(len(outcomes), len(paths), outcomes[path])
     if not todo:
         return outcomes  # nothing to execute: no worker process is started
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    import nbformat
+
     with ProcessPoolExecutor(max_workers=workers or default_workers(len(todo))) as pool:
         futures = {pool.submit(_execute_in_worker, path, timeout): path for path in todo}
         for future in as_completed(futures):

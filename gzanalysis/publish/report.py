@@ -17,13 +17,13 @@ import datetime as dt
 import html
 import shutil
 import sys
-from functools import cache, partial
+from functools import cache
 from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
 
 from gzanalysis.publish.cache import DEFAULT_DIR as DEFAULT_CACHE
-from gzanalysis.publish.cache import NotebookCache
+from gzanalysis.publish.cache import NotebookCache, notebook_node
 from gzanalysis.publish.execute import TIMEOUT, run
 from gzanalysis.publish.notebooks import notebook_paths
 
@@ -63,17 +63,14 @@ def _title_and_overview(nb) -> tuple[str, str]:
 
 def write_assets(site: Path, cache: NotebookCache | None = None) -> None:
     """Copy the JavaScript and CSS the pages share into ``site/assets``."""
-    import altair as alt
-
     from gzanalysis.views.notebook import vega_bundle, versions_snippet
 
     assets = site / "assets"
     assets.mkdir(parents=True, exist_ok=True)
-    # Generating the bundle takes seconds: a cached build keeps it per altair and vl-convert version.
-    key = f"{alt.__version__} {version('vl-convert-python')}"
-    bundle = cache.asset("vega-bundle.js", key, vega_bundle) if cache else vega_bundle()
-    (assets / "vega-bundle.js").write_text(bundle, encoding="utf-8")
-    (assets / "vega-setup.js").write_text(versions_snippet(), encoding="utf-8")
+    # Generating the bundle takes seconds (and altair's import one): a cached build keeps both scripts.
+    key = f"{version('altair')} {version('vl-convert-python')}"
+    for name, make in (("vega-bundle.js", vega_bundle), ("vega-setup.js", versions_snippet)):
+        (assets / name).write_text(cache.asset(name, key, make) if cache else make(), encoding="utf-8")
     (assets / "report.css").write_text(
         files("gzanalysis.publish").joinpath("templates/report.css").read_text(encoding="utf-8"),
         encoding="utf-8",
@@ -172,7 +169,10 @@ def build(
         nb = outcomes[path].nb
         title, overview = _title_and_overview(nb)
         page = site / f"{path.stem}.html"
-        render = partial(render_page, nb, path.stem, source)
+
+        def render(nb=nb, name=path.stem) -> str:  # nbformat (seconds to import) only for a page to render
+            return render_page(notebook_node(nb), name, source)
+
         fails = outcomes[path].error is not None
         page.write_text(
             render() if cache is None or fails else cache.page(path, source, render), encoding="utf-8"
