@@ -154,9 +154,7 @@ class NotebookCache:
 
         self.folder.mkdir(parents=True, exist_ok=True)
         entry = self._entry(path)
-        for stale in self.folder.glob(f"{Path(path).stem}-*"):  # earlier executions and their pages
-            if stale.name.rsplit("-", 1)[0] == Path(path).stem:
-                stale.unlink()
+        self._drop(path, "*")  # earlier executions and their pages
         tmp = entry.with_suffix(".tmp")
         nbformat.write(nb, tmp)
         tmp.replace(entry)  # a build stopped halfway leaves no half-written entry behind
@@ -164,7 +162,17 @@ class NotebookCache:
     def page(self, path: Path, source: str, render: Callable[[], str]) -> str:
         """The page of a notebook executed under this cache, rendered by ``render`` once per renderer."""
         key = hashlib.sha256(f"{self.key(path)} {render_key(source)}".encode()).hexdigest()[:20]
-        return self._text(self.folder / f"{Path(path).stem}-{key}.html", render)
+        entry = self.folder / f"{Path(path).stem}-{key}.html"
+        if not entry.is_file():
+            self._drop(path, "*.html")  # pages of an earlier renderer
+        return self._text(entry, render)
+
+    def _drop(self, path: Path, pattern: str) -> None:
+        """Remove this notebook's entries named ``<stem>-<pattern>`` (not those of ``<stem>-other``)."""
+        stem = Path(path).stem
+        for stale in self.folder.glob(f"{stem}-{pattern}"):
+            if stale.name.rsplit("-", 1)[0] == stem:
+                stale.unlink()
 
     def asset(self, name: str, key: str, make: Callable[[], str]) -> str:
         """A generated text kept under ``key`` (a bundle that takes seconds to produce and changes rarely)."""
