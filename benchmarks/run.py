@@ -109,20 +109,26 @@ def widget_updates() -> dict:
     return {"median_ms": per_explorer, "worst_median_ms": max(per_explorer.values()), "target_ms": 50}
 
 
-def _report_command(args: list[str]) -> tuple[float, dict[str, tuple[str, float]]]:
-    """Wall time of ``gzanalysis report`` as a user runs it, and each notebook's (status, seconds)."""
+def _report_command(args: list[str]) -> tuple[float, float, dict[str, tuple[str, float]]]:
+    """Wall time of ``gzanalysis report`` as a user runs it, the CPU seconds of the command itself (its
+    kernels and workers included), and each notebook's (status, seconds)."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     run = subprocess.run(
         [sys.executable, "-m", "gzanalysis.publish.report", *args], check=True, capture_output=True, text=True
     )
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     progress = {}
     for line in run.stdout.splitlines():  # "[3/12] name: executed, 5.1 s"
         if line.startswith("["):
             name, rest = line.split("] ", 1)[1].split(": ", 1)
             status, took = rest.split(", ")
             progress[name] = (status, float(took.removesuffix(" s")))
-    return seconds, progress
+    return seconds, cpu, progress
 
 
 def report_build() -> dict | None:
@@ -147,15 +153,19 @@ def report_build() -> dict | None:
         full = time.perf_counter() - start
         # What any notebook using gzanalysis pays first, with the same executor and parallelism.
         imports = baseline_seconds(len(paths), "import gzanalysis as gz\ngz.load()", workers=workers)
+        # The imports cell of every curated notebook: the same, with the offline chart setup (altair).
+        setup = baseline_seconds(
+            len(paths), "import gzanalysis as gz\ngz.notebook.setup()\ngz.load()", workers=workers
+        )
 
         args = ["--out", str(Path(tmp) / "site"), "--cache", str(Path(tmp) / "cache"), *map(str, paths)]
-        unchanged, progress = _report_command(args)
+        unchanged, unchanged_cpu, progress = _report_command(args)
         assert {status for status, _ in progress.values()} == {"cached"}, progress
         edited = paths[1]  # 01_spending_composition: a paragraph added
         nb = nbformat.read(edited, as_version=4)
         nb.cells.append(nbformat.v4.new_markdown_cell("An added paragraph."))
         nbformat.write(nb, edited)
-        one, progress = _report_command(args)
+        one, one_cpu, progress = _report_command(args)
         assert [n for n, (status, _) in progress.items() if status == "executed"] == [edited.stem], progress
     own = progress[edited.stem][1]
     return {
@@ -163,9 +173,13 @@ def report_build() -> dict | None:
         "workers": workers,
         "report_s": full,
         "import_and_load_notebooks_s": imports,
+        "setup_and_load_notebooks_s": setup,
         "ratio": full / imports,
+        "ratio_to_setup_baseline": full / setup,
         "target": 1.2,
         "unchanged_rebuild_s": unchanged,
+        "unchanged_rebuild_cpu_s": unchanged_cpu,
+        "edited_rebuild_cpu_s": one_cpu,
         "unchanged_target_s": 2.0,
         "edited_notebook": edited.stem,
         "edited_rebuild_s": one,
@@ -193,8 +207,12 @@ def main() -> int:
         ("report build", report_build),
         ("ingest", ingest),
     ]
-    results = {}
+    # `python benchmarks/run.py report` runs only the steps whose name contains one of the words given.
+    wanted = sys.argv[1:]
+    results = dict.fromkeys(name for name, _ in steps)
     for name, fn in steps:
+        if wanted and not any(w in name for w in wanted):
+            continue
         print(f"… {name}", file=sys.stderr, flush=True)
         results[name] = fn()
     results["total_s"] = time.perf_counter() - started
@@ -202,36 +220,39 @@ def main() -> int:
 
     rows = []
     r = results["import + load"]
-    rows.append(
-        (
-            "import gzanalysis + gz.load()",
-            f"{r['import_and_load_s']:.2f} s vs {r['bare_imports_s']:.2f} s bare imports",
-            f"{r['ratio']:.2f}×",
-            "≤ 1.3×",
-            r["ratio"] <= 1.3,
+    if r:
+        rows.append(
+            (
+                "import gzanalysis + gz.load()",
+                f"{r['import_and_load_s']:.2f} s vs {r['bare_imports_s']:.2f} s bare imports",
+                f"{r['ratio']:.2f}×",
+                "≤ 1.3×",
+                r["ratio"] <= 1.3,
+            )
         )
-    )
     r = results["load vs read_csv"]
-    rows.append(
-        (
-            "gz.load()",
-            f"{r['load_s'] * 1000:.0f} ms vs {r['read_csv_s'] * 1000:.0f} ms read_csv",
-            f"{r['ratio']:.2f}×",
-            "≤ 2×",
-            r["ratio"] <= 2,
+    if r:
+        rows.append(
+            (
+                "gz.load()",
+                f"{r['load_s'] * 1000:.0f} ms vs {r['read_csv_s'] * 1000:.0f} ms read_csv",
+                f"{r['ratio']:.2f}×",
+                "≤ 2×",
+                r["ratio"] <= 2,
+            )
         )
-    )
     r = results["widget update"]
-    detail = ", ".join(f"{k} {v:.0f}" for k, v in r["median_ms"].items())
-    rows.append(
-        (
-            "widget update (median, ms)",
-            detail,
-            f"{r['worst_median_ms']:.0f} ms",
-            "≤ 50 ms",
-            r["worst_median_ms"] <= 50,
+    if r:
+        detail = ", ".join(f"{k} {v:.0f}" for k, v in r["median_ms"].items())
+        rows.append(
+            (
+                "widget update (median, ms)",
+                detail,
+                f"{r['worst_median_ms']:.0f} ms",
+                "≤ 50 ms",
+                r["worst_median_ms"] <= 50,
+            )
         )
-    )
     r = results["report build"]
     if r:
         n = r["notebooks"]
@@ -239,7 +260,9 @@ def main() -> int:
             (
                 "report build (fresh)",
                 f"{r['report_s']:.1f} s vs {r['import_and_load_notebooks_s']:.1f} s for {n} notebooks that only "
-                f"import gzanalysis and load ({r['workers']} at a time, both)",
+                f"import gzanalysis and load ({r['workers']} at a time, both); "
+                f"{r['ratio_to_setup_baseline']:.2f}× the {r['setup_and_load_notebooks_s']:.1f} s of "
+                "notebooks that also call gz.notebook.setup() (altair)",
                 f"{r['ratio']:.2f}×",
                 "≤ 1.2×",
                 r["ratio"] <= 1.2,
@@ -248,7 +271,7 @@ def main() -> int:
         rows.append(
             (
                 "report rebuild, unchanged",
-                f"`gzanalysis report`, {n} notebooks cached",
+                f"`gzanalysis report`, {n} notebooks cached; {r['unchanged_rebuild_cpu_s']:.1f} s of CPU",
                 f"{r['unchanged_rebuild_s']:.1f} s",
                 "≤ 2 s",
                 r["unchanged_rebuild_s"] <= 2.0,
@@ -257,7 +280,8 @@ def main() -> int:
         rows.append(
             (
                 "report rebuild, one edited",
-                f"{r['edited_notebook']} executed in {r['edited_notebook_execution_s']:.1f} s, the rest cached",
+                f"{r['edited_notebook']} executed in {r['edited_notebook_execution_s']:.1f} s, the rest cached; "
+                f"{r['edited_rebuild_cpu_s']:.1f} s of CPU",
                 f"{r['edited_rebuild_s']:.1f} s",
                 f"≤ {r['edited_target_s']:.1f} s",
                 r["edited_rebuild_s"] <= r["edited_target_s"],

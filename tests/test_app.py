@@ -99,9 +99,25 @@ def test_each_explorer_redraws_chart_and_table_offline(browser, app, question): 
     )
     english = page.locator("h2").first.inner_text()
     assert not any("\u4e00" <= ch <= "\u9fff" for ch in english), english
+    # The links to the other pages keep the language.
+    assert all(
+        href.endswith("?lang=en") for href in page.locator("nav a").evaluate_all("as => as.map(a => a.href)")
+    )
     shot = _shot(page, f"app-{question}")
     assert not blocked, f"requests that left 127.0.0.1: {blocked[:3]} (screenshot {shot})"
     assert not errors, f"page errors {errors[:3]} (screenshot {shot})"
+    page.close()
+
+
+def test_a_page_opens_in_english_from_its_address(browser, app):  # noqa: F811
+    port, _, _ = app
+    page, errors, _ = _open(
+        browser, f"http://127.0.0.1:{port}/voila/render/carryover.ipynb?lang=en", lambda u: True
+    )
+    _wait_until(page, lambda: _ready(page), what="the English page")
+    heading = page.locator("h2").first.inner_text()
+    assert heading.startswith("Carry-over"), heading
+    assert not errors
     page.close()
 
 

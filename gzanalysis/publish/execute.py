@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -109,11 +110,14 @@ def run(
     workers: int | None = None,
     timeout: int = TIMEOUT,
     progress: Callable[[int, int, Outcome], None] | None = None,
+    while_waiting: Callable[[], object] | None = None,
 ) -> dict[Path, Outcome]:
     """Execute the notebooks not in ``cache`` (all of them when ``fresh``) in ``workers`` processes.
 
     Successful executions are stored in the cache (also when ``fresh``); failures never are.
-    ``progress(done, total, outcome)`` is called as each notebook is settled.
+    ``progress(done, total, outcome)`` is called as each notebook is settled. ``while_waiting()`` runs in
+    a thread of this process while the kernels work (only if any notebook is executed): preparing what
+    comes next there costs no time when a core is free.
     """
     outcomes: dict[Path, Outcome] = {}
     todo = []
@@ -134,6 +138,8 @@ def run(
 
     with ProcessPoolExecutor(max_workers=workers or default_workers(len(todo))) as pool:
         futures = {pool.submit(_execute_in_worker, path, timeout): path for path in todo}
+        helper = threading.Thread(target=while_waiting or (lambda: None), daemon=True)
+        helper.start()  # after the workers were forked: no fork of a process with a busy thread
         for future in as_completed(futures):
             path = futures[future]
             text, seconds, error = future.result()
@@ -143,6 +149,7 @@ def run(
             outcomes[path] = outcome
             if progress:
                 progress(len(outcomes), len(paths), outcome)
+        helper.join()
     return outcomes
 
 

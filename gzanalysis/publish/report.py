@@ -163,7 +163,16 @@ def build(
                 f"[{done}/{total}] {outcome.path.stem}: {outcome.status}, {outcome.seconds:.1f} s", flush=True
             )
 
-    outcomes = run(paths, cache=cache, fresh=fresh, workers=workers, timeout=timeout, progress=progress)
+    # While kernels run, load the exporter (nbconvert and its templates: seconds) for the pages to render.
+    outcomes = run(
+        paths,
+        cache=cache,
+        fresh=fresh,
+        workers=workers,
+        timeout=timeout,
+        progress=progress,
+        while_waiting=_exporter,
+    )
     entries, pages = [], []
     for path in paths:  # reading order, whatever order they finished in
         nb = outcomes[path].nb
