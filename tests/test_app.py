@@ -129,6 +129,7 @@ def test_ctrl_c_stops_the_server_and_its_kernels(app):
     output = log.read_text(encoding="utf-8")
     assert "gzanalysis app: stopped" in output
     assert "Traceback" not in output, output
+    assert "WARNING" not in output, output  # quiet: the URL, then "stopped"
     gone, alive = psutil.wait_procs(kernels, timeout=30)
     assert not alive, f"kernels left running: {alive}"
     with socket.socket() as s, pytest.raises(OSError):

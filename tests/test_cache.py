@@ -130,3 +130,14 @@ def test_build_raises_notebook_failed(tmp_path):
     with pytest.raises(NotebookFailed, match="ZeroDivisionError") as err:
         build(tmp_path / "site", [bad], cache_dir=None, quiet=True)
     assert [o.path for o in err.value.outcomes] == [bad]
+
+
+def test_report_kernels_skip_jsonschemas_slow_plugin(tmp_path):
+    from gzanalysis.publish.execute import run
+
+    probe = _notebook(
+        tmp_path / "probe.ipynb", "import sys\nimport altair\nprint(sys.modules.get('rfc3987_syntax'))"
+    )
+    outcome = run([probe])[probe]
+    assert outcome.error is None
+    assert outcome.nb.cells[1].outputs[0]["text"] == "None\n"  # altair (and jsonschema) imported without it

@@ -136,7 +136,13 @@ def serve(port: int | None = None) -> int:
     tornado.ioloop.IOLoop.current().add_callback(
         lambda: print(f"gzanalysis app: {url}  (pages: {', '.join(QUESTIONS)}; Ctrl-C stops)", flush=True)
     )
-    Voila.launch_instance(argv=argv)
+    server = Voila.instance()
+    server.initialize(argv)
+    # Quiet console: these pages carry no saved outputs to trust (the kernel draws everything on request),
+    # and jupyter_server's default websocket ping timeout (3 × the interval) makes tornado warn once.
+    server.log.addFilter(lambda record: "is not trusted" not in record.getMessage())
+    server.tornado_settings = {**server.tornado_settings, "ws_ping_timeout": 30000}
+    server.start()
     print("gzanalysis app: stopped", flush=True)
     return 0
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sys
 import tempfile
 import threading
 import time
@@ -19,6 +20,18 @@ from pathlib import Path
 
 TIMEOUT = 300  # seconds per cell: executing a notebook can hang (see the stack notes); never wait forever
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
+# jsonschema (which nbformat and altair import) loads the optional plugin rfc3987_syntax when it is installed
+# (jupyter-events asks for jsonschema[format-nongpl]); it compiles 39 grammars at import, 1.2 s of CPU in
+# every process, for the "iri" string format that neither nbformat nor altair checks. The report's own
+# processes and its kernels go without it (jsonschema skips a plugin it cannot import; None in sys.modules
+# makes the import fail).
+SLOW_PLUGIN = "rfc3987_syntax"
+KERNEL_STARTUP = f"import sys; sys.modules.setdefault({SLOW_PLUGIN!r}, None)"
+
+
+def skip_slow_plugin() -> None:
+    """In this process, what ``KERNEL_STARTUP`` does in the report's kernels."""
+    sys.modules.setdefault(SLOW_PLUGIN, None)
 
 
 @dataclass
@@ -64,6 +77,7 @@ def execute(path: Path, timeout: int = TIMEOUT):
         kernel_name="python3",
         store_widget_state=True,
         resources={"metadata": {"path": str(path.parent)}},
+        extra_arguments=[f"--IPKernelApp.exec_lines={KERNEL_STARTUP}"],
     )
     error = None
     # The kernel's own stderr (debugger and shutdown warnings) goes to a file, shown only if it died.
@@ -119,6 +133,7 @@ def run(
     a thread of this process while the kernels work (only if any notebook is executed): preparing what
     comes next there costs no time when a core is free.
     """
+    skip_slow_plugin()  # before the workers fork: they inherit it
     outcomes: dict[Path, Outcome] = {}
     todo = []
     for path in paths:
