@@ -134,8 +134,12 @@ class NotebookCache:
         self.d = d
 
     @cached_property
+    def code(self) -> str:
+        return code_key()
+
+    @cached_property
     def environment(self) -> str:
-        return hashlib.sha256(f"{data_key(self.d)} {code_key()}".encode()).hexdigest()
+        return hashlib.sha256(f"{data_key(self.d)} {self.code}".encode()).hexdigest()
 
     def key(self, path: Path) -> str:
         return hashlib.sha256(self.environment.encode() + Path(path).read_bytes()).hexdigest()[:20]

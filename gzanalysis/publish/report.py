@@ -67,10 +67,11 @@ def write_assets(site: Path, cache: NotebookCache | None = None) -> None:
 
     assets = site / "assets"
     assets.mkdir(parents=True, exist_ok=True)
-    # Generating the bundle takes seconds (and altair's import one): a cached build keeps both scripts.
-    key = f"{version('altair')} {version('vl-convert-python')}"
+    # Generating the bundle takes seconds (and altair's import one): a cached build keeps both scripts, for
+    # these versions of altair, vl-convert and of the code that makes them (views/notebook.py).
     for name, make in (("vega-bundle.js", vega_bundle), ("vega-setup.js", versions_snippet)):
-        (assets / name).write_text(cache.asset(name, key, make) if cache else make(), encoding="utf-8")
+        key = f"{version('altair')} {version('vl-convert-python')} {cache.code}" if cache else None
+        (assets / name).write_text(cache.asset(name, key, make) if key else make(), encoding="utf-8")
     (assets / "report.css").write_text(
         files("gzanalysis.publish").joinpath("templates/report.css").read_text(encoding="utf-8"),
         encoding="utf-8",
