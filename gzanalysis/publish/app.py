@@ -83,8 +83,10 @@ def page(question: str, lang: str | None = None):
     from traitlets import TraitError
 
     from gzanalysis.package.load import load
+    from gzanalysis.publish.execute import skip_slow_plugin
     from gzanalysis.views import notebook
 
+    skip_slow_plugin()  # this page's kernel, like the report's, imports altair without it: a second sooner
     notebook.setup()  # the vega bundle on the page, from vl-convert: no CDN
     d = load()
     lang = lang or _query_lang()
