@@ -10,6 +10,10 @@ Status of a check:
   0.01 万元, so it may be off by up to 0.005; a comparison involving *n* published figures (a total and its
   *n − 1* parts, or two copies of one figure) tolerates ``0.005 × n``. The ``tolerance`` column gives it.
 - ``material``: a larger difference, which rounding cannot explain: an inconsistency of the disclosure.
+- ``info``: not a test: what the figures reveal (e.g. how much of 2022 spending was not fiscal); ``diff``
+  is the quantity.
+
+Findings one fact explains share a ``cause`` (short id) and ``cause_text`` (see ``gzanalysis.audit.causes``).
 
 Counts (staff, number of projects) are exact; limits (staff in post ≤ establishment) are ``ok`` or ``material``.
 Rules that hold only for some units (e.g. where all basic expenditure is fiscal) say so in ``note``, and
@@ -25,7 +29,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from gzanalysis.audit import narrative, projects, staffing, tables
+from gzanalysis.audit import budgets, causes, narrative, projects, staffing, tables
 from gzanalysis.audit.checks import COLUMNS, ROUNDING_PER_FIGURE, Check
 
 FAMILIES = {
@@ -38,11 +42,13 @@ FAMILIES = {
         *narrative.parts_add_up(d),
         *narrative.growth_rates(d),
         *narrative.prior_years_agree(d),
+        *narrative.fiscal_parts_of_prior_year(d),
     ],
+    "budgets": budgets.budgets,
     "projects": projects.projects,
     "staffing": staffing.staffing,
 }
-STATUS_ORDER = {"material": 0, "rounding": 1, "ok": 2}
+STATUS_ORDER = {"material": 0, "info": 1, "rounding": 2, "ok": 3}
 
 
 def audit(d) -> pd.DataFrame:
@@ -50,7 +56,7 @@ def audit(d) -> pd.DataFrame:
 
     Columns: ``rule`` (stable id), ``family``, ``fund``, ``description_zh``, ``description_en``, ``lhs_label``,
     ``lhs``, ``rhs_label``, ``rhs``, ``diff`` (lhs − rhs), ``tolerance``, ``status``, ``note``, ``tables``,
-    ``source_lines`` (lines of the raw text, ``;``-separated).
+    ``source_lines`` (lines of the raw text, ``;``-separated), ``cause`` and ``cause_text``.
     """
     checks: list[Check] = [c for run in FAMILIES.values() for c in run(d)]
     # The three-public checks come from the row and cross-table runs; their family says so.
@@ -58,7 +64,7 @@ def audit(d) -> pd.DataFrame:
     duplicated = frame["rule"][frame["rule"].duplicated()].tolist()
     if duplicated:
         raise RuntimeError(f"audit rule ids must be unique: {duplicated}")
-    return frame
+    return causes.assign(frame)
 
 
 def summary(findings: pd.DataFrame) -> pd.DataFrame:
