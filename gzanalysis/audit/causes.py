@@ -96,7 +96,7 @@ def assign(findings: pd.DataFrame) -> pd.DataFrame:
     alone = (out["status"] != "ok") & (cause == "")
     cause[alone] = out.loc[alone, "rule"]
     text[alone] = [
-        f"{r.description_en}: {r.lhs_label} {r.lhs:,.2f} against {r.rhs_label} {r.rhs:,.2f}."
+        f"Does not hold: {r.description_en} ({r.lhs_label} {r.lhs:,.2f} against {r.rhs_label} {r.rhs:,.2f})."
         for r in out[alone].itertuples()
     ]
     return out.assign(cause=cause, cause_text=text)
