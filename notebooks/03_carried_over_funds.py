@@ -56,7 +56,7 @@ gz.charts.carryover(d)
 
 # %% [markdown]
 # Three classes take 85% of the carry-over: 科学技术 (science and technology, 34%), 城乡社区 (urban and
-# rural community affairs, 32%) and 农林水 (agriculture, forestry and water, 19%). Seven classes are
+# rural community affairs, 32%) and 农林水 (agriculture, forestry and water affairs, 19%). Seven classes are
 # funded **by carry-over alone**: without it they would not appear in this budget at all. The narrative
 # says the carry-over is "mainly 惠企专项项目资金" (enterprise-support funds, line 575), which the bureau pays
 # out; that is the likely reason an approval bureau holds these classes (`01_spending_composition`).
