@@ -6,8 +6,8 @@
 # ten standard tables — nine printed once and the 项目支出绩效目标表 (project performance table) printed once
 # per project, eight times here — then a narrative (预算情况说明) and a glossary.
 # This notebook answers three questions about the first disclosure in gzanalysis, the 2023 budget of
-# **赣州市行政审批局** (Ganzhou Administrative Approval Bureau, which also runs the city's government data
-# services):
+# **赣州市行政审批局** (Ganzhou Administrative Approval Bureau, which is also the city's government-services data
+# administration, 政务服务数据管理局, line 34):
 #
 # 1. How big is the budget, and where does the money come from?
 # 2. What are the standard tables, and how do they relate to one another?
@@ -95,7 +95,7 @@ gz.charts.composition(d)
 # | 一般公共预算支出表 | the general public budget by function | `d.general_budget_expenditure` |
 # | 一般公共预算基本支出表 | basic spending by economic class: 人员经费 (personnel) and 公用经费 (office costs) | `d.general_budget_basic_expenditure` |
 # | 财政拨款"三公"经费支出表 | overseas travel, hospitality, official cars | `d.three_public_expenses` |
-# | 政府性基金 / 国有资本经营预算支出表 | two other budgets; empty for this unit (备注, lines 322, 334) | `d.government_fund_expenditure` |
+# | 政府性基金 / 国有资本经营预算支出表 | two other budgets; published empty (备注, lines 322, 334), though one subject of the income table belongs to the government-fund budget (see `05_data_audit`) | `d.government_fund_expenditure` |
 # | 项目支出绩效目标表 | what each project promises | `d.projects`, `d.indicators` |
 #
 # The income and the spending table must agree line by line; here is the same 类 in both:
@@ -129,7 +129,7 @@ d.facts.query("measure == 'carryover' and level == '类'").head()
 # ## Summary
 # - The 2023 budget is 23,255.42 万元: 57% fiscal appropriations, 40% carried over, 3% own funds.
 # - Project spending (92%) dwarfs basic spending (8%), though the line between them is drawn loosely here.
-# - The carry-over share is new: the narrative implies 10.9% in 2022.
+# - The carry-over share is far above last year's: the narrative's figures imply 10.9% in 2022.
 # - The standard tables are views of the same money by function, economic class and source; they must agree.
 # - Every value is traced to its line in the source, and OCR corrections are documented.
 #

@@ -72,7 +72,8 @@ print(whole.round(4).to_string(index=False))
 print(f"sum of the classes: {stated['amount'].sum():,.2f}")
 
 # %% [markdown]
-# Goods and services are 71% of the budget. The narrative also states what the unit buys through government
+# Goods and services are 71% of the budget (the five classes add up to 23,255.43, one cent above the total
+# of the tables: rounding). The narrative also states what the unit buys through government
 # procurement (政府采购, line 615): nearly all of it is services.
 
 # %%
