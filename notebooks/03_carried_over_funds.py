@@ -9,12 +9,12 @@
 # ## 财政拨款 and 上年结转, 结转 and 结余
 # - **财政拨款** (fiscal appropriations) is what this year's budget gives the unit. **上年结转** is money
 #   appropriated in earlier years that the unit has not yet spent: not new money, but old appropriations
-#   arriving late. A budget that grows through carry-over has not been given more.
+#   spent late. Growth through carry-over is growth without new appropriations.
 # - **结转** (carry-over) is money for work not yet finished, which keeps its purpose and moves to next
 #   year; **结余** (balance) is money left when the work is done or stopped, which is no longer needed for
 #   it. The summary table prints the line as 上年结转(结余) (line 86) but gives no split.
 # - Carry-over arises when projects span years, when money arrives late in the year, or when payment waits
-#   for delivery and acceptance, as it does for the IT projects this bureau buys.
+#   for delivery and acceptance, as it often does for IT projects like the ones this bureau buys.
 # - The rules on its use (general background, not in the disclosure): carry-over is spent on the purpose it
 #   was appropriated for; under the State Council's 2015 plan for pooling fiscal funds (国发〔2015〕35号),
 #   general-budget carry-over unspent after two years, and 结余, are taken back by the finance department
@@ -123,7 +123,8 @@ print(
 # this year's appropriations:
 
 # %%
-context["projects"]
+# NBVAL_CHECK_OUTPUT
+print(context["projects"].to_string(index=False))
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -139,7 +140,8 @@ print(coverage.to_string())
 
 # %% [markdown]
 # So 9,206.56 万元 of carried-over project spending — science and technology, urban and rural affairs,
-# agriculture, energy saving, employment, culture … — has no performance target in the disclosure.
+# agriculture, forestry and water affairs, energy saving, employment, culture … — has no performance table in
+# the disclosure.
 
 # %% [markdown]
 # ## Explore
@@ -154,7 +156,7 @@ gz.widgets.carryover_explorer(d)
 # - The performance tables cover 1.40 万元 of it: carried-over projects have no published targets.
 # - The narrative calls it earlier fiscal money (国库集中支付网上结转); the 财政拨款收支总表 shows no fiscal
 #   carry-over, and 389.43 of it sits on a government-fund subject the disclosure has no money for.
-# - Carry-over is old appropriations spent late: the implied 2022 carry-over was 1,618.63.
+# - The carry-over grew from an implied 1,618.63 万元 in 2022 (line 575): old appropriations, spent late.
 #
 # ## Sources
 # - 部门收入总表 (lines 89-149), 收支预算总表 (line 86), 财政拨款收支总表 (lines 217-232), 政府性基金预算支出表
