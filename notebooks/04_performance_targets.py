@@ -5,7 +5,8 @@
 # Each project comes with a **项目支出绩效目标表** (project performance table): its funds, an annual goal
 # (年度绩效目标) and indicators in three levels: **一级指标** (cost, output, benefit, satisfaction),
 # **二级指标** (quantity, quality, timeliness …) and **三级指标**, the indicator itself, with a target value
-# (指标值) such as `≥95%`. Are the promises measurable, and are they demanding?
+# (指标值) such as `≥95%`. Are the promises measurable, can a reader verify them, and do they mean what
+# they say? (Whether they are demanding needs a baseline, which the disclosure does not give.)
 #
 # ## Prerequisites
 # | Concept | Importance | Notes |
@@ -111,12 +112,12 @@ gz.widgets.targets_explorer(d)
 
 # %% [markdown]
 # ## Summary
-# - 114 indicators for seven projects (P8 has none); 105 are quantitative, and 34 of these are =100% rates
-#   that a reader cannot verify; 成本节约率 =100% is a template value that means nothing.
+# - 114 indicators for seven projects (P8 has none); 105 are quantitative, and 34 of these are exactly
+#   =100%, which a reader cannot verify; six are 成本节约率 =100%, a template value that means nothing.
 # - Outputs dominate (75 of 114); 13 of the 18 benefit indicators are quantitative.
 # - The largest project by funds (P5, 4,200 万元) has 12 indicators; the narrative's key-project section
 #   gives P1 (城市大脑) the same 4,200, while its table and the project list say 1,340 (see `05_data_audit`).
-# - Carried-over projects have no performance tables at all (see `03_carried_over_funds`).
+# - All but 1.40 万元 of the carried-over money has no performance table (see `03_carried_over_funds`).
 #
 # ## Sources
 # - 项目支出绩效目标表, lines 336-567 (cost indicators 351-549, P6 513), and 第三部分 (九)(十), lines 623-733 of
