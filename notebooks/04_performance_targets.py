@@ -117,7 +117,8 @@ gz.widgets.targets_explorer(d)
 # - Outputs dominate (75 of 114); 13 of the 18 benefit indicators are quantitative.
 # - The largest project by funds (P5, 4,200 万元) has 12 indicators; the narrative's key-project section
 #   gives P1 (城市大脑) the same 4,200, while its table and the project list say 1,340 (see `05_data_audit`).
-# - All but 1.40 万元 of the carried-over money has no performance table (see `03_carried_over_funds`).
+# - All the carried-over money but P4's 1.40 万元 (line 448) is outside the performance tables (see
+#   `03_carried_over_funds`).
 #
 # ## Sources
 # - 项目支出绩效目标表, lines 336-567 (cost indicators 351-549, P6 513), and 第三部分 (九)(十), lines 623-733 of
