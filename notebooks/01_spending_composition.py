@@ -140,14 +140,18 @@ print(f"机关运行经费 {running['amount']:,.2f} = 公用经费 {public:,.2f}
 # %% [markdown]
 # ## 三公经费: the watched expenses
 # **三公经费** are overseas travel (因公出国(境)费), official hospitality (公务接待费) and official vehicles
-# (purchase and running, 公务用车购置及运行维护费). They are watched because they are where official
-# privilege shows: since the 2012 eight-point rules of the Party centre (中央八项规定) and the State
+# (purchase and running, 公务用车购置及运行维护费). They are watched because they are what officials spend
+# on themselves: since the 2012 eight-point rules of the Party centre (中央八项规定) and the State
 # Council's 2013 pledge that they "只减不增" (only decrease, never increase), every unit publishes them and
-# explains each change. Two limits to keep in mind when reading them:
+# explains each change. Here hospitality stays at 3 万元, "与上年安排保持一致" (unchanged, line 741). Two
+# limits to keep in mind when reading them:
 # - they cover fiscal appropriations only (the glossary, line 786: "用财政拨款安排的"): spending from other
 #   money is not counted;
 # - a small total does not mean no transport costs. The unit has 0 vehicles (line 619) and budgets 0 for
-#   them, but its basic spending holds 42.35 万元 of 其他交通费用 (other transport costs, line 297).
+#   them, but its basic spending holds 42.35 万元 of 其他交通费用 (other transport costs, line 297). Since
+#   the reform of official cars (公车改革, from 2014), the transport allowances paid to staff in place of
+#   cars (公务交通补贴) are booked under this subject; the disclosure does not itemise it, so that is the
+#   likely content, not a stated one.
 
 # %%
 # NBVAL_CHECK_OUTPUT

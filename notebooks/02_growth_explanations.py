@@ -27,7 +27,9 @@ changes = gz.changes(d)
 
 # %% [markdown]
 # ## The totals and the reasons given
-# The narrative gives one reason per section. Words to know: **增加** (increase), **减少** (decrease),
+# Every comparison is with the 2022 **budget** (较上年预算安排), not with what was actually spent in 2022
+# (决算, the final accounts, published separately). The narrative gives one reason per section. Words to
+# know: **增加** (increase), **减少** (decrease),
 # **净增 / 净减** (net increase / net decrease; here the narrative uses them for classes that are new in
 # 2023 or gone from it).
 
