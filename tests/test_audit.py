@@ -304,3 +304,13 @@ def test_cli_strict_exits_1_on_material_findings():
     )
     assert out.returncode == 1
     assert out.stdout.index("MATERIAL") < out.stdout.index("ROUNDING")
+
+
+def test_markdown_report_names_each_findings_cause():
+    out = subprocess.run(
+        [sys.executable, "-m", "gzanalysis.cli", "audit", "--format", "markdown"],
+        capture_output=True,
+        text=True,
+    )
+    rows = [line for line in out.stdout.splitlines() if line.startswith("| `projects.coverage.")]
+    assert len(rows) == 2 and all(row.endswith("| `projects.coverage_gap` |") for row in rows)

@@ -52,13 +52,14 @@ def render(findings: pd.DataFrame, fmt: str, title: str, show_ok: bool = False) 
             lines += [
                 f"## {status} ({len(block)})",
                 "",
-                "| rule | lhs | rhs | diff | what | lines |",
-                "|---|---:|---:|---:|---|---|",
+                "| rule | lhs | rhs | diff | what | lines | cause |",
+                "|---|---:|---:|---:|---|---|---|",
             ]
             for r in block.itertuples():
                 what = f"{r.description_zh}<br>{r.description_en}".replace("|", "\\|")
                 lines.append(
-                    f"| `{r.rule}` | {r.lhs:,.2f} | {r.rhs:,.2f} | {r.diff:+,.2f} | {what} | {r.source_lines} |"
+                    f"| `{r.rule}` | {r.lhs:,.2f} | {r.rhs:,.2f} | {r.diff:+,.2f} | {what} | {r.source_lines} "
+                    f"| {f'`{r.cause}`' if r.cause else ''} |"
                 )
             lines.append("")
         return "\n".join(lines)
