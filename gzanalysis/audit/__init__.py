@@ -16,7 +16,7 @@ Status of a check:
 Findings one fact explains share a ``cause`` (short id) and ``cause_text`` (see ``gzanalysis.audit.causes``).
 
 Counts (staff, number of projects) are exact; limits (staff in post ≤ establishment) are ``ok`` or ``material``.
-Rules that hold only for some units (e.g. where all basic expenditure is fiscal) say so in ``note``, and
+Rules that hold only for some units (e.g. where all 其他收入 is spent as function 229) say so in ``note``, and
 apply only where the 2023 tables show the condition.
 
 >>> import gzanalysis as gz
