@@ -12,6 +12,7 @@ from gzanalysis.analyses import teaching
 from gzanalysis.analyses.carryover import carryover, carryover_context
 from gzanalysis.analyses.changes import changes
 from gzanalysis.analyses.composition import composition
+from gzanalysis.analyses.subjects import NotInDisclosure, require
 from gzanalysis.analyses.targets import targets, targets_summary
 from gzanalysis.audit import audit
 from gzanalysis.package.load import DEFAULT_ID, Disclosure, available, load, load_many
@@ -22,6 +23,7 @@ from gzanalysis.views import charts, notebook, widgets
 __all__ = [
     "DEFAULT_ID",
     "Disclosure",
+    "NotInDisclosure",
     "PackageError",
     "PackageWarning",
     "audit",
@@ -36,6 +38,7 @@ __all__ = [
     "notebook",
     "read_excel",
     "read_parquet",
+    "require",
     "targets",
     "targets_summary",
     "teaching",

@@ -172,6 +172,18 @@ def test_government_fund_money_clears_the_government_fund_finding(d):
     assert status(fixed, "budgets.government_fund.subjects_within_fund_money") == "ok"
 
 
+def test_government_fund_lines_are_found_however_they_are_numbered(d):
+    """Other templates print 2.政府性基金预算拨款 or (二)政府性基金预算拨款 (the corpus PDFs do)."""
+    fixed = copy.deepcopy(d)
+    t = fixed.table("财政拨款收支总表")
+    line = t["item"] == "政府性基金预算拨款收入"
+    t.loc[line, "item"], t.loc[line, "total"] = "2.政府性基金预算拨款", 389.43
+    assert (
+        status(gz.audit(fixed).set_index("rule"), "budgets.government_fund.subjects_within_fund_money")
+        == "ok"
+    )
+
+
 def test_a_general_budget_subject_raises_no_government_fund_finding(d):
     general = copy.deepcopy(d)
     codes = general.table("functional_codes")
