@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from gzanalysis.analyses.labels import check_lang, code_names
+from gzanalysis.package.load import as_disclosure
 
 
 def carryover(d, level: str = "类", lang: str = "zh") -> pd.DataFrame:
@@ -19,6 +20,7 @@ def carryover(d, level: str = "类", lang: str = "zh") -> pd.DataFrame:
     >>> round(float(c["carryover"].sum()), 2), c.loc[0, "code"], float(c.loc[0, "carryover"])
     (9207.97, '206', 3151.22)
     """
+    d = as_disclosure(d, "gz.carryover()")
     check_lang(lang)
     t = d.table("income_by_function")
     if level not in ("类", "款", "项"):
@@ -54,6 +56,7 @@ def carryover_context(d) -> dict:
     >>> ctx["total"], ctx["narrative"]["change"]
     (9207.96, 7589.33)
     """
+    d = as_disclosure(d, "gz.carryover_context()")
     t = d.table("income_by_function")
     total = float(t.loc[t["code"].isna(), "carryover"].iloc[0])
     n = d.table("narrative_changes")

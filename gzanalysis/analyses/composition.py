@@ -6,6 +6,7 @@ import pandas as pd
 
 from gzanalysis.analyses.labels import check_lang, code_names, label
 from gzanalysis.package.layout import INCOME_SOURCES
+from gzanalysis.package.load import as_disclosure
 
 # The income columns that are sources of funds, in the order the table prints them.
 # 财政拨款 counts once, as its subtotal (its three fund columns are a finer split of it).
@@ -92,6 +93,7 @@ def composition(
     >>> gz.composition(gz.load(), by="source", level=None)[["source", "amount"]].values.tolist()
     [['fiscal_subtotal', 13347.47], ['carryover', 9207.96], ['other_income', 700.0]]
     """
+    d = as_disclosure(d, "gz.composition()")
     check_lang(lang)
     if by in BY:
         return _by_classification(d, by, level or "类", measure, lang)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from gzanalysis.analyses.labels import check_lang, term
+from gzanalysis.package.load import as_disclosure
 
 
 def targets(d, lang: str = "zh") -> pd.DataFrame:
@@ -19,6 +20,7 @@ def targets(d, lang: str = "zh") -> pd.DataFrame:
     >>> len(t), t["kind"].value_counts().to_dict()
     (120, {'quantitative': 105, 'qualitative': 9, 'missing': 6})
     """
+    d = as_disclosure(d, "gz.targets()")
     check_lang(lang)
     ind = d.table("indicators")
     names = d.table("projects").set_index("project_id")["name"]
@@ -57,6 +59,7 @@ def targets_summary(d, lang: str = "zh") -> pd.DataFrame:
     >>> int(s.loc["P8", "indicators"]), int(s.loc["P8", "missing"])
     (0, 6)
     """
+    d = as_disclosure(d, "gz.targets_summary()")
     t = targets(d, lang)
     p = d.table("projects").set_index("project_id")
     counts = pd.crosstab(t["project_id"], t["kind"]).reindex(

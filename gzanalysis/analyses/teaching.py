@@ -11,6 +11,7 @@ import math
 import pandas as pd
 
 from gzanalysis.analyses.carryover import carryover
+from gzanalysis.package.load import as_disclosure
 
 
 def _verdict(ok: bool | None, message: str) -> bool:
@@ -20,6 +21,7 @@ def _verdict(ok: bool | None, message: str) -> bool:
 
 def check_basic_split(d, personnel, public_operations, difference) -> bool:
     """Exercise 1: read 人员经费 and 公用经费 of 一般公共预算基本支出表, and the gap to its 合计."""
+    d = as_disclosure(d, "gz.teaching.check_basic_split()")
     t = d.table("一般公共预算基本支出表")
     total = t[t["code"].isna()].iloc[0]
     if personnel is None or public_operations is None or difference is None:
@@ -41,6 +43,7 @@ def check_basic_split(d, personnel, public_operations, difference) -> bool:
 
 def shrink_without_carryover(d, level: str = "类"):
     """The function that would lose the largest share of its money without carry-over (ties: the larger amount)."""
+    d = as_disclosure(d, "gz.teaching.shrink_without_carryover()")
     c = carryover(d, level=level)
     c = c[c["carryover"] > 0].sort_values(["share_carried_over", "carryover"], ascending=False)
     return c.iloc[0]
@@ -48,6 +51,7 @@ def shrink_without_carryover(d, level: str = "类"):
 
 def check_without_carryover(d, code, share) -> bool:
     """Exercise 2: which 类 would shrink most (in share) without 上年结转, and by how much (a fraction)."""
+    d = as_disclosure(d, "gz.teaching.check_without_carryover()")
     if code is None or share is None:
         return _verdict(None, "Not answered yet: set `code` and `share`.")
     c = carryover(d, level="类").set_index("code")
@@ -72,6 +76,7 @@ def check_indicator(d, project_id, indicator, measurable, ambitious) -> bool:
     ``measurable`` must agree with the data (a parsed number and unit); ``ambitious`` is the student's
     judgement, checked only for consistency: a target of =100% on a rate the unit controls is not ambitious.
     """
+    d = as_disclosure(d, "gz.teaching.check_indicator()")
     if project_id is None or indicator is None or measurable is None or ambitious is None:
         return _verdict(None, "Not answered yet: choose a project, an indicator and your two judgements.")
     ind = d.table("indicators")
