@@ -92,3 +92,26 @@ def test_nbval_fails_on_a_wrong_key_figure(tmp_path):
     )
     assert out.returncode == 1, out.stdout[-2000:]
     assert "23,255.43" in out.stdout
+
+
+@pytest.mark.slow
+def test_an_executed_and_saved_notebook_stays_small(tmp_path, monkeypatch):
+    """Run All then save: the chart library is loaded from the Jupyter server, not stored (it is 0.9 MB)."""
+    import json
+
+    from nbclient import NotebookClient
+
+    from gzanalysis.views.notebook import REPORT_BUILD_ENV, vega_bundle
+
+    monkeypatch.delenv(REPORT_BUILD_ENV, raising=False)  # a report build in this session must not hide it
+    source = NOTEBOOKS / "01_spending_composition.ipynb"
+    nb = nbformat.read(source, as_version=4)
+    NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}
+    ).execute()
+    saved = tmp_path / source.name
+    nbformat.write(nb, saved)
+    setup = next(c for c in nb.cells if c.cell_type == "code" and "gz.notebook.setup()" in c.source)
+    assert len(json.dumps(setup.outputs)) < 5_000
+    assert vega_bundle()[:2000] not in saved.read_text(encoding="utf-8")
+    assert saved.stat().st_size < source.stat().st_size + 150_000, saved.stat().st_size

@@ -140,17 +140,17 @@ class Explorer(w.VBox):
             shown["level"] = shown["level"].map(lambda v: label(v, lang), na_action="ignore")
         formats = {c: "{:.1%}" for c in PERCENT if c in shown.columns}
         formats |= {c: "{:,.2f}" for c in AMOUNTS if c in shown.columns}
-        caption = _pick(
-            lang,
-            f"前 {len(shown)} 行, 共 {len(self.table)} 行",
-            f"first {len(shown)} of {len(self.table)} rows",
-        )
-        return (
-            shown.style.format(formats, na_rep="")
-            .format_index(lambda c: label(c, lang), axis=1)
-            .hide(axis="index")
-            .set_caption(caption)
-        )
+        styled = shown.style.format(formats, na_rep="").format_index(lambda c: label(c, lang), axis=1)
+        styled = styled.hide(axis="index")
+        if len(self.table) > len(shown):
+            styled = styled.set_caption(
+                _pick(
+                    lang,
+                    f"前 {len(shown)} 行, 共 {len(self.table)} 行",
+                    f"first {len(shown)} of {len(self.table)} rows",
+                )
+            )
+        return styled
 
 
 class CompositionExplorer(Explorer):
