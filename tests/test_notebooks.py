@@ -101,7 +101,7 @@ def test_an_executed_and_saved_notebook_stays_small(tmp_path, monkeypatch):
 
     from nbclient import NotebookClient
 
-    from gzanalysis.views.notebook import REPORT_BUILD_ENV, vega_bundle
+    from gzanalysis.views.notebook import BUNDLE_MARK, REPORT_BUILD_ENV, vega_bundle
 
     monkeypatch.delenv(REPORT_BUILD_ENV, raising=False)  # a report build in this session must not hide it
     source = NOTEBOOKS / "01_spending_composition.ipynb"
@@ -111,7 +111,7 @@ def test_an_executed_and_saved_notebook_stays_small(tmp_path, monkeypatch):
     ).execute()
     saved = tmp_path / source.name
     nbformat.write(nb, saved)
-    setup = next(c for c in nb.cells if c.cell_type == "code" and "gz.notebook.setup()" in c.source)
-    assert len(json.dumps(setup.outputs)) < 5_000
+    library = [o for c in nb.cells for o in c.get("outputs", []) if o.get("metadata", {}).get(BUNDLE_MARK)]
+    assert len(library) == 1 and len(json.dumps(library)) < 5_000
     assert vega_bundle()[:2000] not in saved.read_text(encoding="utf-8")
     assert saved.stat().st_size < source.stat().st_size + 150_000, saved.stat().st_size
