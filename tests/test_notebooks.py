@@ -79,13 +79,20 @@ def test_key_figures_are_checked(source):
     )
 
 
-def _as_tagged(nb):
-    """The notebook as it is once tools/check_markers_to_tags.py has run on its source."""
+def _marked(nb, marker: str):
+    """The notebook with its key-figure cells marked by the comment or by the tag (before or after
+    tools/check_markers_to_tags.py has run on the sources, the same cells)."""
     for cell in nb.cells:
-        if cell.cell_type == "code" and sync.CHECK_COMMENT in cell.source:
-            lines = [line for line in cell.source.split("\n") if line.strip() != "# NBVAL_CHECK_OUTPUT"]
-            cell.source = "\n".join(lines)
-            cell.metadata["tags"] = [*cell.metadata.get("tags", []), sync.CHECK_TAG]
+        if not sync.is_checked(cell):
+            continue
+        lines = [line for line in cell.source.split("\n") if line.strip() != f"# {sync.CHECK_COMMENT}"]
+        tags = [t for t in cell.metadata.get("tags", []) if t != sync.CHECK_TAG]
+        if marker == "comment":
+            lines.insert(0, f"# {sync.CHECK_COMMENT}")
+        else:
+            tags.append(sync.CHECK_TAG)
+        cell.source = "\n".join(lines)
+        cell.metadata["tags"] = tags
     return nb
 
 
@@ -97,9 +104,7 @@ def test_nbval_fails_on_a_wrong_key_figure(tmp_path, marker):
     import subprocess
     import sys
 
-    nb = nbformat.read(NOTEBOOKS / "00_start_here.ipynb", as_version=4)
-    if marker == "tag":
-        nb = _as_tagged(nb)
+    nb = _marked(nbformat.read(NOTEBOOKS / "00_start_here.ipynb", as_version=4), marker)
     cell = next(c for c in nb.cells if sync.is_checked(c) and c.outputs)
     assert (sync.CHECK_COMMENT in cell.source) == (marker == "comment")
     text = cell.outputs[0]["text"]
