@@ -222,6 +222,13 @@ def test_tables_show_percentages_and_amounts(d, quiet):
     assert "34.2%" in c.view().to_html()  # 206: 3,151.22 of 9,207.96 carried over
 
 
+def test_the_shown_table_escapes_data_strings(d, quiet):
+    e = gz.widgets.composition_explorer(d)
+    e.table = e.table.assign(name="<img src=x onerror=alert(1)>")
+    html = e.view().to_html()
+    assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
 def test_composition_explorer(d, quiet):
     e = gz.widgets.composition_explorer(d)
     assert e.table["level"].unique().tolist() == ["类"] and len(e.table) == 12

@@ -140,8 +140,9 @@ class Explorer(w.VBox):
             shown["level"] = shown["level"].map(lambda v: label(v, lang), na_action="ignore")
         formats = {c: "{:.1%}" for c in PERCENT if c in shown.columns}
         formats |= {c: "{:,.2f}" for c in AMOUNTS if c in shown.columns}
-        styled = shown.style.format(formats, na_rep="").format_index(lambda c: label(c, lang), axis=1)
-        styled = styled.hide(axis="index")
+        # Styler does not escape by default (DataFrame.to_html does): data strings must stay text.
+        styled = shown.style.format(formats, na_rep="", escape="html")
+        styled = styled.format_index(lambda c: label(c, lang), axis=1, escape="html").hide(axis="index")
         if len(self.table) > len(shown):
             styled = styled.set_caption(
                 _pick(
