@@ -222,6 +222,20 @@ def test_tables_show_percentages_and_amounts(d, quiet):
     assert "34.2%" in c.view().to_html()  # 206: 3,151.22 of 9,207.96 carried over
 
 
+@pytest.mark.parametrize("name", EXPLORERS)
+def test_every_shown_column_is_labelled_in_the_chosen_language(d, name, quiet):
+    e = getattr(gz.widgets, name)(d)
+    for lang in ("zh", "en"):
+        e.controls["lang"].value = lang
+        headers = re.findall(r'<th id="\w+" class="col_heading[^"]*" >([^<]*)</th>', e.view().to_html())
+        assert len(headers) == e.table.shape[1]
+        for header, column in zip(headers, e.table.columns, strict=True):
+            assert bool(CJK.search(header)) == (lang == "zh"), (lang, column, header)
+    if name == "targets_explorer":  # 项目支出 (project spending) would mislabel the project's name
+        e.controls["lang"].value = "zh"
+        assert "项目名称" in e.view().to_html() and "项目支出" not in e.view().to_html()
+
+
 def test_the_shown_table_escapes_data_strings(d, quiet):
     e = gz.widgets.composition_explorer(d)
     e.table = e.table.assign(name="<img src=x onerror=alert(1)>")

@@ -67,6 +67,8 @@ class Explorer(w.VBox):
 
     TITLE = ("", "")
     DESCRIPTIONS: dict[str, tuple[str, str]] = {}  # control → (zh, en)
+    HEADERS: dict[str, tuple[str, str]] = {}  # columns whose shared label means something else here
+    VALUES = ("level",)  # columns whose values are label keys, shown in the chosen language
 
     def __init__(self, d, controls: dict[str, w.Widget]):
         self.d = d
@@ -132,17 +134,22 @@ class Explorer(w.VBox):
                 display(self.chart)
             display(self.view())
 
+    def _header(self, column: str) -> str:
+        lang = self.controls["lang"].value
+        return _pick(lang, *self.HEADERS[column]) if column in self.HEADERS else label(column, lang)
+
     def view(self):
         """The table as a reader sees it: labelled columns, amounts in 万元, shares as percentages."""
         lang = self.controls["lang"].value
         shown = self.table.head(ROWS_SHOWN).copy()
-        if "level" in shown.columns:
-            shown["level"] = shown["level"].map(lambda v: label(v, lang), na_action="ignore")
+        for column in set(self.VALUES) & set(shown.columns):
+            shown[column] = shown[column].map(lambda v: label(v, lang), na_action="ignore")
         formats = {c: "{:.1%}" for c in PERCENT if c in shown.columns}
         formats |= {c: "{:,.2f}" for c in AMOUNTS if c in shown.columns}
+        formats |= {"number": "{:g}"} if "number" in shown.columns else {}
         # Styler does not escape by default (DataFrame.to_html does): data strings must stay text.
         styled = shown.style.format(formats, na_rep="", escape="html")
-        styled = styled.format_index(lambda c: label(c, lang), axis=1, escape="html").hide(axis="index")
+        styled = styled.format_index(self._header, axis=1, escape="html").hide(axis="index")
         if len(self.table) > len(shown):
             styled = styled.set_caption(
                 _pick(
@@ -215,6 +222,7 @@ class ChangesExplorer(Explorer):
     """What changed against 2022 and why: the narrative's statements, by grouping, above a threshold."""
 
     TITLE = ("较上年增减", "Changes on 2022")
+    VALUES = ("grouping",)
     DESCRIPTIONS = {
         "section": ("章节", "Section"),
         "grouping": ("分组", "Group by"),
@@ -343,6 +351,8 @@ class TargetsExplorer(Explorer):
 
     TITLE = ("绩效目标", "Performance targets")
     DESCRIPTIONS = {"project": ("项目", "Project"), "kind": ("类型", "Kind")}
+    HEADERS = {"project": ("项目名称", "Project"), "kind": ("指标类型", "Kind of indicator")}
+    VALUES = ("kind",)
 
     def __init__(self, d):
         self._projects = d.table("projects")[["project_id", "name"]]
