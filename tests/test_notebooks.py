@@ -191,3 +191,16 @@ def test_an_executed_and_saved_notebook_stays_small(tmp_path, monkeypatch):
     assert len(library) == 1 and len(json.dumps(library)) < 5_000
     assert vega_bundle()[:2000] not in saved.read_text(encoding="utf-8")
     assert saved.stat().st_size < source.stat().st_size + 150_000, saved.stat().st_size
+
+
+def test_the_chart_library_is_served_not_stored(tmp_path):
+    """setup() writes the library where the Jupyter server serves static files, outside any extension."""
+    from gzanalysis.views import notebook
+
+    path = notebook.install_lab_asset(tmp_path)
+    folder = tmp_path / "share" / "jupyter" / "labextensions" / notebook.ASSET_FOLDER
+    assert path.parent == folder / "static" and path.read_text(encoding="utf-8") == notebook.vega_bundle()
+    assert not (folder / "package.json").exists()  # JupyterLab must not take it for an extension
+    assert notebook.install_lab_asset(tmp_path) == path  # written once
+    loader = notebook.loader_snippet(path.name)
+    assert f"/{notebook.ASSET_FOLDER}/static/{path.name}" in loader and len(loader) < 2_000

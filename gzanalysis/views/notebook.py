@@ -60,9 +60,8 @@ def install_lab_asset(prefix: str | Path | None = None) -> Path:
     path = folder / bundle_name()
     if not path.is_file():
         folder.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(
-            f".{os.getpid()}.tmp"
-        )  # two kernels starting at once never serve half a file
+        # Written aside, then renamed: two kernels starting at once never serve half a file.
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
         partial.write_text(vega_bundle(), encoding="utf-8")
         partial.replace(path)
     return path

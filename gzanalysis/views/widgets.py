@@ -111,7 +111,7 @@ class Explorer(w.VBox):
                 control.value = values[name] = value
             for name, (zh, en) in {**self.DESCRIPTIONS, "lang": ("语言 Language", "Language")}.items():
                 self.controls[name].description = _pick(lang, zh, en)
-            self.header.value = f"<b>{self.TITLE[0 if lang == 'zh' else 1]}</b>"
+            self.header.value = f"<b>{_pick(lang, *self.TITLE)}</b>"
         finally:
             self._syncing = False
 
