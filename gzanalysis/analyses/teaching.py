@@ -11,6 +11,7 @@ import math
 import pandas as pd
 
 from gzanalysis.analyses.carryover import carryover
+from gzanalysis.package.load import as_disclosure
 
 
 def _verdict(ok: bool | None, message: str) -> bool:
@@ -20,6 +21,7 @@ def _verdict(ok: bool | None, message: str) -> bool:
 
 def check_basic_split(d, personnel, public_operations, difference) -> bool:
     """Exercise 1: read 人员经费 and 公用经费 of 一般公共预算基本支出表, and the gap to its 合计."""
+    d = as_disclosure(d, "gz.teaching.check_basic_split()")
     t = d.table("一般公共预算基本支出表")
     total = t[t["code"].isna()].iloc[0]
     if personnel is None or public_operations is None or difference is None:
@@ -41,6 +43,7 @@ def check_basic_split(d, personnel, public_operations, difference) -> bool:
 
 def shrink_without_carryover(d, level: str = "类"):
     """The function that would lose the largest share of its money without carry-over (ties: the larger amount)."""
+    d = as_disclosure(d, "gz.teaching.shrink_without_carryover()")
     c = carryover(d, level=level)
     c = c[c["carryover"] > 0].sort_values(["share_carried_over", "carryover"], ascending=False)
     return c.iloc[0]
@@ -48,6 +51,7 @@ def shrink_without_carryover(d, level: str = "类"):
 
 def check_without_carryover(d, code, share) -> bool:
     """Exercise 2: which 类 would shrink most (in share) without 上年结转, and by how much (a fraction)."""
+    d = as_disclosure(d, "gz.teaching.check_without_carryover()")
     if code is None or share is None:
         return _verdict(None, "Not answered yet: set `code` and `share`.")
     c = carryover(d, level="类").set_index("code")
@@ -85,6 +89,7 @@ def indicator_judgement(d, project_id, indicator) -> dict | None:
     ``sensible``: the target can mean what it says (not =100% on a failure or saving rate).
     ``self_reported_100``: a rate of exactly =100%, which nothing in the disclosure lets a reader verify.
     """
+    d = as_disclosure(d, "gz.teaching.indicator_judgement()")
     ind = d.table("indicators")
     row = ind[(ind["project_id"] == project_id) & (ind["level3"] == indicator)]
     if row.empty:
@@ -111,6 +116,7 @@ def check_indicator(d, project_id, indicator, measurable, ambition_judgeable, se
     answers = (measurable, ambition_judgeable, sensible)
     if project_id is None or indicator is None or any(a is None for a in answers):
         return _verdict(None, "Not answered yet: choose a project, an indicator and your three judgements.")
+    d = as_disclosure(d, "gz.teaching.check_indicator()")
     expected = indicator_judgement(d, project_id, indicator)
     if expected is None:
         return _verdict(False, f"No indicator {indicator!r} in project {project_id}.")
