@@ -12,6 +12,9 @@ Status of a check:
 - ``material``: a larger difference, which rounding cannot explain: an inconsistency of the disclosure.
 - ``minor``: a slip of wording, not of figures (a stale year in the glossary, a note copied from the
   other fund's table): worth correcting, no reason to distrust a number. ``--strict`` ignores it.
+- ``info``: not checked, with the reason in ``note``: the rule needs a part the ingest did not read (a
+  PDF's narrative) or a shape the document's table does not have (an income table by unit, a column not
+  printed). Neither a finding nor an assurance.
 
 Counts (staff, number of projects) are exact; limits (staff in post ≤ establishment) are ``ok`` or ``material``.
 Which tables must agree, which fund columns belong to which table and what a template requires are
@@ -69,7 +72,7 @@ FAMILIES = {
     "completeness": completeness.completeness,
     "years": years.years,
 }
-STATUS_ORDER = {"material": 0, "minor": 1, "rounding": 2, "ok": 3}
+STATUS_ORDER = {"material": 0, "minor": 1, "rounding": 2, "ok": 3, "info": 4}
 
 
 def audit(d) -> pd.DataFrame:

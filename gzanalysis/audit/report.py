@@ -12,14 +12,15 @@ SHOWN = ["status", "rule", "lhs", "rhs", "diff", "description_zh"]
 
 
 def ordered(findings: pd.DataFrame) -> pd.DataFrame:
-    """Material findings first, then rounding, then the checks that hold; rule order within each."""
+    """Material findings first, then minor, rounding, the checks that hold and those not checked; rule order within each."""
     key = findings["status"].map(STATUS_ORDER)
     return findings.assign(_k=key).sort_values(["_k"], kind="stable").drop(columns="_k")
 
 
 def _counts(findings: pd.DataFrame) -> str:
     counts = findings["status"].value_counts()
-    return ", ".join(f"{counts.get(s, 0)} {s}" for s in STATUS_ORDER)
+    # info (not checked) is counted only where there is some: a package every rule ran on reads as before
+    return ", ".join(f"{counts.get(s, 0)} {s}" for s in STATUS_ORDER if s != "info" or counts.get(s, 0))
 
 
 def render(findings: pd.DataFrame, fmt: str, title: str, show_ok: bool = False) -> str:
