@@ -1,7 +1,7 @@
 """An empty fund table is stated consistently: its note, the narrative and the fund's columns agree.
 
-For each fund budget of ``funds`` in ``gzanalysis/package/template.toml`` whose expenditure table has no
-rows: the table's note (备注) names that fund and says it has none (a note copied from the other fund's
+For each fund budget of ``funds`` in ``gzanalysis/package/template.toml`` whose expenditure table the
+package's template prints (``completeness.required``) and has no rows: the table's note (备注) names that fund and says it has none (a note copied from the other fund's
 table names the wrong one); the fund's columns in the all-funds tables are blank (or zero); the narrative's
 section on the fund says it has none (read in the raw text, where the package has it). A column the
 document's table does not print, or a narrative the ingest did not read (``d.meta["template"]["not_read"]``),
@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from gzanalysis.audit.checks import Check, num
+from gzanalysis.audit.completeness import required
 from gzanalysis.audit.rules import flag, not_checked, not_read, raw_text, shape_problem
 from gzanalysis.package.layout import layout
 from gzanalysis.package.template import template
@@ -53,10 +54,13 @@ def empty_tables(d) -> Iterator[Check]:
     spec = template()
     notes = d.meta.get("notes", {})
     raw = raw_text(d)
+    in_template = required(d)[1]  # the tables the package's template prints
     for fund in spec["funds"]:
         res = layout()[fund["table"]]
-        if not d.table(res.name).empty:
-            continue  # a table with rows: its figures are checked against the fund columns (fund_totals)
+        if not d.table(res.name).empty or res.name not in in_template:
+            # a table with rows: its figures are checked against the fund columns (fund_totals); a table
+            # the template does not print has no note to check (completeness reports a missing one)
+            continue
         others = [n for f in spec["funds"] if f is not fund for n in f["names"]]
         note = notes.get(res.name, "")
         names_own = any(n in note for n in fund["names"]) and not any(n in note for n in others)
