@@ -17,7 +17,8 @@ from gzanalysis.audit import audit
 from gzanalysis.package.load import DEFAULT_ID, Disclosure, available, load, load_many
 from gzanalysis.package.readers import read_excel, read_parquet
 from gzanalysis.package.validate import PackageError, PackageWarning
-from gzanalysis.views import charts, notebook, widgets
+from gzanalysis.views import charts, notebook, tables, widgets
+from gzanalysis.views import static_explorers as explorers
 
 __all__ = [
     "DEFAULT_ID",
@@ -31,6 +32,7 @@ __all__ = [
     "changes",
     "charts",
     "composition",
+    "explorers",
     "load",
     "load_many",
     "notebook",
@@ -38,6 +40,7 @@ __all__ = [
     "read_parquet",
     "targets",
     "targets_summary",
+    "tables",
     "teaching",
     "widgets",
 ]

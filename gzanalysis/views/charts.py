@@ -24,9 +24,16 @@ from gzanalysis.analyses.labels import check_lang, label, term
 from gzanalysis.analyses.targets import targets as targets_table
 
 FONT = "Noto Sans CJK SC"  # Chinese glyphs in static images (Debian: fonts-noto-cjk)
-LABEL_LIMIT = 320  # pixels: long Chinese subject names stay readable
-WIDTH = 420
-COLORS = {"increase": "#c0392b", "decrease": "#2e86c1", "total": "#7f8c8d"}
+LABEL_LIMIT = 220  # pixels: long Chinese subject names stay readable, and leave room for bars on a phone
+# The chart takes the width of the page's column (vega-embed measures its container); static images, which
+# have no container, get STATIC_WIDTH (see ``static_spec``).
+WIDTH = "container"
+STATIC_WIDTH = 480
+# Okabe & Ito's colour-blind-safe palette (https://jfly.uni-koeln.de/color/): distinct for every common
+# colour-vision deficiency, and in greyscale print.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
+GREY, LIGHT = "#999999", "#d9d9d9"
+COLORS = {"increase": "#D55E00", "decrease": "#0072B2", "total": GREY}
 
 
 def _amount_tooltip(field: str, lang: str, key: str = "amount") -> alt.Tooltip:
@@ -42,6 +49,40 @@ def _title(zh: str, en: str, lang: str, subtitle: tuple[str, str] | None = None)
     if subtitle:
         return alt.TitleParams(text, subtitle=subtitle[0] if lang == "zh" else subtitle[1], anchor="start")
     return alt.TitleParams(text, anchor="start")
+
+
+def describe(what: tuple[str, str], names, values, lang: str, unit: bool = True, limit: int = 6) -> str:
+    """One sentence for screen readers (vega puts a chart's ``description`` in its ``aria-label``): what the
+    chart shows and its largest values, computed from the chart's data."""
+    pairs = sorted(zip(names, values, strict=True), key=lambda p: -abs(p[1]))
+    fmt = "{:,.2f}" if unit else "{:,.0f}"
+    items = "; ".join(f"{n} {fmt.format(v)}" for n, v in pairs[:limit])
+    rest = len(pairs) - limit
+    if lang == "zh":
+        return f"{what[0]}{'(万元)' if unit else ''}: {items}{f'; 另有{rest}项' if rest > 0 else ''}。"
+    return f"{what[1]}{' (10k yuan)' if unit else ''}: {items}{f'; and {rest} more' if rest > 0 else ''}."
+
+
+def direction_color() -> alt.Color:
+    """Increases and decreases (the ``direction`` field) in the palette's vermillion and blue, no legend."""
+    return alt.Color(
+        "direction:N",
+        legend=None,
+        scale=alt.Scale(domain=["increase", "decrease"], range=[COLORS["increase"], COLORS["decrease"]]),
+    )
+
+
+def static_spec(chart: alt.TopLevelMixin) -> dict:
+    """The chart's Vega-Lite spec with a fixed width where it follows its container (an image has none)."""
+
+    def fix(node):
+        if isinstance(node, dict):
+            return {k: STATIC_WIDTH if k == "width" and v == "container" else fix(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [fix(v) for v in node]
+        return node
+
+    return fix(chart.configure(font=FONT).to_dict())
 
 
 def _unit(d, lang: str) -> str:
@@ -69,6 +110,12 @@ def composition(
         alt.Chart(
             data,
             width=WIDTH,
+            description=describe(
+                (f"条形图, 按{y_title}的支出", f"Bar chart of spending by {y_title.lower()}"),
+                data["name"],
+                data["amount"],
+                lang,
+            ),
             title=_title(
                 f"{d.meta['year']}年支出构成",
                 f"Spending by {y_title.lower()}, {d.meta['year']}",
@@ -118,7 +165,7 @@ def drilldown(d, lang: str = "zh") -> alt.HConcatChart:
         .encode(
             x=alt.X("amount:Q", title=label("amount", lang), axis=alt.Axis(format=",.0f")),
             y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
-            color=alt.condition(pick, alt.value("#c0392b"), alt.value("#bdc3c7")),
+            color=alt.condition(pick, alt.value(PALETTE[0]), alt.value(LIGHT)),
             tooltip=[
                 alt.Tooltip("name:N", title=label("name", lang)),
                 _amount_tooltip("amount", lang),
@@ -126,12 +173,12 @@ def drilldown(d, lang: str = "zh") -> alt.HConcatChart:
             ],
         )
         .add_params(pick)
-        .properties(width=300, title=_title("按类(点击选择)", "By class (click one)", lang))
+        .properties(width=260, title=_title("按类(点击选择)", "By class (click one)", lang))
     )
     right = (
         base.transform_filter(pick)
         .transform_filter(alt.datum.level == detail)
-        .mark_bar(color="#c0392b")
+        .mark_bar(color=PALETTE[0])
         .encode(
             x=alt.X("amount:Q", title=label("amount", lang), axis=alt.Axis(format=",.0f")),
             y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
@@ -143,10 +190,20 @@ def drilldown(d, lang: str = "zh") -> alt.HConcatChart:
             ],
         )
         .add_params(detail)
-        .properties(width=300, title=_title("所选类的明细", "Breakdown of the selected class", lang))
+        .properties(width=260, title=_title("所选类的明细", "Breakdown of the selected class", lang))
     )
+    classes = data[data["level"] == "类"]
     return alt.hconcat(left, right).properties(
-        title=_title("支出构成: 从类到款、项", "Spending: from class down to category and item", lang)
+        title=_title("支出构成: 从类到款、项", "Spending: from class down to category and item", lang),
+        description=describe(
+            (
+                "两个条形图, 左为各类支出, 点击一类在右侧显示其款或项",
+                "Two bar charts: spending by class, click one to see its categories or items on the right",
+            ),
+            classes["name"],
+            classes["amount"],
+            lang,
+        ),
     )
 
 
@@ -156,7 +213,15 @@ def source_mix(d, level: str = "类", normalize: bool = False, lang: str = "zh")
     data = composition_table(d, by="source", level=level, lang=lang)
     return (
         alt.Chart(
-            data, width=WIDTH, title=_title("各功能科目的资金来源", "Sources of funds by function", lang)
+            data,
+            width=WIDTH,
+            title=_title("各功能科目的资金来源", "Sources of funds by function", lang),
+            description=describe(
+                ("堆叠条形图, 各功能科目按资金来源", "Stacked bar chart of each function by source of funds"),
+                data["name"] + " · " + data["label"],
+                data["amount"],
+                lang,
+            ),
         )
         .mark_bar()
         .encode(
@@ -167,7 +232,7 @@ def source_mix(d, level: str = "类", normalize: bool = False, lang: str = "zh")
                 axis=alt.Axis(format=".0%" if normalize else ",.0f"),
             ),
             y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
-            color=alt.Color("label:N", title=label("source", lang)),
+            color=alt.Color("label:N", title=label("source", lang), scale=alt.Scale(range=PALETTE)),
             tooltip=[
                 alt.Tooltip("name:N", title=label("name", lang)),
                 alt.Tooltip("label:N", title=label("source", lang)),
@@ -253,7 +318,14 @@ def waterfall(
     return (
         alt.Chart(
             data,
-            width=max(WIDTH, 38 * len(data)),
+            width=WIDTH,
+            description=describe(
+                ("瀑布图, 从2022年到2023年的各项增减", "Waterfall chart of the changes from 2022 to 2023"),
+                data["item"],
+                data["change"],
+                lang,
+                limit=len(data),
+            ),
             title=_title(
                 f"{term(section, lang)}: 从2022年到2023年",
                 f"{term(section, lang)}: from 2022 to 2023",
@@ -309,6 +381,9 @@ def changes(
         alt.Chart(
             data,
             width=WIDTH,
+            description=describe(
+                ("条形图, 较上年增减", "Bar chart of the changes on 2022"), data["item"], data["change"], lang
+            ),
             title=_title(
                 f"较上年增减: {term(section, lang)}",
                 f"Change on 2022: {term(section, lang)}",
@@ -320,13 +395,7 @@ def changes(
         .encode(
             x=alt.X("change:Q", title=label("change", lang), axis=alt.Axis(format=",.0f")),
             y=alt.Y("item:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
-            color=alt.Color(
-                "direction:N",
-                legend=None,
-                scale=alt.Scale(
-                    domain=["increase", "decrease"], range=[COLORS["increase"], COLORS["decrease"]]
-                ),
-            ),
+            color=direction_color(),
             tooltip=[
                 alt.Tooltip("item:N", title=label("item", lang)),
                 _amount_tooltip("amount", lang),
@@ -368,7 +437,8 @@ def carryover(d, level: str = "类", lang: str = "zh", table: pd.DataFrame | Non
     base = alt.Chart(data, width=WIDTH).encode(
         y=alt.Y(
             "name:N",
-            sort=alt.EncodingSortField("carryover", order="descending"),
+            # A layer unions the two layers' domains: only count/min/max sorts survive that (max of one row).
+            sort=alt.EncodingSortField("carryover", op="max", order="descending"),
             title=None,
             axis=alt.Axis(labelLimit=LABEL_LIMIT),
         )
@@ -381,7 +451,7 @@ def carryover(d, level: str = "类", lang: str = "zh", table: pd.DataFrame | Non
         _share_tooltip("share_carried_over", lang, "share_carried_over"),
         alt.Tooltip("only:N", title=label("carryover_only", lang)),
     ]
-    totals = base.mark_bar(color="#d5dbdb").encode(
+    totals = base.mark_bar(color=LIGHT).encode(
         x=alt.X("total:Q", title=label("amount", lang), axis=alt.Axis(format=",.0f")), tooltip=tooltip
     )
     carried = base.mark_bar().encode(
@@ -391,12 +461,20 @@ def carryover(d, level: str = "类", lang: str = "zh", table: pd.DataFrame | Non
             title=None,
             scale=alt.Scale(
                 domain=[k[pick] for k in kinds.values()],
-                range=["#c0392b", "#e59866", "#d5dbdb"],
+                range=[COLORS["increase"], PALETTE[1], LIGHT],
             ),
         ),
         tooltip=tooltip,
     )
-    return alt.layer(totals, carried).properties(title=title)
+    return alt.layer(totals, carried).properties(
+        title=title,
+        description=describe(
+            ("条形图, 各科目的上年结转", "Bar chart of the carried-over funds by function"),
+            data["name"],
+            data["carryover"],
+            lang,
+        ),
+    )
 
 
 def targets(d, lang: str = "zh") -> alt.Chart:
@@ -410,10 +488,19 @@ def targets(d, lang: str = "zh") -> alt.Chart:
         .reset_index(name="count")
     )
     counts["project"] = counts["project_id"] + " " + counts["project"]
+    per_project = counts.groupby("project", sort=False)["count"].sum()
     return (
         alt.Chart(
             counts,
             width=WIDTH,
+            description=describe(
+                ("条形图, 各项目的绩效指标个数", "Bar chart of the number of indicators per project"),
+                per_project.index,
+                per_project.to_numpy(),
+                lang,
+                unit=False,
+                limit=len(per_project),
+            ),
             title=_title(
                 "项目绩效指标一览",
                 "Performance indicators by project",
@@ -427,7 +514,7 @@ def targets(d, lang: str = "zh") -> alt.Chart:
             y=alt.Y(
                 "project:N",
                 title=None,
-                sort=alt.EncodingSortField("project_id"),
+                sort=alt.EncodingSortField("project_id", op="min"),
                 axis=alt.Axis(labelLimit=LABEL_LIMIT),
             ),
             color=alt.Color(
@@ -435,7 +522,7 @@ def targets(d, lang: str = "zh") -> alt.Chart:
                 title=None,
                 scale=alt.Scale(
                     domain=[label(k, lang) for k in ("quantitative", "qualitative", "missing")],
-                    range=["#1e8449", "#f5b041", "#cb4335"],
+                    range=[PALETTE[2], PALETTE[1], PALETTE[3]],
                 ),
             ),
             tooltip=[
@@ -457,7 +544,7 @@ def save(chart: alt.TopLevelMixin, path: str | Path, scale: float = 2.0) -> Path
     import vl_convert as vlc
 
     path = Path(path)
-    spec = chart.configure(font=FONT).to_dict()
+    spec = static_spec(chart)
     suffix = path.suffix.lower()
     if suffix == ".png":
         path.write_bytes(vlc.vegalite_to_png(spec, scale=scale))
