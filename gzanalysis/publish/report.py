@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import html
 import os
 import shutil
 import sys
@@ -21,6 +20,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
+from gzanalysis.publish import site
 from gzanalysis.publish.notebooks import notebook_paths
 
 TIMEOUT = 300  # seconds per cell: executing a notebook can hang (see the stack notes); never wait forever
@@ -55,10 +55,9 @@ def write_assets(site: Path) -> None:
     assets.mkdir(parents=True, exist_ok=True)
     (assets / "vega-bundle.js").write_text(vega_bundle(), encoding="utf-8")
     (assets / "vega-setup.js").write_text(versions_snippet(), encoding="utf-8")
-    (assets / "report.css").write_text(
-        files("gzanalysis.publish").joinpath("templates/report.css").read_text(encoding="utf-8"),
-        encoding="utf-8",
-    )
+    for name in ("report.css", "tables.js"):
+        text = files("gzanalysis.publish").joinpath(f"templates/{name}").read_text(encoding="utf-8")
+        (assets / name).write_text(text, encoding="utf-8")
     require = JS_DIR / "requirejs" / "require.js"
     manager = JS_DIR / "html-manager" / "dist"
     if not require.exists() or not manager.exists():
@@ -118,8 +117,17 @@ def execute(path: Path, timeout: int = TIMEOUT):
 def _exporter():
     """One exporter per process: loading the lab template and its CSS is the slow part of an export."""
     from nbconvert import HTMLExporter
+    from traitlets.config import Config
 
+    # Jupyter Book's cell tags: remove-cell / remove-input / remove-output drop the part here; hide-input and
+    # hide-output fold it (templates/page.html.j2), as every input is folded by default.
+    config = Config()
+    config.TagRemovePreprocessor.enabled = True
+    config.TagRemovePreprocessor.remove_cell_tags = {"remove-cell"}
+    config.TagRemovePreprocessor.remove_input_tags = {"remove-input"}
+    config.TagRemovePreprocessor.remove_all_outputs_tags = {"remove-output"}
     return HTMLExporter(
+        config=config,
         template_name="lab",
         extra_template_paths=[str(files("gzanalysis.publish").joinpath("templates"))],
         template_file="page.html.j2",
@@ -133,36 +141,16 @@ def render_page(nb, name: str, source: str) -> str:
     return body
 
 
-def render_index(entries: list[dict], source: str) -> str:
-    items = "\n".join(
-        f'<li><a href="{html.escape(e["page"])}">{html.escape(e["title"])}</a>'
-        f'<div class="overview">{html.escape(e["overview"])}</div></li>'
-        for e in entries
-    )
-    today = dt.date.today().isoformat()
-    return f"""<!DOCTYPE html>
-<html lang="zh"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>gzanalysis report</title><link rel="stylesheet" href="assets/report.css"></head>
-<body><main class="gz-index">
-<h1>gzanalysis report: 赣州市行政审批局 2023年单位预算公开</h1>
-<p>Built {today} from the data package of <b>{html.escape(source)}</b>. Every number is traced to its line in
-the published text; open any page offline. Live, explorable versions: the notebooks in JupyterLab.</p>
-<ol>
-{items}
-</ol>
-</main></body></html>
-"""
-
-
-def _execute_and_render(path: Path, source: str, timeout: int) -> tuple[str, str, str, float]:
-    """One notebook → (page HTML, title, overview, seconds); runs in a worker process."""
+def _execute_and_render(path: Path, source: str, timeout: int) -> tuple[str, str, str, float, dict | None]:
+    """One notebook → (page HTML, title, overview, seconds, first chart's spec); runs in a worker process."""
     from gzanalysis.views.notebook import REPORT_BUILD_ENV
 
     os.environ[REPORT_BUILD_ENV] = "1"  # the kernel inherits it: no bundle inside the notebook
     start = time.perf_counter()
     nb = execute(path, timeout)
     title, overview = _title_and_overview(nb)
-    return render_page(nb, path.stem, source), title, overview, time.perf_counter() - start
+    page = render_page(nb, path.stem, source)
+    return page, title, overview, time.perf_counter() - start, site.first_chart(nb)
 
 
 def build(
@@ -181,10 +169,11 @@ def build(
 
     from gzanalysis.package.load import load
 
-    site = Path(out)
-    site.mkdir(parents=True, exist_ok=True)
-    write_assets(site)
-    source = load().meta["title"]
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    write_assets(folder)
+    d = load()
+    source = d.meta["title"]
     paths = notebook_paths() if notebooks is None else list(notebooks)
     workers = workers or max(1, min(4, os.cpu_count() or 1, len(paths)))
     results: dict[Path, tuple] = {}
@@ -195,17 +184,33 @@ def build(
             results[path] = future.result()
             if not quiet:
                 print(f"[{done}/{len(paths)}] {path.stem}: {results[path][3]:.1f} s", flush=True)
-    entries, pages = [], []
-    for path in paths:  # reading order, whatever order they finished in
-        page_html, title, overview, _ = results[path]
-        page = site / f"{path.stem}.html"
-        page.write_text(page_html, encoding="utf-8")
-        entries.append({"page": page.name, "title": title or path.stem, "overview": overview})
-        pages.append(page)
-    (site / "index.html").write_text(render_index(entries, source), encoding="utf-8")
+    pages = write_site(folder, d, paths, results)
     if not quiet:
-        size = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
-        print(f"wrote {len(pages)} pages and index.html to {site}/ ({size / 1e6:.1f} MB)")
+        size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+        print(f"wrote {len(pages)} pages and index.html to {folder}/ ({size / 1e6:.1f} MB)")
+    return pages
+
+
+def write_site(folder: Path, d, paths: list[Path], results: dict[Path, tuple]) -> list[Path]:
+    """The pages (with navigation), their notebooks and thumbnails, the downloads and the index."""
+    entries = [
+        site.Entry(
+            path.stem,
+            results[path][1] or path.stem,
+            results[path][2],
+            site.write_thumbnail(folder, path.stem, results[path][4]),
+        )
+        for path in paths  # reading order, whatever order they finished in
+    ]
+    pages = []
+    for i, path in enumerate(paths):
+        page = folder / entries[i].page
+        page.write_text(site.finish_page(results[path][0], entries, i), encoding="utf-8")
+        site.copy_notebook(folder, path)
+        pages.append(page)
+    downloads = site.write_downloads(folder, d)
+    index = site.render_index(entries, d, downloads, dt.date.today().isoformat())
+    (folder / "index.html").write_text(index, encoding="utf-8")
     return pages
 
 

@@ -25,8 +25,8 @@ from gzanalysis.analyses.targets import targets as targets_table
 
 FONT = "Noto Sans CJK SC"  # Chinese glyphs in static images (Debian: fonts-noto-cjk)
 LABEL_LIMIT = 220  # pixels: long Chinese subject names stay readable, and leave room for bars on a phone
-# The chart takes the width of the page's column (vega-embed measures its container); static images, which
-# have no container, get STATIC_WIDTH (see ``static_spec``).
+# The chart takes the width of the page's column (the renderer, views/notebook.py, sizes it in the browser);
+# static images, which have no container, get STATIC_WIDTH (see ``static_spec``).
 WIDTH = "container"
 STATIC_WIDTH = 480
 # Okabe & Ito's colour-blind-safe palette (https://jfly.uni-koeln.de/color/): distinct for every common
@@ -72,8 +72,9 @@ def direction_color() -> alt.Color:
     )
 
 
-def static_spec(chart: alt.TopLevelMixin) -> dict:
-    """The chart's Vega-Lite spec with a fixed width where it follows its container (an image has none)."""
+def static_spec(chart: alt.TopLevelMixin | dict) -> dict:
+    """The chart's Vega-Lite spec (or a spec) with a CJK font and a fixed width where it follows its container
+    (an image has none)."""
 
     def fix(node):
         if isinstance(node, dict):
@@ -82,6 +83,8 @@ def static_spec(chart: alt.TopLevelMixin) -> dict:
             return [fix(v) for v in node]
         return node
 
+    if isinstance(chart, dict):
+        return fix({**chart, "config": {**chart.get("config", {}), "font": FONT}})
     return fix(chart.configure(font=FONT).to_dict())
 
 
@@ -434,7 +437,7 @@ def carryover(d, level: str = "类", lang: str = "zh", table: pd.DataFrame | Non
         lang,
         ("浅色: 科目合计; 深色: 其中上年结转", "Light: the function's total; dark: of which carried over"),
     )
-    base = alt.Chart(data, width=WIDTH).encode(
+    base = alt.Chart(data).encode(
         y=alt.Y(
             "name:N",
             # A layer unions the two layers' domains: only count/min/max sorts survive that (max of one row).
@@ -467,6 +470,7 @@ def carryover(d, level: str = "类", lang: str = "zh", table: pd.DataFrame | Non
         tooltip=tooltip,
     )
     return alt.layer(totals, carried).properties(
+        width=WIDTH,
         title=title,
         description=describe(
             ("条形图, 各科目的上年结转", "Bar chart of the carried-over funds by function"),

@@ -15,6 +15,9 @@ import os
 import uuid
 from functools import cache
 
+SPEC_MIME = (
+    "application/vnd.gzanalysis.vegalite+json"  # the chart's spec beside its HTML: the report's thumbnails
+)
 BUNDLE_MARK = "gzanalysis-vega-bundle"  # metadata key of the bundle's output: the report builder drops it
 # Set by the report builder: its pages load the bundle from assets/, so the notebook need not embed it.
 REPORT_BUILD_ENV = "GZANALYSIS_REPORT_BUILD"
@@ -49,6 +52,16 @@ def versions_snippet() -> str:
     )
 
 
+CONTAINER_FALLBACK = 480  # pixels, when the container has no width yet
+_WIDTH = f"isFinite(containerSize()[0]) ? containerSize()[0] : {CONTAINER_FALLBACK}"
+FIT_PATCH = (
+    "function(v){v.autosize={type:'fit-x',contains:'padding'};delete v.width;"
+    "v.signals=(v.signals||[]).filter(function(s){return s.name!=='width';});"
+    f'v.signals.unshift({{name:"width",init:"{_WIDTH}",on:[{{events:"window:resize",update:"{_WIDTH}"}}]}});'
+    "return v;}"
+)
+
+
 def _safe_json(spec: dict) -> str:
     """JSON that cannot end the <script> element it sits in, whatever the data's strings hold."""
     return (
@@ -65,6 +78,11 @@ def render(spec: dict, **embed_options) -> dict:
     The spec is embedded as escaped JSON, so data strings such as ``</script>`` stay text.
     """
     div = f"gz-vega-{uuid.uuid4().hex}"
+    # A chart as wide as its column. Vega-Lite's own width "container" warns ('Dropping "fit-y"') on every
+    # chart whose height is a step per bar, so the spec is compiled at a fixed width and the compiled Vega
+    # spec is patched to fit the container, re-measured on resize, as Vega-Lite would do it.
+    fit = spec.get("width") == "container"
+    compiled = {**spec, "width": CONTAINER_FALLBACK} if fit else spec
     options = _safe_json(
         {
             "mode": "vega-lite",
@@ -74,13 +92,17 @@ def render(spec: dict, **embed_options) -> dict:
     )
     script = (
         f'(function(){{var el=document.getElementById("{div}");'
-        f"var draw=function(){{window.vegaEmbed(el,{_safe_json(spec)},{options})"
+        f"var opts={options};"
+        + (f"opts.patch={FIT_PATCH};" if fit else "")
+        + f"var draw=function(){{window.vegaEmbed(el,{_safe_json(compiled)},opts)"
         '.catch(function(e){el.textContent="Chart error: "+e.message;});};'
         'if(window.vegaEmbed){draw();}else{window.addEventListener("load",draw);}})();'
     )
     html = f'<div id="{div}" class="gz-chart"></div><script type="text/javascript">{script}</script>'
     return {
         "text/html": html,
+        # A type no frontend renders: JupyterLab and nbconvert show the HTML; the report reads the spec.
+        SPEC_MIME: spec,
         "text/plain": "<altair chart: run the notebook with gz.notebook.setup() to draw it>",
     }
 

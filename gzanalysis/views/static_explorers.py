@@ -24,7 +24,15 @@ from gzanalysis.analyses.changes import changes as changes_table
 from gzanalysis.analyses.composition import composition as composition_table
 from gzanalysis.analyses.labels import LANGS, code_names, label, term
 from gzanalysis.analyses.targets import targets as targets_table
-from gzanalysis.views.charts import COLORS, LABEL_LIMIT, LIGHT, PALETTE, WIDTH, describe, direction_color
+from gzanalysis.views.charts import (
+    COLORS,
+    LABEL_LIMIT,
+    LIGHT,
+    PALETTE,
+    WIDTH,
+    describe,
+    direction_color,
+)
 from gzanalysis.views.notebook import REPORT_BUILD_ENV
 
 LANG_LABELS = ["中文", "English"]
