@@ -51,14 +51,33 @@ def test_only_the_public_api(source):
     assert "gz.notebook.setup()" in code  # charts render offline
 
 
+def _checked(cell) -> bool:
+    """A cell nbval compares: marked by the comment, or by the tag."""
+    tags = cell.get("metadata", {}).get("tags", [])
+    return cell.cell_type == "code" and ("NBVAL_CHECK_OUTPUT" in cell.source or "nbval-check-output" in tags)
+
+
 @pytest.mark.parametrize("source", CURATED, ids=[p.stem for p in CURATED])
 def test_key_figures_are_checked(source):
     nb = nbformat.read(source.with_suffix(".ipynb"), as_version=4)
-    checked = [c for c in nb.cells if c.cell_type == "code" and "NBVAL_CHECK_OUTPUT" in c.source]
+    checked = [c for c in nb.cells if _checked(c)]
     assert checked and all(c.outputs for c in checked)
     assert all(not c.outputs for c in nb.cells if c.cell_type == "code" and c not in checked), (
         "only key figures are stored"
     )
+    for cell in checked:  # a tagged check is for nbval, not for readers: the report removes it
+        tags = cell.get("metadata", {}).get("tags", [])
+        assert "nbval-check-output" not in tags or "remove-cell" in tags, cell.source[:80]
+
+
+@pytest.mark.parametrize("source", CURATED, ids=[p.stem for p in CURATED])
+def test_no_printed_dataframes_for_readers(source):
+    """Readers see formatted tables (gz.tables.show); a printed DataFrame may only feed a hidden check."""
+    nb = nbformat.read(source.with_suffix(".ipynb"), as_version=4)
+    for cell in nb.cells:
+        tags = cell.get("metadata", {}).get("tags", [])
+        if cell.cell_type == "code" and "remove-cell" not in tags:
+            assert ".to_string(" not in cell.source, cell.source[:120]
 
 
 @pytest.mark.slow
@@ -68,9 +87,7 @@ def test_nbval_fails_on_a_wrong_key_figure(tmp_path):
     import sys
 
     nb = nbformat.read(NOTEBOOKS / "00_start_here.ipynb", as_version=4)
-    cell = next(
-        c for c in nb.cells if c.cell_type == "code" and "NBVAL_CHECK_OUTPUT" in c.source and c.outputs
-    )
+    cell = next(c for c in nb.cells if _checked(c) and c.outputs)
     text = cell.outputs[0]["text"]
     assert "23,255.42" in text
     cell.outputs[0]["text"] = text.replace("23,255.42", "23,255.43")

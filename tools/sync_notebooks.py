@@ -3,7 +3,7 @@
     .venv/bin/python tools/sync_notebooks.py [NAME ...]
 
 The .py file is what people edit and review. The .ipynb is generated: executed in a fresh kernel, it keeps
-only the outputs of cells marked ``# NBVAL_CHECK_OUTPUT`` (small text: the key figures nbval compares),
+only the outputs of cells marked ``# NBVAL_CHECK_OUTPUT`` or tagged ``nbval-check-output`` (small text: the key figures nbval compares),
 so its diff stays readable and the figures are checked on every `make test`.
 """
 
@@ -18,6 +18,7 @@ from nbclient import NotebookClient
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 CHECK = "NBVAL_CHECK_OUTPUT"
+CHECK_TAG = "nbval-check-output"  # the same as a cell tag (the cell can then also be tagged remove-cell)
 KERNEL = {"display_name": "Python 3", "language": "python", "name": "python3"}
 
 
@@ -28,10 +29,12 @@ def generate(source: Path) -> nbformat.NotebookNode:
         nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}
     ).execute()
     for cell in nb.cells:
-        cell.metadata = {}
+        tags = cell.metadata.get("tags", [])
+        # only the tags survive: the report honours remove-cell / hide-input …, nbval nbval-check-output
+        cell.metadata = {"tags": tags} if tags else {}
         if cell.cell_type != "code":
             continue
-        if CHECK not in cell.source:
+        if CHECK not in cell.source and CHECK_TAG not in tags:
             cell.outputs = []
             cell.execution_count = None  # nbval treats a cell with outputs and no count as unrun
     return nb

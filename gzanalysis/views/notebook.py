@@ -86,6 +86,7 @@ def render(spec: dict, **embed_options) -> dict:
     options = _safe_json(
         {
             "mode": "vega-lite",
+            "renderer": "svg",  # text and aria labels a screen reader can reach; crisp when printed
             "actions": {"export": True, "source": False, "compiled": False, "editor": False},
             **embed_options,
         }

@@ -48,10 +48,12 @@ def header(name, lang: str) -> str:
     return zh if lang == "zh" else en
 
 
-def show(df: pd.DataFrame, lang: str = "zh", caption: str | None = None, index: bool = False):
+def show(df: pd.DataFrame | pd.Series, lang: str = "zh", caption: str | None = None, index: bool = False):
     """``df`` as a formatted HTML table (a pandas ``Styler``: a notebook displays it; ``.to_html()`` gives
     the HTML). ``index=True`` keeps the index (as a first column, e.g. for a pivot table)."""
     check_lang(lang)
+    if isinstance(df, pd.Series):
+        df = df.to_frame()
     if index:
         df = df.reset_index()
     df = df.reset_index(drop=True)
