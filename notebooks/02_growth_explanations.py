@@ -54,8 +54,10 @@ gz.charts.waterfall(d)
 gz.charts.changes(d)
 
 # %%
-# NBVAL_CHECK_OUTPUT
 by_function = changes.query("section == '支出预算' and grouping == 'function'")
+gz.tables.show(by_function[["code", "item", "amount", "change", "prior_year", "wording"]], lang="en")
+
+# %% tags=["nbval-check-output", "remove-cell"]
 print(by_function[["code", "item", "amount", "change", "prior_year", "wording"]].to_string(index=False))
 
 # %% [markdown]
@@ -68,11 +70,13 @@ print(by_function[["code", "item", "amount", "change", "prior_year", "wording"]]
 # rounding explains, `parts_check` says **material**:
 
 # %%
-# NBVAL_CHECK_OUTPUT
 checks = changes.query("grouping != 'total'").groupby(["section", "scope", "grouping"], sort=False)
 summary = checks.agg(parts=("change", "sum"), status=("parts_check", "first")).reset_index()
 stated = totals[["section", "scope", "change"]].rename(columns={"change": "stated_total"})
 summary = summary.merge(stated, on=["section", "scope"])  # sections that state a total change
+gz.tables.show(summary, lang="en")
+
+# %% tags=["nbval-check-output", "remove-cell"]
 print(summary.round(2).to_string(index=False))
 
 # %% [markdown]
@@ -85,8 +89,10 @@ print(summary.round(2).to_string(index=False))
 #   99.33, implying 600.67.
 
 # %%
-# NBVAL_CHECK_OUTPUT
 audit = gz.audit(d)
+gz.tables.show(audit.query("family == 'narrative' and status == 'material'")[["rule", "lhs", "rhs", "diff"]])
+
+# %% tags=["nbval-check-output", "remove-cell"]
 print(
     audit.query("family == 'narrative' and status == 'material'")[["rule", "lhs", "rhs", "diff"]].to_string(
         index=False
@@ -98,7 +104,7 @@ print(
 # Choose a section, a grouping and a chart; hide small changes with the threshold.
 
 # %%
-gz.widgets.changes_explorer(d)
+gz.explorers.explorer(d, "changes")
 
 # %% [markdown]
 # ## Summary

@@ -22,7 +22,10 @@ import gzanalysis as gz
 gz.notebook.setup()
 d = gz.load()
 targets = gz.targets(d)
-targets.query("project_id == 'P2'")[["level2", "indicator", "value_text", "operator", "number", "unit"]]
+gz.tables.show(
+    targets.query("project_id == 'P2'")[["level2", "indicator", "value_text", "operator", "number", "unit"]],
+    lang="en",
+)
 
 # %% [markdown]
 # ## Your turn

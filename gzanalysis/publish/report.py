@@ -137,6 +137,9 @@ def _exporter():
 
 
 def render_page(nb, name: str, source: str) -> str:
+    title, _ = _title_and_overview(nb)
+    if title:  # the browser tab and bookmarks show the notebook's title, not its file name
+        nb.metadata["title"] = title
     body, _ = _exporter().from_notebook_node(nb, resources={"metadata": {"name": name}, "gz_source": source})
     return body
 
