@@ -144,6 +144,9 @@ def test_report_pages_render_offline_without_vega_warnings(browser, site):
 
 
 CHART_STATE = """el => { const s = el.querySelector('svg.marks'); return s ? s.innerHTML : ''; }"""
+# What a reader sees of a chart: its texts (labels, titles) and how many marks it draws.
+SEEN = """el => Array.from(el.querySelectorAll('svg.marks text')).map(t => t.textContent).join('|')
+  + '#' + el.querySelectorAll('svg.marks path, svg.marks rect').length"""
 # Change one control of an explorer: another option of a select, the top of a slider, the other state of a box.
 CHANGE = """el => {
   let old = el.type === 'checkbox' || el.type === 'radio' ? el.checked : el.value;
@@ -166,7 +169,7 @@ def test_every_control_of_every_explorer_changes_its_chart(browser, site):
         page, errors, _ = _open(browser, path.as_uri(), _local)
         _wait_for_charts(page)
         assert page.locator(".widget-dropdown, .widget-slider").count() == 0, f"{path.name}: a dead widget"
-        explorers = page.locator(".vega-embed").filter(has=page.locator(".vega-bindings"))
+        explorers = page.locator(".vega-embed").filter(has=page.locator(".vega-bind"))
         for i in range(explorers.count()):
             explorer = explorers.nth(i)
             explorer.scroll_into_view_if_needed()
@@ -176,7 +179,7 @@ def test_every_control_of_every_explorer_changes_its_chart(browser, site):
             for j in range(inputs.count()):
                 control = inputs.nth(j)
                 name = explorer.locator(".vega-bind-name").nth(j).inner_text()
-                before = explorer.evaluate(CHART_STATE)
+                before, seen = explorer.evaluate(CHART_STATE), explorer.evaluate(SEEN)
                 old = control.evaluate(CHANGE)
                 page.wait_for_timeout(150)
                 after = explorer.evaluate(CHART_STATE)
@@ -187,7 +190,7 @@ def test_every_control_of_every_explorer_changes_its_chart(browser, site):
                     )
                 control.evaluate(RESTORE, old)
                 page.wait_for_timeout(100)
-                assert explorer.evaluate(CHART_STATE) == before, f"{path.name}: {name!r} does not restore"
+                assert explorer.evaluate(SEEN) == seen, f"{path.name}: {name!r} does not restore"
                 controls_seen += 1
         assert not errors, f"{path.name}: {errors[:3]}"
         page.close()
@@ -209,7 +212,7 @@ def test_no_printed_dataframes_in_visible_outputs(browser, site):
         shot = _shot(page, f"dumps-{path.stem}") if dumps else None
         assert not dumps, f"{path.name}: a printed table is visible: {dumps[0][:300]!r} ({shot})"
         tables = page.locator("table.gz-table")
-        assert path.stem.startswith("teaching_ex") or tables.count() >= 1, f"{path.name}: no formatted table"
+        assert not path.stem[0].isdigit() or tables.count() >= 1, f"{path.name}: no formatted table"
         page.close()
 
 
@@ -250,7 +253,7 @@ def test_navigation_toc_and_downloads(browser, site):
     for link in index.locator("a[download]").all():
         assert (site / link.get_attribute("href")).stat().st_size > 10_000
     thumbs = index.locator(".gz-cards img")
-    assert thumbs.count() >= 8
+    assert thumbs.count() >= 5  # one per page that draws a chart
     assert all(
         index.evaluate("img => img.naturalWidth", thumbs.nth(i).element_handle()) > 100
         for i in range(thumbs.count())
@@ -292,9 +295,9 @@ def test_accessibility_no_serious_violations(browser, site, name):
     violations = _axe(page)
     summary = [(v["id"], v["impact"], v["help"], [n["target"] for n in v["nodes"][:3]]) for v in violations]
     assert not violations, f"{name}: {summary}"
-    chart = page.locator(".vega-embed svg").first
-    label = chart.get_attribute("aria-label") or ""
-    assert "一般公共服务支出" in label  # the chart's description, for screen readers
+    if name != "index":
+        label = page.locator(".vega-embed [role='graphics-document']").first.get_attribute("aria-label") or ""
+        assert "一般公共服务支出" in label  # the chart's description, for screen readers
 
 
 def test_phone_width_has_no_horizontal_scrolling(browser, site):

@@ -28,6 +28,9 @@ TIMEOUT = 300  # seconds per cell: executing a notebook can hang (see the stack 
 JS_DIR = Path(sys.prefix) / "share" / "gzanalysis" / "js"
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
 class ReportError(RuntimeError):
     pass
 
@@ -140,6 +143,9 @@ def render_page(nb, name: str, source: str) -> str:
     title, _ = _title_and_overview(nb)
     if title:  # the browser tab and bookmarks show the notebook's title, not its file name
         nb.metadata["title"] = title
+    if not any(WIDGET_VIEW in o.get("data", {}) for c in nb.cells for o in c.get("outputs", [])):
+        # saved state of widgets no output shows (a JupyterLab run's): no widget manager on the page
+        nb.metadata.pop("widgets", None)
     body, _ = _exporter().from_notebook_node(nb, resources={"metadata": {"name": name}, "gz_source": source})
     return body
 

@@ -96,6 +96,9 @@ def render(spec: dict, **embed_options) -> dict:
         f"var opts={options};"
         + (f"opts.patch={FIT_PATCH};" if fit else "")
         + f"var draw=function(){{window.vegaEmbed(el,{_safe_json(compiled)},opts)"
+        # vega-embed's menu (export as PNG/SVG) is a <summary> with only an icon: give it a name
+        '.then(function(){var m=el.querySelector("details > summary");'
+        'if(m){m.setAttribute("aria-label","Chart menu · 图表菜单");}})'
         '.catch(function(e){el.textContent="Chart error: "+e.message;});};'
         'if(window.vegaEmbed){draw();}else{window.addEventListener("load",draw);}})();'
     )
@@ -103,7 +106,9 @@ def render(spec: dict, **embed_options) -> dict:
     return {
         "text/html": html,
         # A type no frontend renders: JupyterLab and nbconvert show the HTML; the report reads the spec.
-        SPEC_MIME: spec,
+        SPEC_MIME: json.loads(
+            json.dumps(spec), parse_constant=lambda _: None
+        ),  # strict JSON: no NaN/Infinity
         "text/plain": "<altair chart: run the notebook with gz.notebook.setup() to draw it>",
     }
 
