@@ -48,3 +48,9 @@ def test_counts_and_index():
     df = pd.DataFrame({"n": pd.array([1200, None], dtype="Int64")}, index=pd.Index(["a", "b"], name="kind"))
     cells = _cells(gz.tables.show(df, index=True).to_html())
     assert cells == ["a", "1,200", "b", ""]
+
+
+def test_data_strings_stay_text():
+    evil = "</td><script>alert(1)</script>"
+    html = gz.tables.show(pd.DataFrame({evil: [evil], "amount": [1.0]})).to_html()
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html

@@ -60,7 +60,8 @@ def show(df: pd.DataFrame | pd.Series, lang: str = "zh", caption: str | None = N
     df.columns = [str(c) for c in df.columns]
     kinds = {c: kind(df[c], c) for c in df.columns}
     yes, no = YES_NO[lang]
-    styler = df.style.hide(axis="index").format(na_rep="")
+    # escape: names come from the data, and a name holding "<script>" must stay text
+    styler = df.style.hide(axis="index").format(na_rep="", escape="html")
     for column, k in kinds.items():
         if k in FORMATS:
             styler = styler.format(FORMATS[k], subset=[column], na_rep="")
@@ -69,7 +70,7 @@ def show(df: pd.DataFrame | pd.Series, lang: str = "zh", caption: str | None = N
                 lambda v, yes=yes, no=no: "" if pd.isna(v) else (yes if v else no), subset=[column]
             )
     numeric = [c for c, k in kinds.items() if k in FORMATS]
-    styler = styler.format_index(lambda c: header(c, lang), axis="columns")
+    styler = styler.format_index(lambda c: header(c, lang), axis="columns", escape="html")
     styler = styler.set_table_styles(
         {
             c: [{"selector": "td, th", "props": "text-align: right; font-variant-numeric: tabular-nums"}]
