@@ -145,7 +145,10 @@ def test_report_pages_render_offline_without_vega_warnings(browser, site):
 
 CHART_STATE = """el => { const s = el.querySelector('svg.marks'); return s ? s.innerHTML : ''; }"""
 # What a reader sees of a chart: its texts (labels, titles) and how many marks it draws.
-SEEN = """el => Array.from(el.querySelectorAll('svg.marks text')).map(t => t.textContent).join('|')
+# (in the order they stand on the screen: Vega reuses DOM nodes, so their order in the DOM says nothing)
+SEEN = """el => Array.from(el.querySelectorAll('svg.marks text'))
+  .map(t => { const r = t.getBoundingClientRect(); return [Math.round(r.top), Math.round(r.left), t.textContent]; })
+  .sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(a => a[2]).join('|')
   + '#' + el.querySelectorAll('svg.marks path, svg.marks rect').length"""
 # Change one control of an explorer: another option of a select, the top of a slider, the other state of a box.
 CHANGE = """el => {

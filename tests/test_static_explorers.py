@@ -87,21 +87,3 @@ def test_explorer_picks_the_static_one_for_the_report(d, monkeypatch):
     assert hasattr(gz.explorers.explorer(d, "targets"), "controls")  # the ipywidgets explorer
     with pytest.raises(ValueError, match="composition"):
         gz.explorers.explorer(d, "nope")
-
-
-@pytest.mark.parametrize("name", ["composition", "changes", "carryover"])
-def test_each_bar_has_its_own_key_per_choice(d, name):
-    """Vega keeps one sort value per y value: a name shared by two choices must not share a key (it came back
-    out of order after switching level and back)."""
-    spec = gz.explorers.EXPLORERS[name](d).to_dict()
-    pairs, _ = _filters(spec)
-    fields = [f for f, _ in pairs if f not in ("class_code", "project_id", "kind")]
-    rows = _rows(spec)
-    owners = {}
-    for r in rows:
-        owners.setdefault(r["row"], set()).add(tuple(r[f] for f in fields))
-    assert all(len(o) == 1 for o in owners.values())
-    shared = {r["row"].split("\u2063")[0] for r in rows}
-    assert len(shared) < len(owners)  # the same names do recur across choices
-    y = spec["encoding"]["y"] if "encoding" in spec else spec["layer"][0]["encoding"]["y"]
-    assert y["field"] == "row" and "split(datum.label" in y["axis"]["labelExpr"]

@@ -51,27 +51,6 @@ def _title(zh: str, en: str, lang: str, subtitle: tuple[str, str] | None = None)
     return alt.TitleParams(text, anchor="start")
 
 
-SEP = "\u2063"  # an invisible separator: "name⁣choice" keys the bars, the axis shows the part before it
-
-
-def keyed(data: pd.DataFrame, field: str, choices: list[str]) -> pd.DataFrame:
-    """Add ``row``: the bar's label made unique per choice. Vega keeps one sort value per domain value; a
-    name that two choices share (其他支出 as a 类 and as a 款) came back out of order after switching."""
-    choice = data[choices].astype(str).agg("|".join, axis=1)
-    ids = {c: str(i) for i, c in enumerate(dict.fromkeys(choice))}
-    return data.assign(row=data[field].astype(str) + SEP + choice.map(ids))
-
-
-def keyed_y(sort) -> alt.Y:
-    """The y channel of bars keyed by ``keyed``: the axis shows the label only."""
-    return alt.Y(
-        "row:N",
-        sort=sort,
-        title=None,
-        axis=alt.Axis(labelLimit=LABEL_LIMIT, labelExpr=f"split(datum.label, '{SEP}')[0]"),
-    )
-
-
 def describe(what: tuple[str, str], names, values, lang: str, unit: bool = True, limit: int = 6) -> str:
     """One sentence for screen readers (vega puts a chart's ``description`` in its ``aria-label``): what the
     chart shows and its largest values, computed from the chart's data."""
@@ -200,13 +179,12 @@ def drilldown(d, lang: str = "zh") -> alt.HConcatChart:
         .properties(width=260, title=_title("按类(点击选择)", "By class (click one)", lang))
     )
     right = (
-        alt.Chart(keyed(data, "name", ["level", "class_code"]))
-        .transform_filter(pick)
+        base.transform_filter(pick)
         .transform_filter(alt.datum.level == detail)
         .mark_bar(color=PALETTE[0])
         .encode(
             x=alt.X("amount:Q", title=label("amount", lang), axis=alt.Axis(format=",.0f")),
-            y=keyed_y("-x"),
+            y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
             tooltip=[
                 alt.Tooltip("code:N", title=label("code", lang)),
                 alt.Tooltip("name:N", title=label("name", lang)),

@@ -32,8 +32,6 @@ from gzanalysis.views.charts import (
     WIDTH,
     describe,
     direction_color,
-    keyed,
-    keyed_y,
 )
 from gzanalysis.views.notebook import REPORT_BUILD_ENV
 
@@ -104,7 +102,6 @@ def composition(d) -> alt.Chart:
                     t = composition_table(d, by=by, level=shown, measure=column, lang=lang)
                     parts.append(t.assign(by=by, level=level, measure=measure, lang=lang))
     data = _frame(parts)[["by", "level", "measure", "lang", "code", "name", "amount", "share_of_total"]]
-    data = keyed(data, "name", ["by", "level", "measure", "lang"])
     default = data.query("by == 'function' and level == '类' and measure == 'total' and lang == 'zh'")
     params = [
         _select(
@@ -131,7 +128,7 @@ def composition(d) -> alt.Chart:
         .mark_bar(color=PALETTE[0])
         .encode(
             x=alt.X("amount:Q", title=_both("amount"), axis=alt.Axis(format=",.0f")),
-            y=keyed_y("-x"),
+            y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
             tooltip=[
                 alt.Tooltip("code:N", title=_both("code")),
                 alt.Tooltip("name:N", title=_both("name")),
@@ -166,7 +163,6 @@ def changes(d) -> alt.Chart:
         ],
         ignore_index=True,
     )
-    data = keyed(data, "item", ["group", "lang"])
     default = data[(data["group"] == keys[0]) & (data["lang"] == "zh")]
     return (
         _chart(
@@ -179,7 +175,7 @@ def changes(d) -> alt.Chart:
         .mark_bar()
         .encode(
             x=alt.X("change:Q", title=_both("change"), axis=alt.Axis(format=",.0f")),
-            y=keyed_y("-x"),
+            y=alt.Y("item:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
             color=direction_color(),
             tooltip=[
                 alt.Tooltip("item:N", title=_both("item")),
@@ -209,13 +205,17 @@ def carryover(d) -> alt.LayerChart:
     data = _frame(parts)[["level", "lang", "code", "name", "carryover", "total", "share_of_carryover"]]
     data["class_code"] = data["code"].str[:3]
     data = data[data["carryover"] > 0]  # functions without carry-over have nothing to show here
-    data = keyed(data, "name", ["level", "lang"])
     classes = data.loc[data["level"] == "类", "code"].drop_duplicates().tolist()
     names = code_names(d, "functional", "zh")
     default = data.query("level == '类' and lang == 'zh'")
     base = alt.Chart(data).encode(
-        # layers union their domains, where only count/min/max sorts survive
-        y=keyed_y(alt.EncodingSortField("carryover", op="max", order="descending")),
+        y=alt.Y(
+            "name:N",
+            # layers union their domains, where only count/min/max sorts survive
+            sort=alt.EncodingSortField("carryover", op="max", order="descending"),
+            title=None,
+            axis=alt.Axis(labelLimit=LABEL_LIMIT),
+        ),
         tooltip=[
             alt.Tooltip("code:N", title=_both("code")),
             alt.Tooltip("name:N", title=_both("name")),
