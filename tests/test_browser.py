@@ -442,7 +442,8 @@ LAB_NOTEBOOKS = sorted(p.stem for p in (ROOT / "notebooks").glob("*.ipynb"))
 def test_jupyterlab_runs_each_notebook_offline(browser, lab, name):
     base, token = lab
     url = f"{base}/lab/workspaces/ws-{secrets.token_hex(4)}/tree/{name}.ipynb?token={token}"
-    page, errors, blocked = _open(browser, url, lambda u: u.startswith(base))
+    console = []
+    page, errors, blocked = _open(browser, url, lambda u: u.startswith(base), console=console)
     panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
     _run_all(page, panel)
     charts, marks = _wait_for_charts(page, timeout=30)
@@ -466,7 +467,14 @@ def test_jupyterlab_runs_each_notebook_offline(browser, lab, name):
             f"{name}: widgets not rendered (screenshot {shot})"
         )
         chart = widget.locator(".vega-embed svg.marks")
-        chart.wait_for(timeout=30_000)
+        try:
+            chart.wait_for(timeout=30_000)
+        except playwright.Error:
+            shot = _shot(page, f"lab-{name}-no-chart")
+            output = widget.locator(".widget-output").inner_html()[:800]
+            pytest.fail(
+                f"{name}: the explorer draws no chart; console {console[-5:]}, {errors[:3]}; {output} ({shot})"
+            )
         before = chart.inner_html()
         select = (
             widget.locator(".widget-dropdown select")

@@ -53,7 +53,8 @@ def versions_snippet() -> str:
 
 
 CONTAINER_FALLBACK = 480  # pixels, when the container has no width yet
-_WIDTH = f"isFinite(containerSize()[0]) ? containerSize()[0] : {CONTAINER_FALLBACK}"
+# a container not yet on screen (a widget's output, a folded section) measures 0: draw at the fallback then
+_WIDTH = f"containerSize()[0] > 0 ? containerSize()[0] : {CONTAINER_FALLBACK}"
 FIT_PATCH = (
     "function(v){v.autosize={type:'fit-x',contains:'padding'};delete v.width;"
     "v.signals=(v.signals||[]).filter(function(s){return s.name!=='width';});"
@@ -98,11 +99,24 @@ def render(spec: dict, **embed_options) -> dict:
         + f"var draw=function(){{window.vegaEmbed(el,{_safe_json(compiled)},opts)"
         # vega-embed's menu (export as PNG/SVG) is a <summary> with only an icon: give it a name
         '.then(function(){var m=el.querySelector("details > summary");'
-        'if(m){m.setAttribute("aria-label","Chart menu · 图表菜单");}})'
+        'if(m){m.setAttribute("aria-label","Chart menu · 图表菜单");}'
+        # ... and redraw at the container's width once it has one, or when it changes (Vega listens to
+        # the window's resize only)
+        + (
+            "if(window.ResizeObserver){var last=el.clientWidth;new ResizeObserver(function(){"
+            "if(el.clientWidth>0&&el.clientWidth!==last){last=el.clientWidth;"
+            'window.dispatchEvent(new Event("resize"));}}).observe(el);}'
+            if fit
+            else ""
+        )
+        + "})"
         '.catch(function(e){el.textContent="Chart error: "+e.message;});};'
         'if(window.vegaEmbed){draw();}else{window.addEventListener("load",draw);}})();'
     )
-    html = f'<div id="{div}" class="gz-chart"></div><script type="text/javascript">{script}</script>'
+    # block, full width: vega-embed's own CSS makes it an inline-block as wide as the chart it holds, and a
+    # chart that measures its container would then shrink to nothing
+    style = ' style="display:block;width:100%"' if fit else ""
+    html = f'<div id="{div}" class="gz-chart"{style}></div><script type="text/javascript">{script}</script>'
     return {
         "text/html": html,
         # A type no frontend renders: JupyterLab and nbconvert show the HTML; the report reads the spec.
