@@ -57,7 +57,7 @@ gz.charts.targets(d)
 # the unit's own 700 万元) lists its indicator categories with no indicator at all.
 
 # %%
-gz.tables.show(targets["kind"].value_counts(), lang="en", index=True)
+gz.tables.show(targets["kind"].value_counts().rename_axis("kind of indicator"), lang="en", index=True)
 
 # %%
 gz.tables.show(targets.groupby("operator")["indicator"].count().rename("count"), lang="en", index=True)

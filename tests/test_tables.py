@@ -54,3 +54,8 @@ def test_data_strings_stay_text():
     evil = "</td><script>alert(1)</script>"
     html = gz.tables.show(pd.DataFrame({evil: [evil], "amount": [1.0]})).to_html()
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_a_project_column_is_headed_project(d):
+    html = gz.tables.show(gz.targets_summary(d), lang="en").to_html()
+    assert ">Project<" in html and "Project spending" not in html

@@ -27,6 +27,7 @@ from gzanalysis.analyses.targets import targets as targets_table
 from gzanalysis.views.charts import (
     COLORS,
     LABEL_LIMIT,
+    LEGEND,
     LIGHT,
     PALETTE,
     WIDTH,
@@ -296,8 +297,9 @@ def targets(d) -> alt.Chart:
                 title=None,
                 scale=alt.Scale(domain=kinds, range=[PALETTE[2], PALETTE[1], PALETTE[3]]),
                 legend=alt.Legend(
+                    **LEGEND,
                     labelExpr="{'quantitative': '定量 quantitative', 'qualitative': "
-                    "'定性 qualitative', 'missing': '缺失 missing'}[datum.label]"
+                    "'定性 qualitative', 'missing': '缺失 missing'}[datum.label]",
                 ),
             ),
             tooltip=[

@@ -42,9 +42,13 @@ def kind(series: pd.Series, name: str) -> str:
 FORMATS = {"ratio": "{:.1%}", "amount": "{:,.2f}", "count": "{:,.0f}"}
 
 
+# Column names whose label in LABELS is the category's ("project" is 项目支出 there), not the column's.
+COLUMNS = {"project": LABELS["project_name"]}
+
+
 def header(name, lang: str) -> str:
     """A column's header in ``lang``; names without a label (already a label, or Chinese) stay as they are."""
-    zh, en = LABELS.get(str(name), (str(name), str(name)))
+    zh, en = COLUMNS.get(str(name)) or LABELS.get(str(name), (str(name), str(name)))
     return zh if lang == "zh" else en
 
 
