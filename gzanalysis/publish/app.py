@@ -131,10 +131,15 @@ def serve(port: int | None = None) -> int:
     )
     server = Voila.instance()
     server.initialize(argv)
-    # Quiet console: these pages carry no saved outputs to trust (the kernel draws everything on request),
-    # and jupyter_server's default websocket ping timeout (3 × the interval) makes tornado warn once.
+    # Quiet console: these pages carry no saved outputs to trust (the kernel draws everything on request).
     server.log.addFilter(lambda record: "is not trusted" not in record.getMessage())
-    server.tornado_settings = {**server.tornado_settings, "ws_ping_timeout": 30000}
+    # No websocket keep-alive pings. They exist to keep connections open through proxies and to notice
+    # clients that vanished; on 127.0.0.1 neither happens (a closed tab closes its socket). And they misfire:
+    # jupyter_server's WebSocketMixin hands its intervals in ms to tornado, which reads them as seconds, so a
+    # ws_ping_timeout longer than the interval makes tornado warn, while one no longer than it makes
+    # jupyter_server warn "WebSocket ping timeout after 30002 ms." and close the page's kernel connection
+    # whenever a pong is a moment late (a loaded machine).
+    server.tornado_settings = {**server.tornado_settings, "ws_ping_interval": 0}
     server.start()
     print("gzanalysis app: stopped", flush=True)
     return 0
