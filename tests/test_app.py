@@ -79,10 +79,15 @@ def test_each_explorer_redraws_chart_and_table_offline(browser, app, question): 
     assert page.locator(".jp-InputArea").count() == 0, "the code must be hidden"
     before = _visible_state(page)
 
-    # The explorer's first dropdown (the language switch is buttons), to its second option.
+    # The page's 中文 / English switch sets the language: the explorer's own language dropdown is hidden.
+    assert page.get_by_text("语言 Language").count() == 1
+    assert not page.get_by_text("语言 Language").is_visible()
+    # The explorer's first dropdown (the language switch is buttons), to an option it does not show yet
+    # (an explorer may open on any of its options: the changes explorer opens on its second section).
     page.locator(".widget-output").first.wait_for()
     select = page.locator(".widget-dropdown select").first
-    select.select_option(index=1)
+    current, count = select.evaluate("s => [s.selectedIndex, s.options.length]")
+    select.select_option(index=(current + 1) % count)
     _wait_until(
         page, lambda: _ready(page) and _visible_state(page)[0] != before[0], what="the chart to change"
     )

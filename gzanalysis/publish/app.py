@@ -12,8 +12,6 @@ its kernels.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import inspect
 import os
 import socket
 import sys
@@ -55,14 +53,12 @@ def _query_lang() -> str:
 
 
 def explorer(question: str, d, lang: str):
-    """The question's explorer in ``lang``, through its public function."""
+    """The question's explorer in ``lang``, its own language dropdown hidden: the page's switch sets it."""
     from gzanalysis.views import widgets
 
-    make = getattr(widgets, QUESTIONS[question][0])
-    if "lang" in inspect.signature(make).parameters:
-        return make(d, lang=lang)
-    made = make(d)  # explorers without a lang argument carry a language control of their own
-    made.controls["lang"].value = lang
+    made = getattr(widgets, QUESTIONS[question][0])(d)
+    made.controls["lang"].layout.display = "none"
+    made.controls["lang"].value = lang  # relabels everything and keeps the other controls' values
     return made
 
 
@@ -80,7 +76,6 @@ def _header(question: str, lang: str) -> str:
 def page(question: str, lang: str | None = None):
     """The app page of one question: a language switch, links to the other pages, and the explorer."""
     import ipywidgets as w
-    from traitlets import TraitError
 
     from gzanalysis.package.load import load
     from gzanalysis.publish.execute import skip_slow_plugin
@@ -92,19 +87,15 @@ def page(question: str, lang: str | None = None):
     lang = lang or _query_lang()
     switch = w.ToggleButtons(options=LANGS, value=lang, description="")
     header = w.HTML(_header(question, lang))
-    holder = w.VBox([explorer(question, d, lang)])
+    shown = explorer(question, d, lang)
 
     def relabel(change) -> None:
         header.value = _header(question, change["new"])
-        before, after = holder.children[0], explorer(question, d, change["new"])
-        for name, control in before.controls.items():  # keep the reader's choices across the switch
-            if name != "lang" and name in after.controls:
-                with contextlib.suppress(TraitError):  # an option the other language does not offer
-                    after.controls[name].value = control.value
-        holder.children = [after]
+        # The explorer relabels itself and keeps the reader's choices.
+        shown.controls["lang"].value = change["new"]
 
     switch.observe(relabel, names="value")
-    return w.VBox([switch, header, holder])
+    return w.VBox([switch, header, shown])
 
 
 def free_port() -> int:
@@ -140,10 +131,15 @@ def serve(port: int | None = None) -> int:
     )
     server = Voila.instance()
     server.initialize(argv)
-    # Quiet console: these pages carry no saved outputs to trust (the kernel draws everything on request),
-    # and jupyter_server's default websocket ping timeout (3 × the interval) makes tornado warn once.
+    # Quiet console: these pages carry no saved outputs to trust (the kernel draws everything on request).
     server.log.addFilter(lambda record: "is not trusted" not in record.getMessage())
-    server.tornado_settings = {**server.tornado_settings, "ws_ping_timeout": 30000}
+    # No websocket keep-alive pings. They exist to keep connections open through proxies and to notice
+    # clients that vanished; on 127.0.0.1 neither happens (a closed tab closes its socket). And they misfire:
+    # jupyter_server's WebSocketMixin hands its intervals in ms to tornado, which reads them as seconds, so a
+    # ws_ping_timeout longer than the interval makes tornado warn, while one no longer than it makes
+    # jupyter_server warn "WebSocket ping timeout after 30002 ms." and close the page's kernel connection
+    # whenever a pong is a moment late (a loaded machine).
+    server.tornado_settings = {**server.tornado_settings, "ws_ping_interval": 0}
     server.start()
     print("gzanalysis app: stopped", flush=True)
     return 0
