@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[lab,render,report,dev]"
+	$(BIN)/python -m pip install --quiet -e ".[lab,render,report,cluster,dev]"
 	touch $(STAMP)
 
 # The widget manager and require.js for the report's pages, from the npm registry (pinned), unpacked once.

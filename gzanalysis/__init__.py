@@ -14,6 +14,7 @@ from gzanalysis.analyses.changes import changes
 from gzanalysis.analyses.composition import composition
 from gzanalysis.analyses.targets import targets, targets_summary
 from gzanalysis.audit import audit
+from gzanalysis.corpus.store import Corpus, corpus
 from gzanalysis.package.load import DEFAULT_ID, Disclosure, available, load, load_many
 from gzanalysis.package.readers import read_excel, read_parquet
 from gzanalysis.package.validate import PackageError, PackageWarning
@@ -21,6 +22,7 @@ from gzanalysis.views import charts, notebook, widgets
 
 __all__ = [
     "DEFAULT_ID",
+    "Corpus",
     "Disclosure",
     "PackageError",
     "PackageWarning",
@@ -31,6 +33,7 @@ __all__ = [
     "changes",
     "charts",
     "composition",
+    "corpus",
     "load",
     "load_many",
     "notebook",

@@ -27,7 +27,32 @@ def _audit(args: argparse.Namespace) -> int:
     return 1 if args.strict and material else 0
 
 
+def _ingest_batch(args: argparse.Namespace) -> int:
+    from gzanalysis.corpus.batch import ingest_corpus
+
+    if not args.out:
+        print("gzanalysis ingest: a folder or glob needs --out CORPUS", file=sys.stderr)
+        return 2
+    try:
+        result = ingest_corpus(args.raw, args.out, jobs=args.jobs, scheduler=args.scheduler)
+    except (FileNotFoundError, RuntimeError) as exc:
+        print(f"gzanalysis ingest: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(
+            "gzanalysis ingest: interrupted; what finished is in corpus.json, run again to go on",
+            file=sys.stderr,
+        )
+        return 130
+    sys.stdout.write(result.summary())
+    return 1 if args.strict and result.failed else 0
+
+
 def _ingest(args: argparse.Namespace) -> int:
+    from gzanalysis.corpus.batch import is_batch
+
+    if is_batch(args.raw):
+        return _ingest_batch(args)
     from gzanalysis.ingest import IngestError, ingest
 
     try:
@@ -95,16 +120,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_audit)
 
     p = sub.add_parser(
-        "ingest", help="read a disclosure's OCR text into a data package, with a reconciliation report"
+        "ingest",
+        help="read a disclosure's OCR text into a data package, with a reconciliation report; "
+        "a folder or glob of .txt/.pdf files into a corpus (one package each + Parquet facts)",
     )
-    p.add_argument("raw", help="the OCR text, e.g. data/raw/ganzhou-xzspj-2023.txt")
+    p.add_argument(
+        "raw",
+        help="the OCR text, e.g. data/raw/ganzhou-xzspj-2023.txt; or a folder or glob ('pdfs/*.pdf') for a corpus",
+    )
     p.add_argument("--errata", help="errata.csv: the corrections to apply (the only ones the ingest makes)")
     p.add_argument(
         "--out", help="package folder to write (CSVs, errata, datapackage.json); omit to only report"
     )
     p.add_argument("--report", help="write the reconciliation report to this file instead of stdout")
     p.add_argument("--format", choices=["text", "json"], default="text", help="format of the report")
-    p.add_argument("--strict", action="store_true", help="exit with status 1 when a value is left unresolved")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit with status 1 when a value is left unresolved (a corpus: when a document failed)",
+    )
+    p.add_argument("--jobs", type=int, default=None, help="corpus: local processes (default: every core)")
+    p.add_argument(
+        "--scheduler",
+        help="corpus: address of a Dask scheduler (tcp://host:8786) to run the documents on; "
+        "needs the extra [cluster] and the same paths on every worker",
+    )
     p.set_defaults(run=_ingest)
 
     p = sub.add_parser(

@@ -197,6 +197,17 @@ class Corpus:
         return load(folder)
 
 
-def corpus(path: str | Path) -> Corpus:
-    """Open a corpus folder written by ``gzanalysis ingest FOLDER --out CORPUS``."""
+CORPUS_ENV = "GZANALYSIS_CORPUS"  # the corpus gz.corpus() opens when given no path
+
+
+def corpus(path: str | Path | None = None) -> Corpus:
+    """Open a corpus folder written by ``gzanalysis ingest FOLDER --out CORPUS`` (default: the folder
+    ``GZANALYSIS_CORPUS`` names)."""
+    if path is None:
+        path = os.environ.get(CORPUS_ENV)
+        if not path:
+            raise FileNotFoundError(
+                f"no corpus given and {CORPUS_ENV} is not set: build one with "
+                "`gzanalysis ingest FOLDER --out CORPUS`, then gz.corpus('CORPUS')"
+            )
     return Corpus(path)
