@@ -11,6 +11,7 @@
 from gzanalysis.analyses import teaching
 from gzanalysis.analyses.carryover import carryover, carryover_context
 from gzanalysis.analyses.changes import changes
+from gzanalysis.analyses.compare import compare
 from gzanalysis.analyses.composition import composition
 from gzanalysis.analyses.targets import targets, targets_summary
 from gzanalysis.audit import audit
@@ -19,6 +20,7 @@ from gzanalysis.package.load import DEFAULT_ID, Disclosure, available, load, loa
 from gzanalysis.package.readers import read_excel, read_parquet
 from gzanalysis.package.validate import PackageError, PackageWarning
 from gzanalysis.views import charts, notebook, widgets
+from gzanalysis.views import compare as compare_charts
 
 __all__ = [
     "DEFAULT_ID",
@@ -32,6 +34,8 @@ __all__ = [
     "carryover_context",
     "changes",
     "charts",
+    "compare",
+    "compare_charts",
     "composition",
     "corpus",
     "load",
