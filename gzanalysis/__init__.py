@@ -15,6 +15,8 @@ from gzanalysis.analyses.compare import compare
 from gzanalysis.analyses.composition import composition
 from gzanalysis.analyses.targets import targets, targets_summary
 from gzanalysis.audit import audit
+from gzanalysis.corpus.batch import HOWTO as CORPUS_HOWTO
+from gzanalysis.corpus.batch import find_corpus
 from gzanalysis.corpus.store import Corpus, corpus
 from gzanalysis.package.load import DEFAULT_ID, Disclosure, available, load, load_many
 from gzanalysis.package.readers import read_excel, read_parquet
@@ -23,6 +25,7 @@ from gzanalysis.views import charts, notebook, widgets
 from gzanalysis.views import compare as compare_charts
 
 __all__ = [
+    "CORPUS_HOWTO",
     "DEFAULT_ID",
     "Corpus",
     "Disclosure",
@@ -38,6 +41,7 @@ __all__ = [
     "compare_charts",
     "composition",
     "corpus",
+    "find_corpus",
     "load",
     "load_many",
     "notebook",

@@ -188,3 +188,26 @@ def test_gz_corpus_explains_what_is_missing(tmp_path, monkeypatch):
         gz.corpus()
     with pytest.raises(FileNotFoundError, match="is not a corpus"):
         gz.corpus(tmp_path)
+
+
+def test_find_corpus_opens_builds_or_says_how(built, sources, tmp_path, monkeypatch):
+    from gzanalysis.corpus.documents import pdf_reader
+
+    monkeypatch.setenv("GZANALYSIS_CORPUS", str(built.out))
+    assert gz.find_corpus().ids == ["unit-1", "unit-2"]
+    monkeypatch.delenv("GZANALYSIS_CORPUS")
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    for p in sources.glob("unit-1.*"):
+        (texts / p.name).write_bytes(p.read_bytes())
+    monkeypatch.setenv("GZANALYSIS_CORPUS_SOURCES", str(texts))
+    monkeypatch.setenv("GZANALYSIS_CACHE", str(tmp_path / "cache"))
+    c = gz.find_corpus()
+    assert c.ids == ["unit-1"] and c.path.parent == tmp_path / "cache"
+    monkeypatch.setenv("GZANALYSIS_CORPUS_SOURCES", str(sources))  # holds a .pdf
+    assert (gz.find_corpus() is None) == (pdf_reader() is None)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GZANALYSIS_CORPUS_SOURCES")
+    if not any((p / "shared" / "corpus").is_dir() for p in (tmp_path, *tmp_path.parents)):
+        assert gz.find_corpus() is None
+    assert "gzanalysis ingest" in gz.CORPUS_HOWTO and "GZANALYSIS_CORPUS" in gz.CORPUS_HOWTO

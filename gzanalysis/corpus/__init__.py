@@ -12,8 +12,17 @@ corpus only through the object ``gz.corpus`` returns.
   ``Corpus`` opens them with DuckDB (``.sql``), pandas (``.facts(...)``, ``.disclosures``) and ``.load(id)``.
 """
 
-from gzanalysis.corpus.batch import BatchResult, find_sources, ingest_corpus
+from gzanalysis.corpus.batch import HOWTO, BatchResult, find_corpus, find_sources, ingest_corpus
 from gzanalysis.corpus.documents import ingest_file
 from gzanalysis.corpus.store import Corpus, corpus
 
-__all__ = ["BatchResult", "Corpus", "corpus", "find_sources", "ingest_corpus", "ingest_file"]
+__all__ = [
+    "HOWTO",
+    "BatchResult",
+    "find_corpus",
+    "Corpus",
+    "corpus",
+    "find_sources",
+    "ingest_corpus",
+    "ingest_file",
+]

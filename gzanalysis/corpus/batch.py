@@ -219,3 +219,48 @@ def ingest_corpus(
     store.build(out, result.records)
     result.seconds = time.perf_counter() - start
     return result
+
+
+SOURCES_ENV = "GZANALYSIS_CORPUS_SOURCES"  # a folder of documents to ingest when no corpus is given
+CACHE_ENV = "GZANALYSIS_CACHE"  # where built corpora are kept (default ~/.cache/gzanalysis)
+HOWTO = """No corpus to compare. Build one from a folder of disclosures (.pdf, or OCR .txt):
+
+    gzanalysis ingest path/to/pdfs/ --out path/to/corpus/    # --jobs N, or --scheduler tcp://host:8786
+
+then set GZANALYSIS_CORPUS=path/to/corpus before starting Jupyter (or call gz.corpus("path/to/corpus")).
+"""
+
+
+def shared_sources() -> Path | None:
+    """The documents to ingest when no corpus is given: ``GZANALYSIS_CORPUS_SOURCES``, else the first
+    ``shared/corpus/`` folder beside the current folder or one of its parents (``../shared/corpus``)."""
+    if env := os.environ.get(SOURCES_ENV):
+        return Path(env).expanduser()
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if (candidate := folder / "shared" / "corpus").is_dir() and find_sources(candidate):
+            return candidate
+    return None
+
+
+def find_corpus(quiet: bool = True):
+    """The corpus a notebook compares, or ``None``: ``GZANALYSIS_CORPUS`` when set; else the shared
+    documents (``shared_sources()``) ingested into a cache folder (re-runs skip what is done) when every one
+    of them can be read by this build (PDFs need the PDF ingest); else ``None`` (``HOWTO`` says what to do)."""
+    from gzanalysis.corpus.documents import pdf_reader
+    from gzanalysis.corpus.store import CORPUS_ENV, corpus
+
+    if os.environ.get(CORPUS_ENV):
+        return corpus()
+    sources = shared_sources()
+    if sources is None:
+        return None
+    paths = find_sources(sources)
+    if any(p.suffix.lower() == ".pdf" for p in paths) and pdf_reader() is None:
+        return None
+    import hashlib
+
+    cache = Path(os.environ.get(CACHE_ENV) or Path.home() / ".cache" / "gzanalysis").expanduser()
+    out = cache / f"corpus-{hashlib.sha256(str(sources.resolve()).encode()).hexdigest()[:12]}"
+    ingest_corpus(paths, out, quiet=quiet)
+    return corpus(out)

@@ -70,7 +70,7 @@ def place(unit: str | None) -> str:
     return UNKNOWN_PLACE
 
 
-def _pdf_reader():
+def pdf_reader():
     """The PDF ingest, when this build has it: ``ingest_pdf`` or ``ingest_file`` in ``gzanalysis.ingest`` or
     its ``pdf`` module."""
     for module in ("gzanalysis.ingest", "gzanalysis.ingest.pdf"):
@@ -93,7 +93,7 @@ def ingest_file(path: str | Path):
 
         return ingest(path, errata=errata_of(path))
     if suffix == ".pdf":
-        reader = _pdf_reader()
+        reader = pdf_reader()
         if reader is None:
             raise RuntimeError(
                 "this build of gzanalysis has no PDF ingest (gzanalysis.ingest.ingest_pdf); "
