@@ -193,6 +193,8 @@ def ingest_figures(sizes=INGEST_SIZES, workers=WORKERS) -> dict:
                 result = ingest_corpus(paths, target, jobs=jobs, quiet=True)
                 assert not result.failed, result.summary()
                 out["local"].setdefault(jobs, {})[n] = n / result.seconds
+                if jobs == 1:  # CPU seconds a document costs, whatever else the machine runs
+                    out["cpu_s_per_doc"] = statistics.median(r["cpu_seconds"] for r in result.records)
                 print(f"  ingest {n} on {jobs}: {n / result.seconds:.2f} docs/s", file=sys.stderr)
                 shutil.rmtree(target)
         try:
@@ -229,6 +231,8 @@ def measure() -> dict:
         "query_s_at_largest": big["query_s"],
         "query_ok": big["query_s"] <= QUERY_TARGET_S,
         "memory_ratio": big["query_peak_mb"] / max(stores[min(stores)]["query_peak_mb"], 1.0),
+        "cpu_s_per_doc": ingest["cpu_s_per_doc"],
+        "load_average": os.getloadavg()[0],
         "cores": os.cpu_count(),
     }
 

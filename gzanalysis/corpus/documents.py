@@ -149,14 +149,14 @@ def process(task: dict) -> dict:
     """Ingest one document into ``task["out"]/packages/<id>/``; return its manifest record.
 
     ``task`` holds ``file``, ``sha256``, ``id``, ``out`` (the corpus folder) and ``version``. The record
-    adds ``status`` (``ok`` or ``error``), ``seconds``, ``findings`` (audit statuses counted), ``error``,
+    adds ``status`` (``ok`` or ``error``), ``seconds`` (wall), ``cpu_seconds``, ``findings`` (audit statuses counted), ``error``,
     and what the disclosures table shows (unit, city, year, totals, tables read, facts).
     """
     from gzanalysis.audit import audit
     from gzanalysis.package.layout import layout
     from gzanalysis.package.load import load
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     path, out = Path(task["file"]), Path(task["out"])
     record = {k: task[k] for k in ("file", "sha256", "errata_sha256", "id", "version") if k in task}
     work = out / PARTIAL / uuid.uuid4().hex
@@ -196,4 +196,7 @@ def process(task: dict) -> dict:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     record["seconds"] = round(time.perf_counter() - start, 3)
+    record["cpu_seconds"] = round(
+        time.process_time() - cpu, 3
+    )  # this process' CPU: the cost, whatever the load
     return record
