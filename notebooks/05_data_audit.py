@@ -28,7 +28,8 @@ findings = gz.audit(d)
 # ## How to read a status
 # Each published figure is rounded to 0.01, so it may be off by 0.005. A check that involves *n* published
 # figures tolerates 0.005 × *n*: within it, the difference is **rounding** (harmless); beyond it,
-# **material** (the disclosure contradicts itself).
+# **material** (the disclosure contradicts itself). **minor** marks wording, not figures: a stale year, a
+# note copied from another table.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -80,7 +81,7 @@ findings.query("family == 'cross_table'").head(10)[["rule", "lhs", "rhs", "statu
 # `--strict` to fail on material findings).
 #
 # ## Summary
-# - 570 checks: 539 hold exactly, 24 differ by rounding, 7 are material.
+# - 786 checks: 754 hold exactly, 24 differ by rounding, 1 is minor (a stale year in the glossary), 7 are material.
 # - The tables are internally consistent; the contradictions are in the narrative, the project coverage
 #   and the staffing.
 #

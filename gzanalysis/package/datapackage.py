@@ -162,6 +162,8 @@ def build_descriptor(package_dir: Path, meta: dict | None = None) -> dict:
                 "currency_unit_en",
                 "raw_text",
                 "usage_warnings",
+                "contents",  # the tables the contents (目录) list, for the audit's completeness rules
+                "template",  # the template an ingest read the disclosure by, and what it requires
             )
             if k in meta
         },
