@@ -152,7 +152,7 @@ def process(task: dict) -> dict:
     adds ``status`` (``ok`` or ``error``), ``seconds`` (wall), ``cpu_seconds``, ``findings`` (audit statuses counted), ``error``,
     and what the disclosures table shows (unit, city, year, totals, tables read, facts).
     """
-    from gzanalysis.audit import audit
+    from gzanalysis.audit import STATUS_ORDER, audit
     from gzanalysis.package.layout import layout
     from gzanalysis.package.load import load
 
@@ -179,7 +179,7 @@ def process(task: dict) -> dict:
             unit=d.meta.get("unit"),
             city=city,
             year=d.meta.get("year"),
-            findings={s: int(findings.get(s, 0)) for s in ("material", "rounding", "ok")},
+            findings={s: int(findings.get(s, 0)) for s in STATUS_ORDER},
             facts=facts.num_rows,
             tables_read=sum(
                 1

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from gzanalysis.audit import STATUS_ORDER
 from gzanalysis.corpus.documents import FACTS_FILE, PACKAGES
 
 MANIFEST = "corpus.json"
@@ -33,8 +34,9 @@ PARTITIONS = ("year", "city")
 DISCLOSURE_COLUMNS = [
     "id", "unit", "city", "year", "status", "error", "file", "sha256", "seconds", "facts", "tables_read",
     "expenditure", "basic", "project", "income", "carryover", "three_public",
-    "findings_material", "findings_rounding", "findings_ok", "version",
+    *(f"findings_{status}" for status in STATUS_ORDER), "version",
 ]  # fmt: skip
+FINDINGS = [f"findings_{status}" for status in STATUS_ORDER]
 
 
 def partition_dir(root: Path, year, city: str) -> Path:
@@ -63,7 +65,7 @@ def disclosures_frame(records: Iterable[dict]) -> pd.DataFrame:
             row[f"findings_{status}"] = n
         rows.append(row)
     frame = pd.DataFrame(rows, columns=DISCLOSURE_COLUMNS)
-    ints = ["year", "facts", "tables_read", "findings_material", "findings_rounding", "findings_ok"]
+    ints = ["year", "facts", "tables_read", *FINDINGS]
     floats = ["seconds", "expenditure", "basic", "project", "income", "carryover", "three_public"]
     strings = [c for c in DISCLOSURE_COLUMNS if c not in ints + floats]
     return (
