@@ -92,3 +92,44 @@ def test_the_explorer_follows_its_controls(c):
     e.controls["cities"].value = ("未知",)
     e.controls["units"].value = ()
     assert set(e.table["disclosure"]) == {"unit-1", "unit-2"}
+
+
+class FactsOnly:
+    """The least a corpus must offer ``gz.compare``: ``sql`` over ``facts`` and ``disclosures`` (here in memory)."""
+
+    def __init__(self, facts, disclosures):
+        import duckdb
+
+        self.disclosures = disclosures
+        self.con = duckdb.connect()
+        self.con.register("facts", facts)
+        self.con.register("disclosures", disclosures)
+
+    def sql(self, query, params=None):
+        return self.con.execute(query, params).df()
+
+
+def test_a_total_row_followed_by_unit_rows_counts_once():
+    """A 三公 table of a department with units prints 合计 first, then each unit: the 合计 is taken, not the sum."""
+    import pandas as pd
+
+    def fact(resource, row, measure, amount):
+        return {"disclosure": "d", "resource": resource, "row": row, "code": None, "level": None,
+                "item": None, "measure": measure, "amount": amount}  # fmt: skip
+
+    facts = pd.DataFrame(
+        [
+            fact("expenditure_by_function", "1", "total", 100.0),
+            fact("expenditure_by_function", "1", "basic", 40.0),
+            fact("expenditure_by_function", "1", "project", 60.0),
+            fact("income_by_function", "1", "total", 100.0),
+            fact("income_by_function", "1", "carryover", 10.0),
+            fact("three_public_expenses", "1", "total", 8.0),  # 合计
+            fact("three_public_expenses", "2", "total", 5.0),  # unit A
+            fact("three_public_expenses", "10", "total", 3.0),  # unit B (row 10 sorts after 2)
+        ]
+    )
+    docs = pd.DataFrame([{"id": "d", "unit": "某局", "city": "某市", "year": 2026, "status": "ok"}])
+    s = gz.compare(FactsOnly(facts, docs), by="summary").iloc[0]
+    assert s["three_public"] == 8.0 and s["three_public_to_basic"] == pytest.approx(0.2)
+    assert s["carryover_share"] == pytest.approx(0.1) and s["project_share"] == pytest.approx(0.6)

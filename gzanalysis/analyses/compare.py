@@ -27,10 +27,11 @@ CLASSIFIED = {
 }
 DOC = ["disclosure", "unit", "city", "year"]
 
-# One document's figure of a table's 合计 row (code null) for a measure.
+# One document's figure of a table's 合计 for a measure: its first printed row without a code (a table of
+# several 预算单位 prints the 合计 first, then each unit's row).
 _TOTAL = (
-    "select disclosure, sum(amount) as {name} from facts where resource = '{resource}' "
-    "and measure = '{measure}' and code is null group by disclosure"
+    "select disclosure, arg_min(amount, try_cast(row as integer)) as {name} from facts "
+    "where resource = '{resource}' and measure = '{measure}' and code is null group by disclosure"
 )
 
 

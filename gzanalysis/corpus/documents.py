@@ -28,9 +28,11 @@ FACTS_FILE = "facts.parquet"  # each package's facts, with the corpus' columns, 
 # The corpus' own columns, in front of a Disclosure's facts.
 DOC_COLUMNS = ("disclosure", "unit", "city", "year")
 UNKNOWN_PLACE = "未知"
-# 赣州市行政审批局 → 赣州市; 延边朝鲜族自治州… → 延边朝鲜族自治州; else the province (江西省…), else unknown.
-_CITY = re.compile(r"^(.{1,8}?(?:自治州|市|州|盟|地区))")
-_PROVINCE = re.compile(r"^(.{1,8}?(?:省|自治区))")
+# 赣州市行政审批局 → 赣州市 (市 first: 苏州市审计局 → 苏州市, not 苏州); 延边朝鲜族自治州… → 延边朝鲜族自治州;
+# else the province (江西省…), else unknown.
+_PLACES = [
+    re.compile(p) for p in (r"^(.{1,8}?市)", r"^(.{1,8}?(?:自治州|州|盟|地区))", r"^(.{1,8}?(?:省|自治区))")
+]
 
 
 def version() -> str:
@@ -63,8 +65,12 @@ def document_id(path: Path) -> str:
 
 
 def place(unit: str | None) -> str:
-    """The city (or, without one, the province) a unit's name begins with: the corpus' partition."""
-    for pattern in (_CITY, _PROVINCE):
+    """The city (or, without one, the province) a unit's name begins with: the corpus' partition.
+
+    >>> [place(u) for u in ("苏州市审计局", "延边朝鲜族自治州财政局", "江西省财政厅", "合成测试单位1")]
+    ['苏州市', '延边朝鲜族自治州', '江西省', '未知']
+    """
+    for pattern in _PLACES:
         if unit and (m := pattern.match(unit)):
             return m.group(1)
     return UNKNOWN_PLACE
