@@ -212,3 +212,42 @@ def test_find_corpus_opens_builds_or_says_how(built, sources, tmp_path, monkeypa
     if not any((p / "shared" / "corpus").is_dir() for p in (tmp_path, *tmp_path.parents)):
         assert gz.find_corpus() is None
     assert "gzanalysis ingest" in gz.CORPUS_HOWTO and "GZANALYSIS_CORPUS" in gz.CORPUS_HOWTO
+
+
+@pytest.mark.slow
+def test_ctrl_c_on_a_local_batch_stops_it_and_leaves_only_complete_packages(tmp_path):
+    """A real SIGINT to the command's process group (the terminal's Ctrl-C) while documents are in flight."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    src = write_sources(tmp_path / "src", dict.fromkeys(range(1, 7), 2.0))
+    out = tmp_path / "corpus"
+    launch = (
+        "import os, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "  # a shell's & ignores SIGINT
+        "from gzanalysis.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", launch, "ingest", str(src), "--out", str(out), "--jobs", "2"],
+        env=env, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    deadline = time.monotonic() + 120
+    while not any((out / "packages").glob("unit-*")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err.decode()[-500:]
+    assert b"interrupted" in err
+    assert not (out / ".partial").exists()
+    packages = [p for p in (out / "packages").iterdir() if p.name != "classifications"]
+    assert 0 < len(packages) < 6
+    for p in packages:
+        assert (p / "datapackage.json").is_file() and (p / "facts.parquet").is_file()
+        gz.load(p)
+    again = ingest_corpus(src, out, jobs=1, quiet=True)
+    assert len(again.skipped) >= 1 and sorted(r["id"] for r in again.records if r["status"] == "ok") == [
+        f"unit-{i}" for i in range(1, 7)
+    ]

@@ -126,15 +126,12 @@ def _local(tasks: list[dict], jobs: int) -> Iterator[dict]:
     if jobs <= 1 or len(tasks) <= 1:
         yield from map(process, tasks)
         return
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from multiprocessing import Pool
 
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)))
-    try:
-        futures = [pool.submit(process, t) for t in tasks]
-        for future in as_completed(futures):
-            yield future.result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    # Leaving the block (the end, an error, Ctrl-C) terminates the workers at once: no queued document goes
+    # on being ingested after the batch has stopped.
+    with Pool(processes=min(jobs, len(tasks))) as pool:
+        yield from pool.imap_unordered(process, tasks, chunksize=1)
 
 
 def _dask(tasks: list[dict], scheduler) -> Iterator[dict]:
