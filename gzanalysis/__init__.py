@@ -13,6 +13,7 @@ from gzanalysis.analyses.carryover import carryover, carryover_context
 from gzanalysis.analyses.changes import changes
 from gzanalysis.analyses.compare import compare
 from gzanalysis.analyses.composition import composition
+from gzanalysis.analyses.subjects import NotInDisclosure, require
 from gzanalysis.analyses.targets import targets, targets_summary
 from gzanalysis.audit import audit
 from gzanalysis.corpus.batch import HOWTO as CORPUS_HOWTO
@@ -29,6 +30,7 @@ __all__ = [
     "DEFAULT_ID",
     "Corpus",
     "Disclosure",
+    "NotInDisclosure",
     "PackageError",
     "PackageWarning",
     "audit",
@@ -47,6 +49,7 @@ __all__ = [
     "notebook",
     "read_excel",
     "read_parquet",
+    "require",
     "targets",
     "targets_summary",
     "teaching",

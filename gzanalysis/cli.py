@@ -48,11 +48,46 @@ def _ingest_batch(args: argparse.Namespace) -> int:
     return 1 if args.strict and result.failed else 0
 
 
+def _ingest_pdf(args: argparse.Namespace) -> int:
+    from gzanalysis.ingest.pdf import PdfError, ingest_pdf
+
+    try:
+        result = ingest_pdf(
+            Path(args.raw), template=args.template, errata=Path(args.errata) if args.errata else None
+        )
+        if args.out:
+            result.write(Path(args.out), force=args.force)
+        else:  # the audit runs on a written package: write it where it is thrown away
+            import tempfile
+
+            with tempfile.TemporaryDirectory() as scratch:
+                result.write(Path(scratch) / Path(args.raw).stem)
+    except (PdfError, KeyError) as exc:
+        print(f"gzanalysis ingest: {args.raw}: {exc.args[0] if exc.args else exc}", file=sys.stderr)
+        return 2
+    report = result.report()
+    if args.report:
+        Path(args.report).write_text(report, encoding="utf-8")
+    else:
+        sys.stdout.write(report)
+    return 1 if args.strict and (result.material() or result.unread() or result.errata_problems) else 0
+
+
+def _is_pdf(path: str) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(1024).lstrip().startswith(b"%PDF") or path.lower().endswith(".pdf")
+    except OSError:
+        return path.lower().endswith(".pdf")
+
+
 def _ingest(args: argparse.Namespace) -> int:
     from gzanalysis.corpus.batch import is_batch
 
     if is_batch(args.raw):
         return _ingest_batch(args)
+    if _is_pdf(args.raw):
+        return _ingest_pdf(args)
     from gzanalysis.ingest import IngestError, ingest
 
     try:
@@ -121,12 +156,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "ingest",
-        help="read a disclosure's OCR text into a data package, with a reconciliation report; "
+        help="read a disclosure (OCR text, or a PDF with a text layer) into a data package, with a report; "
         "a folder or glob of .txt/.pdf files into a corpus (one package each + Parquet facts)",
     )
     p.add_argument(
         "raw",
-        help="the OCR text, e.g. data/raw/ganzhou-xzspj-2023.txt; or a folder or glob ('pdfs/*.pdf') for a corpus",
+        help="the OCR text (data/raw/ganzhou-xzspj-2023.txt) or a budget PDF; "
+        "or a folder or glob ('pdfs/*.pdf') for a corpus",
     )
     p.add_argument("--errata", help="errata.csv: the corrections to apply (the only ones the ingest makes)")
     p.add_argument(
@@ -137,7 +173,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--strict",
         action="store_true",
-        help="exit with status 1 when a value is left unresolved (a corpus: when a document failed)",
+        help="exit with status 1 when a value is left unresolved (PDF: a material audit finding or an "
+        "unread standard table; a corpus: a document failed)",
+    )
+    p.add_argument(
+        "--template", help="PDF only: force a template family (gzanalysis/ingest/pdf/templates/NAME.toml)"
+    )
+    p.add_argument(
+        "--force", action="store_true", help="PDF only: replace an --out folder that gzanalysis did not write"
     )
     p.add_argument("--jobs", type=int, default=None, help="corpus: local processes (default: every core)")
     p.add_argument(

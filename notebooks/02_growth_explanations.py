@@ -25,6 +25,9 @@ gz.notebook.setup()
 d = gz.load()
 changes = gz.changes(d)
 
+# %%
+gz.require(d, "narrative")  # where the disclosure has no narrative: one sentence, and the notebook stops
+
 # %% [markdown]
 # ## The totals and the reasons given
 # The narrative gives one reason per section. Words to know: **增加** (increase), **减少** (decrease),

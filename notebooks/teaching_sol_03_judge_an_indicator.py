@@ -16,6 +16,9 @@ import gzanalysis as gz
 gz.notebook.setup()
 d = gz.load()
 
+# %%
+gz.require(d, "projects")  # where the disclosure has no projects: one sentence, and the notebook stops
+
 # %% [markdown]
 # ## Solution
 # `15秒接通率 ≥90%` (calls answered within 15 seconds): measurable, and a real service standard that can be

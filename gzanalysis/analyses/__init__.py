@@ -5,6 +5,7 @@
 - ``carryover``: how 上年结转 is spread over the functions, and what it pays for;
 - ``targets``: the projects' performance indicators, parsed;
 - ``labels``: the Chinese and English names every analysis and chart uses (``lang="zh"`` / ``"en"``);
+- ``subjects``: what a disclosure lacks (a narrative, performance tables), said in one sentence;
 - ``teaching``: the checks of the teaching notebooks, each answer compared with the one computed here.
 
 Stands on ``package`` (the data) and ``audit`` (the narrative's identities); draws nothing.

@@ -114,6 +114,9 @@ def build_descriptor(package_dir: Path, meta: dict | None = None) -> dict:
     if meta is None:
         meta = tomllib.loads((package_dir / "disclosure.toml").read_text(encoding="utf-8"))
     notes = meta.get("notes", {})
+    # How a document's table differs from the standard one (an ingested PDF's template says):
+    # {resource: {"not_printed": [amount fields no printed column holds], "expenditure_by": "kind"}}
+    structure = meta.get("structure", {})
     resources = []
     for res in layout().values():
         path = package_dir / f"{res.name}.csv"
@@ -134,7 +137,9 @@ def build_descriptor(package_dir: Path, meta: dict | None = None) -> dict:
         }
         if res.name in notes:
             r["gzanalysis"]["note"] = notes[res.name]
+        r["gzanalysis"].update(structure.get(res.name, {}))
         resources.append(r)
+    resources += extra_resources(package_dir, meta)
     return {
         "profile": "tabular-data-package",
         "name": meta["id"],
@@ -160,6 +165,7 @@ def build_descriptor(package_dir: Path, meta: dict | None = None) -> dict:
                 "previous_year",
                 "currency_unit",
                 "currency_unit_en",
+                "published_unit",
                 "raw_text",
                 "usage_warnings",
                 "contents",  # the tables the contents (目录) list, for the audit's completeness rules
@@ -171,6 +177,36 @@ def build_descriptor(package_dir: Path, meta: dict | None = None) -> dict:
     }
 
 
+def extra_resources(package_dir: Path, meta: dict) -> list[dict]:
+    """Files of the package beside the standard tables (``meta["extra_resources"]``: name, path, title,
+    description, format, optional ``fields`` of a CSV), described where the file exists. They carry
+    ``"gzanalysis": {"extra": true}``: the loader checks their path and leaves them unread."""
+    out = []
+    for e in meta.get("extra_resources", []):
+        path = package_dir / e["path"]
+        if not path.is_file():
+            continue
+        size, digest = _file_facts(path)
+        csv = e.get("format", "csv") == "csv"
+        r = {
+            "name": e["name"],
+            "path": e["path"],
+            "title": e.get("title", e["name"]),
+            "description": e.get("description", ""),
+            "format": e.get("format", "csv"),
+            "mediatype": "text/csv" if csv else "text/plain",
+            "encoding": "utf-8",
+            "bytes": size,
+            "hash": digest,
+        }
+        if csv and "fields" in e:
+            r["profile"] = "tabular-data-resource"
+            r["schema"] = {"fields": [{"name": f, "type": "string"} for f in e["fields"]]}
+        r["gzanalysis"] = {"extra": True}
+        out.append(r)
+    return out
+
+
 def render_markdown(descriptor: dict) -> str:
     """A readable companion of the descriptor: one section per table, one line per field."""
     lines = [f"# {descriptor['title']}", "", descriptor["description"], ""]
@@ -179,10 +215,14 @@ def render_markdown(descriptor: dict) -> str:
         lines += ["## Usage warnings", ""] + [f"- {w}" for w in warnings] + [""]
     for r in descriptor["resources"]:
         lines += [f"## {r['title']} — `{r['path']}`", "", r["description"], ""]
+        if "schema" not in r:
+            continue
         lines += ["| field | title | type | unit | description |", "|---|---|---|---|---|"]
         for f in r["schema"]["fields"]:
-            desc = f["description"].replace("|", "\\|")
-            lines.append(f"| `{f['name']}` | {f['title']} | {f['type']} | {f.get('unit', '')} | {desc} |")
+            desc = f.get("description", "").replace("|", "\\|")
+            lines.append(
+                f"| `{f['name']}` | {f.get('title', '')} | {f['type']} | {f.get('unit', '')} | {desc} |"
+            )
         lines.append("")
     return "\n".join(lines)
 
