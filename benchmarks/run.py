@@ -173,6 +173,11 @@ def corpus_rows(r: dict) -> list[tuple]:
         detail += f"; Dask LocalCluster {jobs} workers: " + ", ".join(
             f"{n} docs {v:.2f}/s" for n, v in per.items()
         )
+    if pdfs := r.get("shared_pdfs"):
+        detail += (
+            f"; the {pdfs['pdfs']} shared PDFs on 1 worker: {pdfs['docs_per_s']:.2f}/s, "
+            f"CPU {pdfs['cpu_s_per_doc']:.2f} s/doc ({pdfs['ok']} ok)"
+        )
     store = r["store"]
     sizes = list(store)
     return [
