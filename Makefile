@@ -4,18 +4,21 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: report test lab lint bench data clean figures system-deps
+.PHONY: report app test lab lint bench data clean figures system-deps
 
 # Install the package and every extra into .venv; redone when pyproject.toml changes.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[lab,render,report,cluster,dev]"
+	$(BIN)/python -m pip install --quiet -e ".[lab,render,report,app,cluster,dev]"
 	touch $(STAMP)
 
 # The widget manager and require.js for the report's pages, from the npm registry (pinned), unpacked once.
 JS := $(VENV)/share/gzanalysis/js
 $(JS)/.installed: $(STAMP)
+	@command -v npm >/dev/null || { echo "make: npm is needed: the report's pages load the Jupyter widget manager \
+	and require.js, which come from the npm registry (@jupyter-widgets/html-manager, requirejs). Install Node.js \
+	with npm (Debian: apt-get install npm) and run make again." >&2; exit 1; }
 	rm -rf $(JS) && mkdir -p $(JS)/html-manager $(JS)/requirejs
 	cd $(JS) && npm pack --silent @jupyter-widgets/html-manager@1.0.15 requirejs@2.3.7 > /dev/null
 	tar xzf $(JS)/jupyter-widgets-html-manager-1.0.15.tgz -C $(JS)/html-manager --strip-components=1
@@ -29,9 +32,15 @@ system-deps:
 	  echo "installing chromium and fonts-noto-cjk with apt-get"; \
 	  $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium fonts-noto-cjk; fi
 
-## Execute the curated notebooks and render the offline report site into reports/.
+## Execute the curated notebooks and render the offline report site into reports/. Notebooks whose source,
+## data and code are unchanged come from the cache (.cache/report); FRESH=1 executes them all.
 report: $(STAMP) $(JS)/.installed
-	$(BIN)/gzanalysis report --out reports
+	$(BIN)/gzanalysis report --out reports $(if $(FRESH),--fresh)
+
+## Serve the explorers as a live app (Voilà) on 127.0.0.1 until Ctrl-C; PORT=0 takes any free port.
+PORT ?= 8866
+app: $(STAMP)
+	$(BIN)/gzanalysis app --port $(PORT)
 
 ## Run the whole test suite (lint, data package, analyses, notebooks, real-browser tests).
 test: $(STAMP) $(JS)/.installed system-deps
@@ -39,8 +48,16 @@ test: $(STAMP) $(JS)/.installed system-deps
 	$(BIN)/python -m pytest
 
 ## Open JupyterLab on the notebooks.
+# The project's Lab settings (no news prompt) go where Lab reads overrides.json; the chart library is written
+# where the server serves it (gz.notebook.setup() loads it from there instead of storing it in each notebook).
+# The server's config hides the paired .py sources (jupytext saves them), so each notebook is listed once.
+# As root (a container, a CI image) Jupyter needs --allow-root.
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
+ALLOW_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks
+	mkdir -p $(LAB_SETTINGS) && cp tools/jupyterlab/overrides.json $(LAB_SETTINGS)/overrides.json
+	$(BIN)/python -c "from gzanalysis.views.notebook import install_lab_asset; install_lab_asset()"
+	$(BIN)/jupyter lab notebooks $(ALLOW_ROOT) --config=tools/jupyterlab/jupyter_server_config.json
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -58,4 +75,4 @@ bench: $(STAMP) $(JS)/.installed
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) reports .pytest_cache .ruff_cache
+	rm -rf $(VENV) reports .cache .pytest_cache .ruff_cache

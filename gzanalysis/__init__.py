@@ -22,8 +22,6 @@ from gzanalysis.corpus.store import Corpus, corpus
 from gzanalysis.package.load import DEFAULT_ID, Disclosure, available, load, load_many
 from gzanalysis.package.readers import read_excel, read_parquet
 from gzanalysis.package.validate import PackageError, PackageWarning
-from gzanalysis.views import charts, notebook, widgets
-from gzanalysis.views import compare as compare_charts
 
 __all__ = [
     "CORPUS_HOWTO",
@@ -56,3 +54,24 @@ __all__ = [
     "widgets",
 ]
 __version__ = "0.1.0"
+
+
+# gz.<name> → gzanalysis.views.<module>
+_VIEWS = {"charts": "charts", "notebook": "notebook", "widgets": "widgets", "compare_charts": "compare"}
+
+
+def __getattr__(name: str):
+    """``gz.charts``, ``gz.widgets``, ``gz.notebook``, ``gz.compare_charts`` import on first use: they bring
+    altair and ipywidgets,
+    which a script that only loads or audits data (or a cached report rebuild) need not wait for."""
+    if name in _VIEWS:
+        import importlib
+
+        module = importlib.import_module(f"gzanalysis.views.{_VIEWS[name]}")
+        globals()[name] = module
+        return module
+    raise AttributeError(f"module 'gzanalysis' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_VIEWS))

@@ -5,6 +5,7 @@
 # **基本支出** (basic spending) keeps the office running. It has two parts: **人员经费** (personnel costs:
 # wages, allowances, social insurance, pensions) and **公用经费** (office running costs: office supplies,
 # travel, meetings, maintenance …). The table 一般公共预算基本支出表 publishes both. Do they add up?
+# (Not every running cost is basic spending: this unit books some as projects, see `01_spending_composition`.)
 #
 # ## Prerequisites
 # | Concept | Importance | Notes |

@@ -39,7 +39,9 @@ gz.teaching.check_without_carryover(d, code, share)
 # %% [markdown]
 # ## To think about
 # A function with a share of 1 exists in this budget only because money was left over from earlier years.
-# What does that tell you about how the unit plans its projects?
+# What money could it be? Read the reason the narrative gives for the larger carry-over (line 575 of the
+# source, or `gz.carryover_context(d)["reason"]`). What does it mean for reading a budget that grows through
+# carry-over?
 #
 # ## Summary
 # You compared each function's carry-over with its total.

@@ -39,7 +39,11 @@ gz.teaching.check_without_carryover(d, top["code"], top["share_carried_over"])
 # 65.7%.
 #
 # ## Summary
-# Seven of twelve classes exist in the 2023 budget only through carried-over funds.
+# Seven of twelve classes exist in the 2023 budget only through carried-over funds. The narrative says the
+# carry-over is "mainly 惠企专项项目资金" (enterprise-support funds, line 575), and that spending grew with the
+# 惠企兑现 payouts (line 579): most likely enterprise-support money the bureau pays out, appropriated in earlier
+# years and not yet paid (an inference: the disclosure does not tie each class to a payout). A budget that
+# grows through carry-over has not been given that much new money.
 #
 # ## Sources
 # - 部门收入总表, lines 89-149 of `data/raw/ganzhou-xzspj-2023.txt`.

@@ -2,7 +2,8 @@
 # # Solution 3: read and judge a performance indicator
 #
 # ## Overview
-# The solution of `teaching_ex_03_judge_an_indicator`, for two indicators of project P2 (the 12345 hotline).
+# The solution of `teaching_ex_03_judge_an_indicator`, for indicators of P2 (the 12345 hotline), P4 (the
+# government portal) and P1 (城市大脑).
 #
 # ## Prerequisites
 # The exercise notebook. Time: 5 minutes.
@@ -21,26 +22,50 @@ gz.require(d, "projects")  # where the disclosure has no projects: one sentence,
 
 # %% [markdown]
 # ## Solution
-# `15秒接通率 ≥90%` (calls answered within 15 seconds): measurable, and a real service standard that can be
-# missed — ambitious enough. `交办工单回访率 =100%` (follow-up of every assigned ticket): measurable, but a
-# rate of exactly 100% the hotline reports on itself is not demanding.
+# No indicator's ambition can be judged from this disclosure: the performance table has a target column
+# (指标值) and nothing to compare it with, no last year's result and no current level.
 
 # %%
 # NBVAL_CHECK_OUTPUT
-gz.teaching.check_indicator(d, "P2", "15秒接通率", measurable=True, ambitious=True)
-gz.teaching.check_indicator(d, "P2", "交办工单回访率", measurable=True, ambitious=False)
+print(list(d.table("indicators").columns))
+
+# %% [markdown]
+# `15秒接通率 ≥90%` (calls answered within 15 seconds, line 397): measurable, it means what it says, and
+# whether 90% is demanding cannot be told. `交办工单回访率 =100%` (line 399): measurable and sensible, but a
+# rate of exactly 100% that the hotline reports on itself cannot be verified by a reader: the disclosure
+# will not say how many tickets there were, nor how many were followed up.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+gz.teaching.check_indicator(d, "P2", "15秒接通率", measurable=True, ambition_judgeable=False, sensible=True)
+gz.teaching.check_indicator(
+    d, "P2", "交办工单回访率", measurable=True, ambition_judgeable=False, sensible=True
+)
+
+# %% [markdown]
+# `系统故障率(%) =100%` (line 460) is measurable, but read literally it promises a system that always fails;
+# the same table also promises 系统故障率 ≤5% (line 463), which is what was meant.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+gz.teaching.check_indicator(
+    d, "P4", "系统故障率(%)", measurable=True, ambition_judgeable=False, sensible=False
+)
 
 # %% [markdown]
 # A qualitative target is not measurable as printed:
 
 # %%
 # NBVAL_CHECK_OUTPUT
-gz.teaching.check_indicator(d, "P1", "城市数据治理效率", measurable=False, ambitious=False)
+gz.teaching.check_indicator(
+    d, "P1", "城市数据治理效率", measurable=False, ambition_judgeable=False, sensible=True
+)
 
 # %% [markdown]
 # ## Summary
-# Measurable is a matter of form (number and unit); ambitious is a judgement: a rate of 100% on something
-# the unit controls and reports itself promises little.
+# Measurable is a matter of form (number and unit). Ambition needs a baseline, which this disclosure does not
+# give. What a reader can fault is a target that cannot be verified (a self-reported =100% rate) or cannot
+# mean what it says (a 100% failure rate, a 100% cost saving rate).
 #
 # ## Sources
-# - 项目支出绩效目标表, lines 393-407 and 350-377 of `data/raw/ganzhou-xzspj-2023.txt`.
+# - 项目支出绩效目标表, lines 393-407 (P2), 455-467 (P4) and 350-377 (P1) of `data/raw/ganzhou-xzspj-2023.txt`.

@@ -135,3 +135,26 @@ def test_targets_summary(d):
     assert s.loc["P6", "at_100_percent"] == 11
     assert s.loc["P5", "wan_yuan_per_indicator"] == pytest.approx(4200 / 12)
     assert s["funds_total"].sum() == pytest.approx(12186.46)
+
+
+# --- teaching exercise 3: judged on what the disclosure lets a reader judge (issue 17)
+def test_indicator_judgement_from_the_data(d):
+    hotline = gz.teaching.indicator_judgement(d, "P2", "交办工单回访率")
+    assert hotline["measurable"] and hotline["sensible"] and hotline["self_reported_100"]
+    assert not hotline["ambition_judgeable"]  # the tables print targets only, no baseline
+    failure = gz.teaching.indicator_judgement(d, "P4", "系统故障率(%)")
+    assert failure["measurable"] and not failure["sensible"]
+    assert gz.teaching.indicator_judgement(d, "P4", "系统故障率")["sensible"]  # ≤5%
+    assert not gz.teaching.indicator_judgement(d, "P6", "成本控制率")["self_reported_100"]  # ≤100%
+    assert not gz.teaching.indicator_judgement(d, "P1", "项目成本节约率")["sensible"]  # =100% saving
+    assert gz.teaching.indicator_judgement(d, "P1", "no such indicator") is None
+
+
+def test_check_indicator_rejects_a_claim_of_ambition(d, capsys):
+    assert not gz.teaching.check_indicator(d, "P2", "15秒接通率", True, True, True)
+    assert "cannot be judged" in capsys.readouterr().out
+    assert gz.teaching.check_indicator(d, "P2", "15秒接通率", True, False, True)
+    assert not gz.teaching.check_indicator(d, "P4", "系统故障率(%)", True, False, True)
+    assert gz.teaching.check_indicator(d, "P2", "交办工单回访率", True, False, True)
+    assert "verify" in capsys.readouterr().out
+    assert not gz.teaching.check_indicator(d, "P2", "交办工单回访率", True, False, None)

@@ -37,8 +37,9 @@ def test_every_family_runs_and_every_check_is_listed(findings):
         "prior_year",
         "completeness",
         "years",
+        "budgets",
     }
-    assert set(findings["status"]) == {"ok", "rounding", "minor", "material"}
+    assert set(findings["status"]) == {"ok", "rounding", "minor", "material", "info"}
     assert findings.index.is_unique
     assert (findings["diff"].round(6) == (findings["lhs"] - findings["rhs"]).round(6)).all()
 
@@ -54,12 +55,15 @@ def test_rounding_rule_is_half_a_cent_per_figure():
 # --- the seed's material findings, by rule id, with both figures
 SEED_MATERIAL = {
     "narrative.parts.收入预算.全部资金.income_source.change": (8471.56, 8472.24),
-    "narrative.prior_year.支出预算.基本支出~财政拨款支出.基本支出": (1053.02, 838.18),
     "narrative.prior_year.收入预算.其他收入~支出预算.其他支出": (600.00, 600.67),
     "projects.coverage.funds_carryover": (1.40, 9207.96),
     "projects.coverage.funds_total": (12186.46, 21393.02),
     "projects.narrative.重点项目.P1": (4200.00, 1340.00),
     "staffing.within_establishment.serving_administrative": (54, 52),
+    # 21208 carries 389.43 of carry-over; the fiscal summary has no government-fund money (lines 132, 226, 231)
+    "budgets.government_fund.subjects_within_fund_money": (389.43, 0.0),
+    # the narrative's 国库集中支付网上结转 (line 575) against the blank 上年结转 of the fiscal summary (229–230)
+    "budgets.fiscal_carryover.国库集中支付网上结转": (9207.96, 0.0),
 }
 
 
@@ -98,6 +102,98 @@ def test_checks_that_hold(findings):
         "narrative.growth_rate.机关运行经费",
     ]:
         assert status(findings, rule) in ("ok", "rounding"), rule
+
+
+# --- prior years: like with like (issue 17)
+def test_fiscal_and_all_funds_prior_years_are_compared_as_part_and_whole(findings):
+    """An all-funds 2022 figure and a fiscal one are not two estimates of one number."""
+    assert "narrative.prior_year.支出预算.基本支出~财政拨款支出.基本支出" not in findings.index
+    within = findings.loc["narrative.prior_year.fiscal_within.支出预算.基本支出~财政拨款支出.基本支出"]
+    assert (within["lhs"], within["rhs"], within["status"]) == (
+        pytest.approx(838.18),
+        pytest.approx(1053.02),
+        "ok",
+    )
+    basic = findings.loc["narrative.prior_year.non_fiscal.基本支出"]
+    assert basic["status"] == "info" and basic["diff"] == pytest.approx(214.84)
+    assert findings.loc["narrative.prior_year.non_fiscal.项目支出", "diff"] == pytest.approx(2004.46)
+    identity = findings.loc["narrative.prior_year.non_fiscal.by_kind~by_source"]
+    assert identity["status"] == "ok"
+    assert identity["lhs"] == pytest.approx(2219.30) and identity["rhs"] == pytest.approx(14783.86 - 12564.56)
+
+
+def test_non_fiscal_identity_fails_when_a_fiscal_change_is_misstated(d):
+    broken = _broken(d, "narrative_changes", lambda t: t["row"] == 35, "change", -200.0)  # project, fiscal
+    assert status(broken, "narrative.prior_year.non_fiscal.by_kind~by_source") == "material"
+
+
+def test_a_fiscal_part_larger_than_its_whole_is_material(d):
+    broken = _broken(d, "narrative_changes", lambda t: t["row"] == 34, "change", 700.0)  # fiscal basic +700
+    rule = "narrative.prior_year.fiscal_within.支出预算.基本支出~财政拨款支出.基本支出"
+    assert status(broken, rule) == "material"
+
+
+# --- causes: one fact, several findings
+def test_findings_of_one_cause_share_it(findings):
+    material = findings[findings["status"] == "material"]
+    other_income = material.loc[
+        [
+            "narrative.parts.收入预算.全部资金.income_source.change",
+            "narrative.prior_year.收入预算.其他收入~支出预算.其他支出",
+        ],
+        "cause",
+    ]
+    assert set(other_income) == {"misstated_change.其他收入"}
+    coverage = material.loc[["projects.coverage.funds_total", "projects.coverage.funds_carryover"], "cause"]
+    assert set(coverage) == {"projects.coverage_gap"}
+    assert material["cause"].nunique() == len(material) - 2
+    assert (material["cause_text"] != "").all() and (
+        findings.loc[findings["status"] == "ok", "cause"] == ""
+    ).all()
+
+
+def test_a_stated_change_that_adds_up_clears_both_findings_of_its_cause(d):
+    fixed = _broken(d, "narrative_changes", lambda t: t["item"] == "其他收入", "change", 99.33)
+    assert status(fixed, "narrative.prior_year.收入预算.其他收入~支出预算.其他支出") == "ok"
+    assert status(fixed, "narrative.parts.收入预算.全部资金.income_source.change") == "rounding"
+    assert "misstated_change.其他收入" not in set(fixed["cause"])
+
+
+def test_text_report_counts_causes():
+    out = subprocess.run([sys.executable, "-m", "gzanalysis.cli", "audit"], capture_output=True, text=True)
+    material = len(SEED_MATERIAL)
+    assert f"{material} material findings from {material - 2} causes" in out.stdout
+    assert "cause [projects.coverage_gap]" in out.stdout
+
+
+# --- which budget the money belongs to
+def test_government_fund_money_clears_the_government_fund_finding(d):
+    fixed = _broken(d, "财政拨款收支总表", lambda t: t["item"] == "政府性基金预算拨款结转", "total", 389.43)
+    assert status(fixed, "budgets.government_fund.subjects_within_fund_money") == "ok"
+
+
+def test_government_fund_lines_are_found_however_they_are_numbered(d):
+    """Other templates print 2.政府性基金预算拨款 or (二)政府性基金预算拨款 (the corpus PDFs do)."""
+    fixed = copy.deepcopy(d)
+    t = fixed.table("财政拨款收支总表")
+    line = t["item"] == "政府性基金预算拨款收入"
+    t.loc[line, "item"], t.loc[line, "total"] = "2.政府性基金预算拨款", 389.43
+    assert (
+        status(gz.audit(fixed).set_index("rule"), "budgets.government_fund.subjects_within_fund_money")
+        == "ok"
+    )
+
+
+def test_a_general_budget_subject_raises_no_government_fund_finding(d):
+    general = copy.deepcopy(d)
+    codes = general.table("functional_codes")
+    codes.loc[codes["budget"] == "government_fund", "budget"] = "general"
+    assert "budgets.government_fund.subjects_within_fund_money" not in set(gz.audit(general)["rule"])
+
+
+def test_fiscal_carryover_shown_in_the_fiscal_summary_clears_the_treasury_finding(d):
+    fixed = _broken(d, "财政拨款收支总表", lambda t: t["item"] == "二、上年结转", "total", 9207.96)
+    assert status(fixed, "budgets.fiscal_carryover.国库集中支付网上结转") == "ok"
 
 
 # --- every family fails on a copy broken on purpose
@@ -227,3 +323,13 @@ def test_cli_strict_exits_1_on_material_findings():
     )
     assert out.returncode == 1
     assert out.stdout.index("MATERIAL") < out.stdout.index("ROUNDING")
+
+
+def test_markdown_report_names_each_findings_cause():
+    out = subprocess.run(
+        [sys.executable, "-m", "gzanalysis.cli", "audit", "--format", "markdown"],
+        capture_output=True,
+        text=True,
+    )
+    rows = [line for line in out.stdout.splitlines() if line.startswith("| `projects.coverage.")]
+    assert len(rows) == 2 and all(row.endswith("| `projects.coverage_gap` |") for row in rows)

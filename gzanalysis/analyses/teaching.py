@@ -11,6 +11,7 @@ import math
 import pandas as pd
 
 from gzanalysis.analyses.carryover import carryover
+from gzanalysis.package.load import as_disclosure
 
 
 def _verdict(ok: bool | None, message: str) -> bool:
@@ -20,6 +21,7 @@ def _verdict(ok: bool | None, message: str) -> bool:
 
 def check_basic_split(d, personnel, public_operations, difference) -> bool:
     """Exercise 1: read 人员经费 and 公用经费 of 一般公共预算基本支出表, and the gap to its 合计."""
+    d = as_disclosure(d, "gz.teaching.check_basic_split()")
     t = d.table("一般公共预算基本支出表")
     total = t[t["code"].isna()].iloc[0]
     if personnel is None or public_operations is None or difference is None:
@@ -41,6 +43,7 @@ def check_basic_split(d, personnel, public_operations, difference) -> bool:
 
 def shrink_without_carryover(d, level: str = "类"):
     """The function that would lose the largest share of its money without carry-over (ties: the larger amount)."""
+    d = as_disclosure(d, "gz.teaching.shrink_without_carryover()")
     c = carryover(d, level=level)
     c = c[c["carryover"] > 0].sort_values(["share_carried_over", "carryover"], ascending=False)
     return c.iloc[0]
@@ -48,6 +51,7 @@ def shrink_without_carryover(d, level: str = "类"):
 
 def check_without_carryover(d, code, share) -> bool:
     """Exercise 2: which 类 would shrink most (in share) without 上年结转, and by how much (a fraction)."""
+    d = as_disclosure(d, "gz.teaching.check_without_carryover()")
     if code is None or share is None:
         return _verdict(None, "Not answered yet: set `code` and `share`.")
     c = carryover(d, level="类").set_index("code")
@@ -66,30 +70,82 @@ def check_without_carryover(d, code, share) -> bool:
     )
 
 
-def check_indicator(d, project_id, indicator, measurable, ambitious) -> bool:
-    """Exercise 3: judge one indicator: is it measurable (a number with a unit), and is its target ambitious?
+# Rates whose target of =100% cannot mean what it says: a failure or error rate of 100% is a system that
+# always fails; a cost saving rate of 100% is spending nothing.
+ABSURD_AT_100 = ("故障率", "出错率", "错误率", "节约率")
+# A column that would hold an earlier value of the indicator, against which a target could be judged.
+BASELINE_COLUMNS = ("baseline", "prior_value", "actual")
 
-    ``measurable`` must agree with the data (a parsed number and unit); ``ambitious`` is the student's
-    judgement, checked only for consistency: a target of =100% on a rate the unit controls is not ambitious.
+
+def _is_exactly_100_percent(r) -> bool:
+    return r["operator"] == "=" and r["number"] == 100 and r["unit"] == "%"
+
+
+def indicator_judgement(d, project_id, indicator) -> dict | None:
+    """What the disclosure lets a reader judge of one indicator, or None if there is no such indicator.
+
+    ``measurable``: the target states a number with a unit. ``ambition_judgeable``: the disclosure gives an
+    earlier or actual value to judge the target against (the performance tables print the target only).
+    ``sensible``: the target can mean what it says (not =100% on a failure or saving rate).
+    ``self_reported_100``: a rate of exactly =100%, which nothing in the disclosure lets a reader verify.
     """
-    if project_id is None or indicator is None or measurable is None or ambitious is None:
-        return _verdict(None, "Not answered yet: choose a project, an indicator and your two judgements.")
+    d = as_disclosure(d, "gz.teaching.indicator_judgement()")
     ind = d.table("indicators")
     row = ind[(ind["project_id"] == project_id) & (ind["level3"] == indicator)]
     if row.empty:
-        return _verdict(False, f"No indicator {indicator!r} in project {project_id}.")
+        return None
     r = row.iloc[0]
-    is_measurable = bool(pd.notna(r["number"]) and pd.notna(r["unit"]))
-    if bool(measurable) != is_measurable:
+    at_100 = bool(pd.notna(r["number"]) and _is_exactly_100_percent(r))
+    return {
+        "value_text": r["value_text"],
+        "source_line": int(r["source_line"]),
+        "measurable": bool(pd.notna(r["number"]) and pd.notna(r["unit"])),
+        "ambition_judgeable": any(c in ind.columns for c in BASELINE_COLUMNS),
+        "sensible": not (at_100 and any(k in indicator for k in ABSURD_AT_100)),
+        "self_reported_100": at_100,
+    }
+
+
+def check_indicator(d, project_id, indicator, measurable, ambition_judgeable, sensible) -> bool:
+    """Exercise 3: judge one indicator on what the disclosure lets a reader judge.
+
+    Three questions, each answered from the data: is the target measurable (a number with a unit)? Can its
+    ambition be judged from the disclosure (is an earlier or actual value given)? Can the target mean what it
+    says? A =100% rate that makes sense is accepted, with the reminder that nothing lets a reader verify it.
+    """
+    answers = (measurable, ambition_judgeable, sensible)
+    if project_id is None or indicator is None or any(a is None for a in answers):
+        return _verdict(None, "Not answered yet: choose a project, an indicator and your three judgements.")
+    d = as_disclosure(d, "gz.teaching.check_indicator()")
+    expected = indicator_judgement(d, project_id, indicator)
+    if expected is None:
+        return _verdict(False, f"No indicator {indicator!r} in project {project_id}.")
+    value = expected["value_text"]
+    if bool(measurable) != expected["measurable"]:
         return _verdict(
             False,
-            f"'{r['value_text']}' is {'measurable: a number with a unit' if is_measurable else 'not measurable as printed'}.",
+            f"'{value}' is {'measurable: a number with a unit' if expected['measurable'] else 'not measurable as printed: it lacks a number or a unit'}.",
         )
-    trivial = is_measurable and r["operator"] == "=" and r["number"] == 100 and r["unit"] == "%"
-    if trivial and ambitious:
+    if bool(ambition_judgeable) != expected["ambition_judgeable"]:
         return _verdict(
-            False, "A target of exactly 100% on a rate the unit itself reports is hard to call ambitious."
+            False,
+            "The performance table prints the target only, no earlier or actual value: whether it is "
+            "ambitious cannot be judged from the disclosure."
+            if not expected["ambition_judgeable"]
+            else "The disclosure gives a value to judge this target against.",
         )
+    if bool(sensible) != expected["sensible"]:
+        return _verdict(
+            False,
+            f"'{indicator}' {value} cannot mean what it says: 100% of this rate is total failure or no spending."
+            if not expected["sensible"]
+            else f"'{indicator}' {value} can mean what it says; its fault, if any, lies elsewhere.",
+        )
+    note = (
+        " A rate of exactly 100% the unit reports on itself: nothing in the disclosure lets a reader verify it."
+        if expected["self_reported_100"] and expected["sensible"]
+        else ""
+    )
     return _verdict(
-        True, f"Consistent: '{indicator}' {r['value_text']} (line {r['source_line']} of the source)."
+        True, f"Right: '{indicator}' {value} (line {expected['source_line']} of the source).{note}"
     )

@@ -12,13 +12,20 @@ Status of a check:
 - ``material``: a larger difference, which rounding cannot explain: an inconsistency of the disclosure.
 - ``minor``: a slip of wording, not of figures (a stale year in the glossary, a note copied from the
   other fund's table): worth correcting, no reason to distrust a number. ``--strict`` ignores it.
+- ``info``: not a test: what the figures reveal (e.g. how much of 2022 spending was not fiscal); ``diff``
+  is the quantity.
+- ``not_checked``: the rule did not run, with the reason in ``note``: it needs a part the ingest did not
+  read (a PDF's narrative) or a shape the document's table does not have (an income table by unit, a
+  column not printed). Neither a finding nor an assurance.
+
+Findings one fact explains share a ``cause`` (short id) and ``cause_text`` (see ``gzanalysis.audit.causes``).
 
 Counts (staff, number of projects) are exact; limits (staff in post ≤ establishment) are ``ok`` or ``material``.
 Which tables must agree, which fund columns belong to which table and what a template requires are
 data (``gzanalysis/package/template.toml``), read by the rules of ``codes_match``, ``bounds``,
 ``empty_tables``, ``fund_totals``, ``completeness`` and ``years``.
 
-Rules that hold only for some units (e.g. where all basic expenditure is fiscal) say so in ``note``, and
+Rules that hold only for some units (e.g. where all 其他收入 is spent as function 229) say so in ``note``, and
 apply only where the 2023 tables show the condition.
 
 >>> import gzanalysis as gz
@@ -33,6 +40,8 @@ import pandas as pd
 
 from gzanalysis.audit import (
     bounds,
+    budgets,
+    causes,
     codes_match,
     completeness,
     empty_tables,
@@ -57,7 +66,9 @@ FAMILIES = {
         *narrative.parts_add_up(d),
         *narrative.growth_rates(d),
         *narrative.prior_years_agree(d),
+        *narrative.fiscal_parts_of_prior_year(d),
     ],
+    "budgets": budgets.budgets,
     "projects": projects.projects,
     "staffing": staffing.staffing,
     "codes": codes_match.codes_match,
@@ -69,7 +80,7 @@ FAMILIES = {
     "completeness": completeness.completeness,
     "years": years.years,
 }
-STATUS_ORDER = {"material": 0, "minor": 1, "rounding": 2, "ok": 3}
+STATUS_ORDER = {"material": 0, "minor": 1, "info": 2, "rounding": 3, "ok": 4, "not_checked": 5}
 
 
 def audit(d) -> pd.DataFrame:
@@ -77,7 +88,7 @@ def audit(d) -> pd.DataFrame:
 
     Columns: ``rule`` (stable id), ``family``, ``fund``, ``description_zh``, ``description_en``, ``lhs_label``,
     ``lhs``, ``rhs_label``, ``rhs``, ``diff`` (lhs − rhs), ``tolerance``, ``status``, ``note``, ``tables``,
-    ``source_lines`` (lines of the raw text, ``;``-separated).
+    ``source_lines`` (lines of the raw text, ``;``-separated), ``cause`` and ``cause_text``.
     """
     checks: list[Check] = [c for run in FAMILIES.values() for c in run(d)]
     # The three-public checks come from the row and cross-table runs; their family says so.
@@ -85,7 +96,7 @@ def audit(d) -> pd.DataFrame:
     duplicated = frame["rule"][frame["rule"].duplicated()].tolist()
     if duplicated:
         raise RuntimeError(f"audit rule ids must be unique: {duplicated}")
-    return frame
+    return causes.assign(frame)
 
 
 def summary(findings: pd.DataFrame) -> pd.DataFrame:

@@ -27,6 +27,8 @@ COLUMNS = [
     "note",
     "tables",
     "source_lines",
+    "cause",
+    "cause_text",
 ]
 
 
@@ -48,7 +50,8 @@ class Check:
     source_lines: list[int] = field(default_factory=list)
     note: str = ""
     # "eq": lhs = rhs within rounding; "le": lhs ≤ rhs (a limit, e.g. staff in post within the establishment);
-    # "exact": counts of people or items, where rounding cannot explain any difference.
+    # "exact": counts of people or items, where rounding cannot explain any difference;
+    # "info": not a test but what the figures reveal (diff is the quantity of interest), status "info".
     kind: str = "eq"
 
     @property
@@ -57,10 +60,12 @@ class Check:
 
     @property
     def tolerance(self) -> float:
-        return 0.0 if self.kind in ("le", "exact") else ROUNDING_PER_FIGURE * self.figures
+        return 0.0 if self.kind in ("le", "exact", "info") else ROUNDING_PER_FIGURE * self.figures
 
     @property
     def status(self) -> str:
+        if self.kind == "info":
+            return "info"
         if self.kind == "le":
             return "ok" if self.lhs <= self.rhs + _EPS else "material"
         if math.isclose(self.lhs, self.rhs, abs_tol=_EPS):
@@ -86,6 +91,8 @@ class Check:
             "note": self.note,
             "tables": ";".join(dict.fromkeys(self.tables)),
             "source_lines": ";".join(str(n) for n in sorted(set(self.source_lines))),
+            "cause": "",  # filled by gzanalysis.audit.causes once every check has run
+            "cause_text": "",
         }
 
 

@@ -318,28 +318,120 @@ def _implied_prior(r):
     return num(r.amount) - num(r.change)
 
 
+def _implied_label(r):
+    """``基本支出 1862.41 − 809.39``; a stated decrease reads ``项目支出 11485.06 + 241.32``."""
+    change = num(r.change)
+    return f"{r.item} {num(r.amount):.2f} {'−' if change >= 0 else '+'} {abs(change):.2f}"
+
+
+def _find(changes, section_prefix, scope, grouping, item=None, function_code=None, economic_code=None):
+    """The first narrative statement of a section (by prefix), scope and grouping, or None."""
+    rows = changes[
+        changes["section"].str.startswith(section_prefix)
+        & (changes["scope"] == scope)
+        & (changes["grouping"] == grouping)
+    ]
+    if item is not None:
+        rows = rows[rows["item"] == item]
+    if function_code is not None:
+        rows = rows[rows["function_code"] == function_code]
+    if economic_code is not None:
+        rows = rows[rows["economic_code"] == economic_code]
+    return next(rows.itertuples(), None)
+
+
+def _prior_year_check(rule, zh, en, a, b, note="", kind="eq"):
+    return _check(
+        rule,
+        zh,
+        en,
+        FUND[b.scope],
+        _implied_label(a),
+        _implied_prior(a),
+        _implied_label(b),
+        _implied_prior(b),
+        4,
+        [NARRATIVE],
+        [a.source_line, b.source_line],
+        note=note,
+        kind=kind,
+    )
+
+
+def fiscal_parts_of_prior_year(d) -> Iterator[Check]:
+    """What the all-funds and the fiscal sections imply for 2022, compared like with like.
+
+    The 支出预算 section states changes of all funds, the 财政拨款支出 section changes of fiscal appropriations
+    only. Their implied 2022 amounts are not two estimates of one figure: the fiscal one is a part of the
+    all-funds one, and the difference is the 2022 money from other sources (上年结转, 其他收入 …). So:
+    the fiscal part lies within the whole (a limit), the non-fiscal parts by kind add up to the non-fiscal
+    income by source (an identity), and the non-fiscal part of each kind is reported as information.
+    """
+    changes = d.table("narrative_changes")
+    pairs = [
+        (
+            _find(changes, "支出", "全部资金", "kind", item),
+            _find(changes, "财政拨款", "财政拨款", "kind", item),
+        )
+        for item in KIND_COLUMNS
+    ]
+    for r in changes[(changes["grouping"] == "function") & (changes["scope"] == "财政拨款")].itertuples():
+        pairs.append((_find(changes, "支出", "全部资金", "function", function_code=r.function_code), r))
+    for whole, fiscal in pairs:
+        if whole is None or fiscal is None:
+            continue
+        yield _prior_year_check(
+            f"narrative.prior_year.fiscal_within.{whole.section}.{whole.item}~{fiscal.section}.{fiscal.item}",
+            f"隐含2022年数: 「{fiscal.section}」{fiscal.item}(财政拨款) ≤ 「{whole.section}」{whole.item}(全部资金)",
+            f"implied 2022 amounts: the fiscal part of {fiscal.item} lies within its all-funds amount",
+            fiscal,
+            whole,
+            note="A fiscal figure is compared with an all-funds one only as a part with its whole.",
+            kind="le",
+        )
+    kinds = [(w, f) for w, f in pairs[: len(KIND_COLUMNS)] if w is not None and f is not None]
+    for whole, fiscal in kinds:
+        yield _prior_year_check(
+            f"narrative.prior_year.non_fiscal.{whole.item}",
+            f"2022年{whole.item}中非财政拨款部分: 全部资金隐含数 − 财政拨款隐含数",
+            f"2022 {whole.item} not paid from fiscal appropriations: all-funds minus fiscal implied amount",
+            whole,
+            fiscal,
+            note="Information, not a test: diff is the 2022 money from sources other than fiscal appropriations.",
+            kind="info",
+        )
+    total = _find(changes, "收入", "全部资金", "total")
+    fiscal_income = _find(changes, "收入", "全部资金", "income_source", "财政拨款收入")
+    if len(kinds) == len(KIND_COLUMNS) and total is not None and fiscal_income is not None:
+        by_kind = sum(_implied_prior(w) - _implied_prior(f) for w, f in kinds)
+        yield _check(
+            "narrative.prior_year.non_fiscal.by_kind~by_source",
+            "2022年非财政拨款资金: 按支出类别(基本 + 项目, 全部资金 − 财政拨款) = 按收入来源(收入总额 − 财政拨款收入)",
+            "2022 non-fiscal money by kind (basic + project, all funds − fiscal) = by source (income − fiscal income)",
+            "all",
+            "Σ 基本支出, 项目支出 (全部资金 − 财政拨款)",
+            by_kind,
+            f"{total.item} − {fiscal_income.item} (2022)",
+            _implied_prior(total) - _implied_prior(fiscal_income),
+            4 * len(kinds) + 4,
+            [NARRATIVE],
+            [*(r.source_line for pair in kinds for r in pair), total.source_line, fiscal_income.source_line],
+        )
+
+
 def prior_years_agree(d) -> Iterator[Check]:
     """Where two sections describe the same money, the 2022 amounts they imply agree.
 
     Each pair below holds only where the 2023 tables show that both statements describe the same money;
-    the condition is checked on the tables, and the note says what is assumed of 2022.
+    the condition is checked on the tables, and the note says what is assumed of 2022. Both sides of a
+    pair are all-funds figures, or both fiscal: a fiscal part and its all-funds whole are compared in
+    ``fiscal_parts_of_prior_year``.
     """
     changes = d.table("narrative_changes")
-    inc, spend = _total_row(d, "income_by_function"), _total_row(d, "expenditure_by_function")
+    inc = _total_row(d, "income_by_function")
 
-    def find(section_prefix, scope, grouping, item=None, function_code=None, economic_code=None):
-        rows = changes[
-            changes["section"].str.startswith(section_prefix)
-            & (changes["scope"] == scope)
-            & (changes["grouping"] == grouping)
-        ]
-        if item is not None:
-            rows = rows[rows["item"] == item]
-        if function_code is not None:
-            rows = rows[rows["function_code"] == function_code]
-        if economic_code is not None:
-            rows = rows[rows["economic_code"] == economic_code]
-        return next(rows.itertuples(), None)
+    def find(*args, **kwargs):
+        return _find(changes, *args, **kwargs)
 
     pairs = []
     pairs.append(
@@ -358,27 +450,6 @@ def prior_years_agree(d) -> Iterator[Check]:
             True,
         )
     )
-    fiscal_basic = sum(num(_total_row(d, n)["basic"]) for n in FISCAL_TABLES if _total_row(d, n) is not None)
-    pairs.append(
-        (
-            find("支出", "全部资金", "kind", "基本支出"),
-            find("财政拨款", "财政拨款", "kind", "基本支出"),
-            "all basic expenditure is funded by fiscal appropriations in 2023 (部门支出总表 基本支出 = 财政拨款 基本支出); "
-            "assumes the same of 2022",
-            abs(num(spend["basic"]) - fiscal_basic) < 1e-9,
-        )
-    )
-    for r in changes[(changes["grouping"] == "function") & (changes["scope"] == "财政拨款")].itertuples():
-        all_funds, _ = _coded(d, "expenditure_by_function", r.function_code, "total")
-        fiscal, _ = _coded(d, "income_by_function", r.function_code, "fiscal_subtotal")
-        pairs.append(
-            (
-                find("支出", "全部资金", "function", function_code=r.function_code),
-                r,
-                f"function {r.function_code} is funded by fiscal appropriations alone in 2023; assumes the same of 2022",
-                abs(num(all_funds) - num(fiscal)) < 1e-9,
-            )
-        )
     other_229, _ = _coded(d, "income_by_function", "229", "other_income")
     pairs.append(
         (
@@ -402,17 +473,11 @@ def prior_years_agree(d) -> Iterator[Check]:
     for a, b, note, applies in pairs:
         if a is None or b is None or not applies:
             continue
-        yield _check(
+        yield _prior_year_check(
             f"narrative.prior_year.{a.section}.{a.item}~{b.section}.{b.item}",
             f"隐含2022年数一致: 「{a.section}」{a.item} 与 「{b.section}」{b.item}",
             f"implied 2022 amounts agree: {a.item} ({a.section}) and {b.item} ({b.section})",
-            FUND[b.scope],
-            f"{a.item} {num(a.amount):.2f} − {num(a.change):.2f}",
-            _implied_prior(a),
-            f"{b.item} {num(b.amount):.2f} − {num(b.change):.2f}",
-            _implied_prior(b),
-            4,
-            [NARRATIVE],
-            [a.source_line, b.source_line],
+            a,
+            b,
             note=note,
         )

@@ -7,19 +7,32 @@ import json
 import pandas as pd
 
 from gzanalysis.audit import STATUS_ORDER
+from gzanalysis.audit.causes import count
 
 SHOWN = ["status", "rule", "lhs", "rhs", "diff", "description_zh"]
 
 
 def ordered(findings: pd.DataFrame) -> pd.DataFrame:
-    """Material findings first, then rounding, then the checks that hold; rule order within each."""
+    """Material findings first, then minor, rounding, the checks that hold and those not checked; rule order within each."""
     key = findings["status"].map(STATUS_ORDER)
     return findings.assign(_k=key).sort_values(["_k"], kind="stable").drop(columns="_k")
 
 
 def _counts(findings: pd.DataFrame) -> str:
     counts = findings["status"].value_counts()
-    return ", ".join(f"{counts.get(s, 0)} {s}" for s in STATUS_ORDER)
+    # info and not_checked are counted only where there is some: a package every rule ran on reads as before
+    optional = ("info", "not_checked")
+    return ", ".join(f"{counts.get(s, 0)} {s}" for s in STATUS_ORDER if s not in optional or counts.get(s, 0))
+
+
+def _causes(findings: pd.DataFrame) -> str:
+    """``8 material findings from 6 causes; 2 info from 1 cause``: one fact may show in several findings."""
+    parts = []
+    for status in ("material", "minor", "info"):
+        n, causes = count(findings, status)
+        if n:
+            parts.append(f"{n} {status} finding{'s' * (n != 1)} from {causes} cause{'s' * (causes != 1)}")
+    return "; ".join(parts)
 
 
 def render(findings: pd.DataFrame, fmt: str, title: str, show_ok: bool = False) -> str:
@@ -31,19 +44,24 @@ def render(findings: pd.DataFrame, fmt: str, title: str, show_ok: bool = False) 
         return json.dumps(findings.to_dict(orient="records"), ensure_ascii=False, indent=2) + "\n"
     shown = findings if show_ok else findings[findings["status"] != "ok"]
     head = f"{title}: {len(findings)} checks: {_counts(findings)}"
+    if causes := _causes(findings):
+        head += f"\n{causes}"
     if fmt == "markdown":
         lines = [f"# Audit: {title}", "", f"{len(findings)} checks: {_counts(findings)}.", ""]
+        if causes:
+            lines += [f"{causes}.", ""]
         for status, block in shown.groupby("status", sort=False):
             lines += [
                 f"## {status} ({len(block)})",
                 "",
-                "| rule | lhs | rhs | diff | what | lines |",
-                "|---|---:|---:|---:|---|---|",
+                "| rule | lhs | rhs | diff | what | lines | cause |",
+                "|---|---:|---:|---:|---|---|---|",
             ]
             for r in block.itertuples():
                 what = f"{r.description_zh}<br>{r.description_en}".replace("|", "\\|")
                 lines.append(
-                    f"| `{r.rule}` | {r.lhs:,.2f} | {r.rhs:,.2f} | {r.diff:+,.2f} | {what} | {r.source_lines} |"
+                    f"| `{r.rule}` | {r.lhs:,.2f} | {r.rhs:,.2f} | {r.diff:+,.2f} | {what} | {r.source_lines} "
+                    f"| {f'`{r.cause}`' if r.cause else ''} |"
                 )
             lines.append("")
         return "\n".join(lines)
@@ -59,6 +77,8 @@ def render(findings: pd.DataFrame, fmt: str, title: str, show_ok: bool = False) 
                 )
                 if r.note:
                     out.append(f"    note: {r.note}")
+                if r.cause and r.cause != r.rule and status != "rounding":
+                    out.append(f"    cause [{r.cause}]: {r.cause_text}")
             out.append("")
         if not show_ok:
             out.append(

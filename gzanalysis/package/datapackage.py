@@ -20,7 +20,6 @@ from gzanalysis.package.codes import ancestors
 from gzanalysis.package.layout import Resource, layout
 
 CLASSIFICATION_RESOURCES = {"functional": "functional_codes", "economic": "economic_codes"}
-CLASSIFICATION_COLUMNS = ["code", "level", "parent", "name_zh", "name_en"]
 
 
 def classifications_dir(package_dir: Path) -> Path:
@@ -55,13 +54,14 @@ def write_code_lists(package_dir: Path) -> None:
         missing = sorted(wanted - master.keys())
         if missing:
             raise ValueError(f"codes missing from {master_path}: {', '.join(missing)}")
+        resource = CLASSIFICATION_RESOURCES[classification]
+        # The layout says which columns a code list keeps (the functional one adds `budget`).
+        columns = [f.name for f in layout()[resource].fields]
         buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=CLASSIFICATION_COLUMNS, lineterminator="\n")
+        writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(master[c] for c in sorted(wanted))
-        (package_dir / f"{CLASSIFICATION_RESOURCES[classification]}.csv").write_text(
-            buf.getvalue(), encoding="utf-8"
-        )
+        writer.writerows({k: master[c][k] for k in columns} for c in sorted(wanted))
+        (package_dir / f"{resource}.csv").write_text(buf.getvalue(), encoding="utf-8")
 
 
 def _field_descriptor(f) -> dict:

@@ -5,6 +5,7 @@ Every field is defined once there; this module resolves a resource's columns to 
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -14,8 +15,9 @@ from typing import Any
 # How an ingested document's table differs from the standard one, kept per resource in the descriptor
 # (``"gzanalysis"`` of the resource) and in ``d.meta["structure"]``: ``not_printed``, the amount fields no
 # printed column holds (NA throughout, and the audit skips identities that need them); ``expenditure_by``,
-# what a summary table's expenditure side lists above its subtotal ("function", the default, or "kind").
-STRUCTURE_KEYS = ("not_printed", "expenditure_by")
+# what a summary table's expenditure side lists above its subtotal ("function", the default, or "kind");
+# ``rows_by``, "unit" where a table the standard classifies by code is printed one row per unit.
+STRUCTURE_KEYS = ("not_printed", "expenditure_by", "rows_by")
 
 # The income columns of 部门收入总表 that add up to its 合计, in published order. 财政拨款 counts once, as its
 # subtotal: its fund columns are a finer split of it.
@@ -119,10 +121,22 @@ def layout() -> dict[str, Resource]:
     return resources
 
 
+class UnknownTableError(KeyError):
+    """A table name that is not in the layout; prints its message as written (a plain KeyError quotes it)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
 def resource(name: str) -> Resource:
     """A resource by its English name or its Chinese title."""
+    if not isinstance(name, str):
+        raise TypeError(f"a table is named by a string (English name or Chinese title), not {name!r}")
     for res in layout().values():
         if name in (res.name, res.title):
             return res
+    names = [n for r in layout().values() for n in (r.name, r.title)]
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
+    hint = f"did you mean {close[0]}? " if close else ""
     known = ", ".join(f"{r.name} ({r.title})" for r in layout().values())
-    raise KeyError(f"unknown table {name!r}; the tables are: {known}")
+    raise UnknownTableError(f"no table named {name}; {hint}the tables are: {known}")
