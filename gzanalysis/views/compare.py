@@ -14,7 +14,7 @@ import pandas as pd
 from gzanalysis.analyses.compare import compare
 from gzanalysis.analyses.labels import check_lang, label
 from gzanalysis.views.charts import LABEL_LIMIT, _title
-from gzanalysis.views.widgets import LANG_OPTIONS, Explorer
+from gzanalysis.views.widgets import LEVELS, Explorer, _dropdown, _level_options
 
 MEASURES = {  # explorer's measure → (zh, en)
     "function": ("功能分类结构", "Functions"),
@@ -120,21 +120,38 @@ def ranked(summary: pd.DataFrame, measure: str = "carryover_share", lang: str = 
 class CompareExplorer(Explorer):
     """Pick cities and departments (none picked: all), the measure, the level and the language."""
 
+    TITLE = ("部门比较", "Compare departments")
+    DESCRIPTIONS = {
+        "cities": ("城市", "Cities"),
+        "units": ("部门", "Departments"),
+        "measure": ("指标", "Measure"),
+        "level": ("级次", "Level"),
+    }
+
     def __init__(self, corpus):
         self._tables: dict[tuple, pd.DataFrame] = {}
         docs = corpus.disclosures
         docs = docs[docs["status"] == "ok"]
-        cities = sorted(docs["city"].dropna().unique())
-        units = sorted(docs["unit"].dropna().unique())
-        layout = w.Layout(width="220px", height="110px")
+        layout = w.Layout(width="260px", height="110px")
+        style = {"description_width": "initial"}
         controls = {
-            "cities": w.SelectMultiple(options=cities, value=(), description="城市", layout=layout),
-            "units": w.SelectMultiple(options=units, value=(), description="部门", layout=layout),
-            "measure": w.Dropdown(options=[(v[0], k) for k, v in MEASURES.items()], value="function", description="指标"),
-            "level": w.Dropdown(options=["类", "款", "项"], value="类", description="级次", layout=w.Layout(width="150px")),
-            "lang": w.Dropdown(options=LANG_OPTIONS, value="zh", description="语言", layout=w.Layout(width="150px")),
-        }  # fmt: skip
-        super().__init__(corpus, controls, "部门比较 / Compare departments")
+            "cities": w.SelectMultiple(
+                options=sorted(docs["city"].dropna().unique()), layout=layout, style=style
+            ),
+            "units": w.SelectMultiple(
+                options=sorted(docs["unit"].dropna().unique()), layout=layout, style=style
+            ),
+            "measure": _dropdown("function"),
+            "level": _dropdown("类"),
+        }
+        super().__init__(corpus, controls)
+
+    def options(self, values: dict) -> dict[str, list[tuple[str, object]]]:
+        lang = values["lang"]
+        return {
+            "measure": [(_pick(pair, lang), key) for key, pair in MEASURES.items()],
+            "level": _level_options(LEVELS, lang),
+        }
 
     def _table(self, by: str, level: str, lang: str) -> pd.DataFrame:
         key = (by, level, lang)
