@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[lab,render,report,app,dev]"
+	$(BIN)/python -m pip install --quiet -e ".[lab,render,report,app,cluster,dev]"
 	touch $(STAMP)
 
 # The widget manager and require.js for the report's pages, and axe-core for the browser tests' accessibility

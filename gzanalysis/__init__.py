@@ -11,16 +11,22 @@
 from gzanalysis.analyses import teaching
 from gzanalysis.analyses.carryover import carryover, carryover_context
 from gzanalysis.analyses.changes import changes
+from gzanalysis.analyses.compare import compare
 from gzanalysis.analyses.composition import composition
 from gzanalysis.analyses.subjects import NotInDisclosure, require
 from gzanalysis.analyses.targets import targets, targets_summary
 from gzanalysis.audit import audit
+from gzanalysis.corpus.batch import HOWTO as CORPUS_HOWTO
+from gzanalysis.corpus.batch import find_corpus
+from gzanalysis.corpus.store import Corpus, corpus
 from gzanalysis.package.load import DEFAULT_ID, Disclosure, available, load, load_many
 from gzanalysis.package.readers import read_excel, read_parquet
 from gzanalysis.package.validate import PackageError, PackageWarning
 
 __all__ = [
+    "CORPUS_HOWTO",
     "DEFAULT_ID",
+    "Corpus",
     "Disclosure",
     "NotInDisclosure",
     "PackageError",
@@ -31,8 +37,12 @@ __all__ = [
     "carryover_context",
     "changes",
     "charts",
+    "compare",
+    "compare_charts",
     "composition",
     "explorers",
+    "corpus",
+    "find_corpus",
     "load",
     "load_many",
     "notebook",
@@ -55,13 +65,14 @@ _VIEWS = {
     "widgets": "widgets",
     "tables": "tables",
     "explorers": "static_explorers",
+    "compare_charts": "compare",
 }
 
 
 def __getattr__(name: str):
-    """``gz.charts``, ``gz.widgets``, ``gz.notebook``, ``gz.tables``, ``gz.explorers`` import on first use: they
-    bring altair and ipywidgets, which a script that only loads or audits data (or a cached report rebuild)
-    need not wait for."""
+    """``gz.charts``, ``gz.widgets``, ``gz.notebook``, ``gz.tables``, ``gz.explorers``, ``gz.compare_charts``
+    import on first use: they bring altair and ipywidgets, which a script that only loads or audits data (or a
+    cached report rebuild) need not wait for."""
     if name in _VIEWS:
         import importlib
 

@@ -27,6 +27,27 @@ def _audit(args: argparse.Namespace) -> int:
     return 1 if args.strict and material else 0
 
 
+def _ingest_batch(args: argparse.Namespace) -> int:
+    from gzanalysis.corpus.batch import ingest_corpus
+
+    if not args.out:
+        print("gzanalysis ingest: a folder or glob needs --out CORPUS", file=sys.stderr)
+        return 2
+    try:
+        result = ingest_corpus(args.raw, args.out, jobs=args.jobs, scheduler=args.scheduler)
+    except (FileNotFoundError, RuntimeError) as exc:
+        print(f"gzanalysis ingest: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(
+            "gzanalysis ingest: interrupted; what finished is in corpus.json, run again to go on",
+            file=sys.stderr,
+        )
+        return 130
+    sys.stdout.write(result.summary())
+    return 1 if args.strict and result.failed else 0
+
+
 def _ingest_pdf(args: argparse.Namespace) -> int:
     from gzanalysis.ingest.pdf import PdfError, ingest_pdf
 
@@ -61,6 +82,10 @@ def _is_pdf(path: str) -> bool:
 
 
 def _ingest(args: argparse.Namespace) -> int:
+    from gzanalysis.corpus.batch import is_batch
+
+    if is_batch(args.raw):
+        return _ingest_batch(args)
     if _is_pdf(args.raw):
         return _ingest_pdf(args)
     from gzanalysis.ingest import IngestError, ingest
@@ -127,9 +152,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "ingest",
-        help="read a disclosure (OCR text, or a PDF with a text layer) into a data package, with a report",
+        help="read a disclosure (OCR text, or a PDF with a text layer) into a data package, with a report; "
+        "a folder or glob of .txt/.pdf files into a corpus (one package each + Parquet facts)",
     )
-    p.add_argument("raw", help="the OCR text (data/raw/ganzhou-xzspj-2023.txt) or a budget PDF")
+    p.add_argument(
+        "raw",
+        help="the OCR text (data/raw/ganzhou-xzspj-2023.txt) or a budget PDF; "
+        "or a folder or glob ('pdfs/*.pdf') for a corpus",
+    )
     p.add_argument("--errata", help="errata.csv: the corrections to apply (the only ones the ingest makes)")
     p.add_argument(
         "--out", help="package folder to write (CSVs, errata, datapackage.json); omit to only report"
@@ -139,13 +169,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--strict",
         action="store_true",
-        help="exit with status 1 when a value is left unresolved (PDF: a material audit finding or an unread standard table)",
+        help="exit with status 1 when a value is left unresolved (PDF: a material audit finding or an "
+        "unread standard table; a corpus: a document failed)",
     )
     p.add_argument(
         "--template", help="PDF only: force a template family (gzanalysis/ingest/pdf/templates/NAME.toml)"
     )
     p.add_argument(
         "--force", action="store_true", help="PDF only: replace an --out folder that gzanalysis did not write"
+    )
+    p.add_argument("--jobs", type=int, default=None, help="corpus: local processes (default: every core)")
+    p.add_argument(
+        "--scheduler",
+        help="corpus: address of a Dask scheduler (tcp://host:8786) to run the documents on; "
+        "needs the extra [cluster] and the same paths on every worker",
     )
     p.set_defaults(run=_ingest)
 

@@ -18,9 +18,10 @@ ALLOWED = {
     "package": set(),
     "audit": {"package"},
     "ingest": {"package", "audit"},
+    "corpus": {"package", "audit", "ingest"},
     "analyses": {"package", "audit"},
     "views": {"package", "audit", "analyses"},
-    "publish": {"package", "audit", "ingest", "analyses", "views"},
+    "publish": {"package", "audit", "ingest", "corpus", "analyses", "views"},
 }
 STAGES = set(ALLOWED)
 

@@ -210,3 +210,23 @@ def setup(embed: bool = False) -> None:
             )
             library = vega_bundle()
     display(HTML(f"<script>{library}\n{versions_snippet()}</script>"), metadata={BUNDLE_MARK: True})
+
+
+def skip_rest(message: str) -> None:
+    """Print ``message`` and make every later cell of this kernel a no-op that says it was skipped.
+
+    For a notebook that cannot go on (no data to work on): it stops cleanly — no error, every later cell
+    prints one line — and a test run (nbval) passes. Restart the kernel to run cells again.
+    """
+    from IPython import get_ipython
+
+    print(message.rstrip())
+    shell = get_ipython()
+    if shell is None:
+        return
+
+    def skipped(lines: list[str]) -> list[str]:
+        return ['print("skipped: see the first cell\'s message; restart the kernel once it is fixed")\n']
+
+    if not any(getattr(t, "__name__", "") == "skipped" for t in shell.input_transformers_cleanup):
+        shell.input_transformers_cleanup.append(skipped)

@@ -1,0 +1,263 @@
+"""Batch ingest: every source of a folder or glob into a corpus, on local processes or a Dask cluster.
+
+``ingest_corpus(sources, out, jobs=None, scheduler=None)``:
+
+- finds the sources (``.txt`` and ``.pdf``; ``<stem>.errata.csv`` beside a text are its errata);
+- skips a document whose manifest record is ``ok`` for the same sha256 (of the file and of its errata) and
+  the same gzanalysis version; failed documents are tried again;
+- runs one task per document (``documents.process``) on ``jobs`` local processes (default: every core) or,
+  given ``scheduler`` (``tcp://host:8786``), on that Dask cluster — the same tasks; the workers must see the
+  sources and the corpus folder at the same paths (a shared file system);
+- shows a progress bar (count, rate, ETA) and writes ``corpus.json`` as documents finish, so Ctrl-C keeps
+  what is done; a package is only ever moved into place complete (see ``documents``);
+- at the end rebuilds the Parquet store of what changed (``store.build``).
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gzanalysis.corpus import store
+from gzanalysis.corpus.documents import (
+    PACKAGES,
+    PARTIAL,
+    SUFFIXES,
+    document_id,
+    errata_of,
+    process,
+    sha256,
+    version,
+)
+
+
+def find_sources(folder_or_glob: str | Path) -> list[Path]:
+    """The ``.txt`` and ``.pdf`` files of a folder (not its subfolders) or of a glob (``**`` recursive),
+    sorted; errata files (``*.errata.csv``) are not sources."""
+    text = str(folder_or_glob)
+    folder = Path(text).expanduser()
+    if folder.is_dir():
+        paths = [p for p in folder.iterdir() if p.is_file()]
+    elif folder.is_file():
+        paths = [folder]
+    else:
+        paths = [Path(p) for p in glob.glob(os.path.expanduser(text), recursive=True) if Path(p).is_file()]
+    return sorted(p for p in paths if p.suffix.lower() in SUFFIXES)
+
+
+def is_batch(source: str) -> bool:
+    """Whether the command line's source names several documents (a folder or a glob)."""
+    return Path(source).expanduser().is_dir() or any(ch in source for ch in "*?[")
+
+
+@dataclass
+class BatchResult:
+    out: Path
+    records: list[dict]
+    ran: list[str] = field(default_factory=list)  # ids ingested in this run
+    skipped: list[str] = field(default_factory=list)  # ids unchanged since the last run
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> list[dict]:
+        return [r for r in self.records if r["status"] != "ok"]
+
+    def summary(self) -> str:
+        ok = sum(r["status"] == "ok" for r in self.records)
+        lines = [
+            f"{len(self.records)} documents in {self.out}: {ok} ok, {len(self.failed)} failed; "
+            f"{len(self.ran)} ingested in {self.seconds:.1f} s, {len(self.skipped)} unchanged (skipped)"
+        ]
+        lines += [f"  failed: {r['file']}: {r['error']}" for r in self.failed]
+        return "\n".join(lines) + "\n"
+
+
+def _read_manifest(out: Path) -> dict[str, dict]:
+    path = out / store.MANIFEST
+    if not path.exists():
+        return {}
+    return {r["file"]: r for r in json.loads(path.read_text(encoding="utf-8"))["documents"]}
+
+
+def _write_manifest(out: Path, records: dict[str, dict]) -> None:
+    tmp = out / f".{store.MANIFEST}.tmp"
+    body = {"gzanalysis_version": version(), "documents": [records[k] for k in sorted(records)]}
+    tmp.write_text(json.dumps(body, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    os.replace(tmp, out / store.MANIFEST)
+
+
+def plan(sources: list[Path], out: Path, previous: dict[str, dict]) -> tuple[list[dict], list[dict]]:
+    """(tasks to run, records kept): a document is kept when ok with the same hashes and version."""
+    tasks, kept, seen = [], [], {}
+    for path in sources:
+        key = str(path.resolve())
+        task = {
+            "file": key,
+            "sha256": sha256(path),
+            "id": document_id(path),
+            "out": str(out),
+            "version": version(),
+        }
+        if errata := errata_of(path):
+            task["errata_sha256"] = sha256(errata)
+        if task["id"] in seen:
+            kept.append({**task, "status": "error", "seconds": 0.0, "findings": None,
+                         "error": f"duplicate id {task['id']!r}: {seen[task['id']]} has the same name"})  # fmt: skip
+            kept[-1].pop("out")
+            continue
+        seen[task["id"]] = key
+        old = previous.get(key)
+        same = old and all(old.get(k) == task.get(k) for k in ("sha256", "errata_sha256", "id", "version"))
+        if same and old["status"] == "ok" and (out / PACKAGES / task["id"]).is_dir():
+            kept.append(old)
+        else:
+            tasks.append(task)
+    return tasks, kept
+
+
+def _local(tasks: list[dict], jobs: int) -> Iterator[dict]:
+    if jobs <= 1 or len(tasks) <= 1:
+        yield from map(process, tasks)
+        return
+    from multiprocessing import Pool
+
+    # Leaving the block (the end, an error, Ctrl-C) terminates the workers at once: no queued document goes
+    # on being ingested after the batch has stopped.
+    with Pool(processes=min(jobs, len(tasks))) as pool:
+        yield from pool.imap_unordered(process, tasks, chunksize=1)
+
+
+def _dask(tasks: list[dict], scheduler) -> Iterator[dict]:
+    try:
+        from distributed import Client, as_completed
+    except ImportError as exc:
+        raise RuntimeError("--scheduler needs dask.distributed: pip install 'gzanalysis[cluster]'") from exc
+    client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
+    try:
+        futures = client.map(
+            process, tasks, key=[f"ingest-{t['id']}-{t['sha256'][:12]}" for t in tasks], pure=False
+        )
+        by_key = {f.key: t for f, t in zip(futures, tasks, strict=True)}
+        for future in as_completed(futures):
+            try:
+                yield future.result()
+            except Exception as exc:  # a worker lost: the document's error, the batch goes on
+                task = by_key[future.key]
+                yield {**{k: v for k, v in task.items() if k != "out"}, "status": "error", "findings": None,
+                       "seconds": 0.0, "error": f"{type(exc).__name__} on the cluster: {exc}"}  # fmt: skip
+    finally:
+        if client is not scheduler:
+            client.close()
+
+
+def _progress(total: int, quiet: bool):
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, unit="doc", desc="ingest", disable=quiet or total == 0, file=sys.stderr,
+                bar_format="{desc}: {n_fmt}/{total_fmt} |{bar}| {rate_fmt}, {elapsed} elapsed, ETA {remaining}")  # fmt: skip
+
+
+def ingest_corpus(
+    sources: str | Path | Iterable[str | Path],
+    out: str | Path,
+    jobs: int | None = None,
+    scheduler=None,
+    quiet: bool = False,
+    on_record: Callable[[dict], None] | None = None,
+) -> BatchResult:
+    """Ingest every source into the corpus ``out``; see the module's docstring."""
+    start = time.perf_counter()
+    out = Path(out).expanduser().resolve()
+    paths = find_sources(sources) if isinstance(sources, str | Path) else sorted(Path(p) for p in sources)
+    if not paths:
+        raise FileNotFoundError(f"no .txt or .pdf file in {sources}")
+    out.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(out / PARTIAL, ignore_errors=True)  # what an interrupted run left
+    classifications = out / PACKAGES / "classifications"
+    if not classifications.exists():
+        from gzanalysis.package.load import data_root
+
+        shutil.copytree(data_root() / "classifications", classifications)
+
+    previous = _read_manifest(out)
+    tasks, kept = plan(paths, out, previous)
+    records = {r["file"]: r for r in kept}
+    # Documents no longer among the sources stay in the manifest only if they were given before and still
+    # exist: a corpus is what was ingested into it, run after run.
+    for key, r in previous.items():
+        if key not in records and Path(key).exists() and key not in {t["file"] for t in tasks}:
+            records[key] = r
+    result = BatchResult(out=out, records=[], skipped=[r["id"] for r in kept if r["status"] == "ok"])
+    run = _dask(tasks, scheduler) if scheduler is not None else _local(tasks, jobs or os.cpu_count() or 1)
+    last_write = time.monotonic()
+    bar = _progress(len(tasks), quiet)
+    try:
+        for record in run:
+            records[record["file"]] = record
+            result.ran.append(record["id"])
+            bar.update(1)
+            if on_record:
+                on_record(record)
+            if time.monotonic() - last_write > 2:
+                _write_manifest(out, records)
+                last_write = time.monotonic()
+    finally:
+        bar.close()
+        _write_manifest(out, records)
+        shutil.rmtree(out / PARTIAL, ignore_errors=True)
+    result.records = [records[k] for k in sorted(records)]
+    store.build(out, result.records)
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+SOURCES_ENV = "GZANALYSIS_CORPUS_SOURCES"  # a folder of documents to ingest when no corpus is given
+CACHE_ENV = "GZANALYSIS_CACHE"  # where built corpora are kept (default ~/.cache/gzanalysis)
+HOWTO = """No corpus to compare. Build one from a folder of disclosures (.pdf, or OCR .txt):
+
+    gzanalysis ingest path/to/pdfs/ --out path/to/corpus/    # --jobs N, or --scheduler tcp://host:8786
+
+then set GZANALYSIS_CORPUS=path/to/corpus before starting Jupyter (or call gz.corpus("path/to/corpus")).
+"""
+
+
+def shared_sources() -> Path | None:
+    """The documents to ingest when no corpus is given: ``GZANALYSIS_CORPUS_SOURCES``, else the first
+    ``shared/corpus/`` folder beside the current folder or one of its parents (``../shared/corpus``)."""
+    if env := os.environ.get(SOURCES_ENV):
+        return Path(env).expanduser()
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if (candidate := folder / "shared" / "corpus").is_dir() and find_sources(candidate):
+            return candidate
+    return None
+
+
+def find_corpus(quiet: bool = True):
+    """The corpus a notebook compares, or ``None``: ``GZANALYSIS_CORPUS`` when set; else the shared
+    documents (``shared_sources()``) ingested into a cache folder (re-runs skip what is done) when every one
+    of them can be read by this build (PDFs need the PDF ingest); else ``None`` (``HOWTO`` says what to do)."""
+    from gzanalysis.corpus.documents import pdf_reader
+    from gzanalysis.corpus.store import CORPUS_ENV, corpus
+
+    if os.environ.get(CORPUS_ENV):
+        return corpus()
+    sources = shared_sources()
+    if sources is None:
+        return None
+    paths = find_sources(sources)
+    if any(p.suffix.lower() == ".pdf" for p in paths) and pdf_reader() is None:
+        return None
+    import hashlib
+
+    cache = Path(os.environ.get(CACHE_ENV) or Path.home() / ".cache" / "gzanalysis").expanduser()
+    out = cache / f"corpus-{hashlib.sha256(str(sources.resolve()).encode()).hexdigest()[:12]}"
+    ingest_corpus(paths, out, quiet=quiet)
+    return corpus(out)

@@ -1,0 +1,208 @@
+"""One document of a corpus: its source file in, its package (and its facts as Parquet) out.
+
+``ingest_file(path)`` is the one entry point that reads a source by its suffix: ``.txt`` goes to the OCR-text
+ingest (with the errata of ``<stem>.errata.csv`` beside it, when present), ``.pdf`` to the PDF ingest, looked
+up in ``gzanalysis.ingest`` when the document is read (a build without it reports a clear error for that
+document only). ``process(task)`` is what a worker runs for one document; it never raises: a failure is a
+record with ``status == "error"``. A package appears under ``CORPUS/packages/<id>/`` only complete: it is
+written, loaded (validated) and audited in a private temporary folder, then moved into place by a rename.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import re
+import shutil
+import time
+import traceback
+import uuid
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as dist_version
+from pathlib import Path
+
+SUFFIXES = (".txt", ".pdf")
+PARTIAL = ".partial"  # CORPUS/.partial/: work in progress; removed at the start and end of every batch
+PACKAGES = "packages"
+FACTS_FILE = "facts.parquet"  # each package's facts, with the corpus' columns, beside its CSVs
+# The corpus' own columns, in front of a Disclosure's facts.
+DOC_COLUMNS = ("disclosure", "unit", "city", "year")
+UNKNOWN_PLACE = "未知"
+# 赣州市行政审批局 → 赣州市 (市 first: 苏州市审计局 → 苏州市, not 苏州); 延边朝鲜族自治州… → 延边朝鲜族自治州;
+# else the province (江西省…), else unknown.
+_PLACES = [
+    re.compile(p) for p in (r"^(.{1,8}?市)", r"^(.{1,8}?(?:自治州|州|盟|地区))", r"^(.{1,8}?(?:省|自治区))")
+]
+
+
+def version() -> str:
+    """The installed gzanalysis version (a re-run re-ingests everything when it changes)."""
+    try:
+        return dist_version("gzanalysis")
+    except PackageNotFoundError:  # pragma: no cover - running from a checkout that is not installed
+        return "unknown"
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def errata_of(path: Path) -> Path | None:
+    """The errata of an OCR text: ``<stem>.errata.csv`` beside it."""
+    candidate = path.with_name(f"{path.stem}.errata.csv")
+    return candidate if path.suffix.lower() == ".txt" and candidate.is_file() else None
+
+
+def document_id(path: Path) -> str:
+    """The package id of a source file: its name without suffix, lower case, ``-`` for anything else than
+    letters, digits and CJK (``2026年 Wuxi Audit.pdf`` → ``2026年-wuxi-audit``)."""
+    stem = re.sub(r"[^0-9a-z\u4e00-\u9fff]+", "-", path.stem.lower()).strip("-")
+    return stem or "document"
+
+
+def place(unit: str | None) -> str:
+    """The city (or, without one, the province) a unit's name begins with: the corpus' partition.
+
+    >>> [place(u) for u in ("苏州市审计局", "延边朝鲜族自治州财政局", "江西省财政厅", "合成测试单位1")]
+    ['苏州市', '延边朝鲜族自治州', '江西省', '未知']
+    """
+    for pattern in _PLACES:
+        if unit and (m := pattern.match(unit)):
+            return m.group(1)
+    return UNKNOWN_PLACE
+
+
+def pdf_reader():
+    """The PDF ingest, when this build has it: ``ingest_pdf`` or ``ingest_file`` in ``gzanalysis.ingest`` or
+    its ``pdf`` module."""
+    for module in ("gzanalysis.ingest", "gzanalysis.ingest.pdf"):
+        try:
+            mod = importlib.import_module(module)
+        except ImportError:
+            continue
+        for name in ("ingest_pdf", "ingest_file"):
+            if callable(fn := getattr(mod, name, None)):
+                return fn
+    return None
+
+
+def ingest_file(path: str | Path):
+    """Read one source by its suffix into an ingest result (an object with ``.write(folder)``)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".txt":
+        from gzanalysis.ingest import ingest
+
+        return ingest(path, errata=errata_of(path))
+    if suffix == ".pdf":
+        reader = pdf_reader()
+        if reader is None:
+            raise RuntimeError(
+                "this build of gzanalysis has no PDF ingest (gzanalysis.ingest.ingest_pdf); "
+                "install a version with it, or give the document's OCR text (.txt)"
+            )
+        return reader(path)
+    raise ValueError(f"cannot ingest {path.name}: only {', '.join(SUFFIXES)} files are read")
+
+
+def totals(d) -> dict:
+    """A disclosure's headline figures (万元), from its 合计 rows: NaN where a table has none."""
+
+    def first(table: str, column: str) -> float:
+        t = d.table(table)
+        rows = t.loc[t["code"].isna(), column] if "code" in t.columns else t[column]
+        return float(rows.iloc[0]) if len(rows) and rows.notna().iloc[0] else float("nan")
+
+    three = d.table("three_public_expenses")
+    return {
+        "expenditure": first("expenditure_by_function", "total"),
+        "basic": first("expenditure_by_function", "basic"),
+        "project": first("expenditure_by_function", "project"),
+        "income": first("income_by_function", "total"),
+        "carryover": first("income_by_function", "carryover"),
+        "three_public": float(three["total"].dropna().iloc[0])
+        if three["total"].notna().any()
+        else float("nan"),
+    }
+
+
+def facts_table(d, city: str):
+    """The disclosure's facts with the corpus' columns in front, as an Arrow table (year as int32)."""
+    import pyarrow as pa
+
+    facts = d.facts.copy()
+    for i, (name, value) in enumerate(zip(DOC_COLUMNS, (d.id, d.meta.get("unit"), city, None), strict=True)):
+        facts.insert(i, name, value)
+    facts["year"] = d.meta.get("year")
+    facts = facts.astype({"year": "Int32"})
+    return pa.Table.from_pandas(facts, preserve_index=False)
+
+
+def _install(tmp: Path, final: Path, work: Path) -> None:
+    """Move a finished package into place: the old one (if any) aside first, then the new one in."""
+    old = work / "old"
+    if final.exists():
+        final.rename(old)
+    tmp.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def process(task: dict) -> dict:
+    """Ingest one document into ``task["out"]/packages/<id>/``; return its manifest record.
+
+    ``task`` holds ``file``, ``sha256``, ``id``, ``out`` (the corpus folder) and ``version``. The record
+    adds ``status`` (``ok`` or ``error``), ``seconds`` (wall), ``cpu_seconds``, ``findings`` (audit statuses counted), ``error``,
+    and what the disclosures table shows (unit, city, year, totals, tables read, facts).
+    """
+    from gzanalysis.audit import STATUS_ORDER, audit
+    from gzanalysis.package.layout import layout
+    from gzanalysis.package.load import load
+
+    start, cpu = time.perf_counter(), time.process_time()
+    path, out = Path(task["file"]), Path(task["out"])
+    record = {k: task[k] for k in ("file", "sha256", "errata_sha256", "id", "version") if k in task}
+    work = out / PARTIAL / uuid.uuid4().hex
+    try:
+        result = ingest_file(path)
+        tmp = work / task["id"]  # the folder's name is the package id the writer records
+        work.mkdir(parents=True)
+        shutil.copytree(out / PACKAGES / "classifications", work / "classifications")
+        result.write(tmp)
+        d = load(tmp)
+        findings = audit(d)["status"].value_counts()
+        city = place(d.meta.get("unit"))
+        import pyarrow.parquet as pq
+
+        facts = facts_table(d, city)
+        pq.write_table(facts, tmp / FACTS_FILE)
+        record.update(
+            status="ok",
+            error=None,
+            unit=d.meta.get("unit"),
+            city=city,
+            year=d.meta.get("year"),
+            findings={s: int(findings.get(s, 0)) for s in STATUS_ORDER},
+            facts=facts.num_rows,
+            tables_read=sum(
+                1
+                for name, res in layout().items()
+                if res.title in d.tables and len(d.tables[res.title]) and not name.endswith("_codes")
+            ),
+            **totals(d),
+        )
+        _install(tmp, out / PACKAGES / task["id"], work)
+    except Exception as exc:  # one failing document never stops the batch: its error is its record
+        last = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+        where = f" ({Path(last.filename).name}:{last.lineno})" if last else ""
+        record.update(status="error", error=f"{type(exc).__name__}: {exc}{where}", findings=None)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    record["seconds"] = round(time.perf_counter() - start, 3)
+    record["cpu_seconds"] = round(
+        time.process_time() - cpu, 3
+    )  # this process' CPU: the cost, whatever the load
+    return record

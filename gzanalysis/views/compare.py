@@ -1,0 +1,180 @@
+"""Charts and an explorer that compare the documents of a corpus (tables of ``gz.compare``).
+
+Each chart function takes a ``gz.compare`` table (or rows of it) and returns an ``altair`` chart; it never
+displays. ``compare_explorer(corpus)`` is an ipywidgets explorer: pick cities, departments, the measure and
+the level; ``explorer.table`` and ``explorer.chart`` follow.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import ipywidgets as w
+import pandas as pd
+
+from gzanalysis.analyses.compare import compare
+from gzanalysis.analyses.labels import check_lang, label
+from gzanalysis.views.charts import LABEL_LIMIT, _title
+from gzanalysis.views.widgets import LEVELS, Explorer, _dropdown, _level_options
+
+MEASURES = {  # explorer's measure → (zh, en)
+    "function": ("功能分类结构", "Functions"),
+    "economic": ("经济分类结构(基本支出)", "Economic classes (basic spending)"),
+    "kind": ("基本/项目支出", "Basic / project"),
+    "carryover": ("上年结转占收入比重", "Carry-over share of income"),
+    "three_public": ("三公经费/基本支出", "Three public expenses / basic spending"),
+}
+SHARE_TITLES = {
+    "function": ("占支出合计比重", "Share of total spending"),
+    "economic": ("占基本支出比重", "Share of basic spending"),
+    "kind": ("占支出合计比重", "Share of total spending"),
+}
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[0] if check_lang(lang) == "zh" else pair[1]
+
+
+def _unit_axis(lang: str) -> alt.Y:
+    return alt.Y("unit:N", title=_pick(("部门", "Department"), lang), axis=alt.Axis(labelLimit=LABEL_LIMIT))
+
+
+def composition_multiples(
+    table: pd.DataFrame, by: str = "function", lang: str = "zh", columns: int = 4
+) -> alt.FacetChart:
+    """Small multiples: one panel per department, bars of each function's (``by="economic"``: class's;
+    ``by="kind"``: 基本/项目) share; ``table`` is ``gz.compare(corpus, by=by, ...)``."""
+    name = "label" if by == "kind" else "name"
+    share = _pick(SHARE_TITLES[by], lang)
+    chart = (
+        alt.Chart(table, width=160, height=alt.Step(12))
+        .mark_bar()
+        .encode(
+            x=alt.X("share:Q", title=share, axis=alt.Axis(format=".0%")),
+            y=alt.Y(f"{name}:N", title=None, sort="-x", axis=alt.Axis(labelLimit=180)),
+            color=alt.Color(f"{name}:N", legend=None),
+            tooltip=[
+                alt.Tooltip("unit:N", title=_pick(("部门", "Department"), lang)),
+                alt.Tooltip(f"{name}:N", title=label("name", lang)),
+                alt.Tooltip("amount:Q", format=",.2f", title=label("amount", lang)),
+                alt.Tooltip("share:Q", format=".1%", title=share),
+            ],
+        )
+    )
+    return chart.facet(facet=alt.Facet("unit:N", title=None), columns=columns).properties(
+        title=_title("各部门支出结构", "Composition by department", lang)
+    )
+
+
+def share_heatmap(table: pd.DataFrame, by: str = "function", lang: str = "zh") -> alt.Chart:
+    """Heat map: departments (rows) × functions or classes (columns), coloured by their share of the
+    department's spending (``by="economic"``: of its basic spending)."""
+    share = _pick(SHARE_TITLES[by], lang)
+    return (
+        alt.Chart(table)
+        .mark_rect()
+        .encode(
+            x=alt.X("name:N", title=None, sort=alt.EncodingSortField("code"), axis=alt.Axis(labelAngle=-45)),
+            y=_unit_axis(lang),
+            color=alt.Color(
+                "share:Q", title=share, scale=alt.Scale(scheme="blues"), legend=alt.Legend(format=".0%")
+            ),
+            tooltip=[
+                alt.Tooltip("unit:N", title=_pick(("部门", "Department"), lang)),
+                alt.Tooltip("code:N", title=label("code", lang)),
+                alt.Tooltip("name:N", title=label("name", lang)),
+                alt.Tooltip("amount:Q", format=",.2f", title=label("amount", lang)),
+                alt.Tooltip("share:Q", format=".1%", title=share),
+            ],
+        )
+        .properties(title=_title("各部门支出的功能分类占比", "Shares of spending by department", lang))
+    )
+
+
+def ranked(summary: pd.DataFrame, measure: str = "carryover_share", lang: str = "zh") -> alt.Chart:
+    """Departments ranked by a summary ratio (``carryover_share`` by default, or ``three_public_to_basic``,
+    ``project_share``, ``basic_share``)."""
+    titles = {
+        "carryover_share": ("上年结转占收入比重", "Carry-over share of income"),
+        "three_public_to_basic": ("三公经费占基本支出比重", "Three public expenses / basic spending"),
+        "project_share": ("项目支出占比", "Project share of spending"),
+        "basic_share": ("基本支出占比", "Basic share of spending"),
+    }
+    title = _pick(titles[measure], lang)
+    return (
+        alt.Chart(summary.dropna(subset=[measure]))
+        .mark_bar()
+        .encode(
+            x=alt.X(f"{measure}:Q", title=title, axis=alt.Axis(format=".0%")),
+            y=_unit_axis(lang).sort("-x"),
+            color=alt.Color("city:N", title=_pick(("城市", "City"), lang)),
+            tooltip=[
+                alt.Tooltip("unit:N", title=_pick(("部门", "Department"), lang)),
+                alt.Tooltip("city:N", title=_pick(("城市", "City"), lang)),
+                alt.Tooltip(f"{measure}:Q", format=".1%", title=title),
+            ],
+        )
+        .properties(title=_title(f"{title}(排序)", f"{title}, ranked", lang))
+    )
+
+
+class CompareExplorer(Explorer):
+    """Pick cities and departments (none picked: all), the measure, the level and the language."""
+
+    TITLE = ("部门比较", "Compare departments")
+    DESCRIPTIONS = {
+        "cities": ("城市", "Cities"),
+        "units": ("部门", "Departments"),
+        "measure": ("指标", "Measure"),
+        "level": ("级次", "Level"),
+    }
+
+    def __init__(self, corpus):
+        self._tables: dict[tuple, pd.DataFrame] = {}
+        docs = corpus.disclosures
+        docs = docs[docs["status"] == "ok"]
+        layout = w.Layout(width="260px", height="110px")
+        style = {"description_width": "initial"}
+        controls = {
+            "cities": w.SelectMultiple(
+                options=sorted(docs["city"].dropna().unique()), layout=layout, style=style
+            ),
+            "units": w.SelectMultiple(
+                options=sorted(docs["unit"].dropna().unique()), layout=layout, style=style
+            ),
+            "measure": _dropdown("function"),
+            "level": _dropdown("类"),
+        }
+        super().__init__(corpus, controls)
+
+    def options(self, values: dict) -> dict[str, list[tuple[str, object]]]:
+        lang = values["lang"]
+        return {
+            "measure": [(_pick(pair, lang), key) for key, pair in MEASURES.items()],
+            "level": _level_options(LEVELS, lang),
+        }
+
+    def _table(self, by: str, level: str, lang: str) -> pd.DataFrame:
+        key = (by, level, lang)
+        if key not in self._tables:
+            self._tables[key] = compare(self.d, by=by, level=level, lang=lang)
+        return self._tables[key]
+
+    def compute(self, cities, units, measure, level, lang):
+        by = measure if measure in ("function", "economic", "kind") else "summary"
+        table = self._table(by, level if by in ("function", "economic") else "类", lang)
+        if cities:
+            table = table[table["city"].isin(cities)]
+        if units:
+            table = table[table["unit"].isin(units)]
+        table = table.reset_index(drop=True)
+        if by == "summary":
+            column = "carryover_share" if measure == "carryover" else "three_public_to_basic"
+            return table, ranked(table, column, lang)
+        if by == "kind":
+            return table, composition_multiples(table, by, lang)
+        return table, share_heatmap(table, by, lang)
+
+
+def compare_explorer(corpus) -> CompareExplorer:
+    """An explorer of ``gz.compare(corpus, ...)``: cities, departments, measure, level, language."""
+    return CompareExplorer(corpus)
