@@ -36,8 +36,7 @@ gz.notebook.setup()
 # `c.disclosures` is one document: its unit, city and year, its headline figures (万元) and how many of its
 # accounting identities the audit found broken beyond rounding (`findings_material`).
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 c = gz.find_corpus()
 if c is None:
     gz.notebook.skip_rest(gz.CORPUS_HOWTO)
@@ -45,10 +44,12 @@ else:
     docs = c.disclosures
     print(f"{len(c.ids)} disclosures read, {len(docs) - len(c.ids)} failed")
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output", "remove-cell"]
 columns = ["unit", "city", "year", "expenditure", "basic", "project", "carryover", "three_public"]
 print(docs.loc[docs["status"] == "ok", columns].to_string(index=False))
+
+# %%
+gz.tables.show(docs.loc[docs["status"] == "ok", columns], lang="en")
 
 # %% [markdown]
 # ## What each department spends on
@@ -59,10 +60,12 @@ print(docs.loc[docs["status"] == "ok", columns].to_string(index=False))
 functions = gz.compare(c, by="function", level="类")
 gz.compare_charts.share_heatmap(functions)
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output", "remove-cell"]
 largest = functions.loc[functions.groupby("disclosure")["share"].idxmax(), ["unit", "code", "name", "share"]]
 print(largest.round(4).to_string(index=False))
+
+# %%
+gz.tables.show(largest, lang="en")
 
 # %% [markdown]
 # With the eight shared documents: the petitions, audit and statistics bureaus spend most on 201
@@ -85,10 +88,12 @@ gz.compare_charts.composition_multiples(gz.compare(c, by="economic", level="类"
 summary = gz.compare(c, by="summary")
 gz.compare_charts.ranked(summary, "carryover_share")
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output", "remove-cell"]
 ratios = ["unit", "city", "project_share", "carryover_share", "three_public", "three_public_to_basic"]
 print(summary[ratios].sort_values("carryover_share", ascending=False).round(4).to_string(index=False))
+
+# %%
+gz.tables.show(summary[ratios].sort_values("carryover_share", ascending=False), lang="en")
 
 # %% [markdown]
 # Project spending ranges from 7.30% of the budget (苏州市审计局) to 99.66% (无锡市交通运输局). Only the three
@@ -105,7 +110,6 @@ gz.compare_charts.ranked(summary, "three_public_to_basic")
 # `disclosure`, `unit`, `city`, `year`) and `disclosures`. Only the answer is loaded, never the whole corpus.
 
 # %%
-# NBVAL_CHECK_OUTPUT
 by_city = c.sql(
     """
     select city, count(distinct disclosure) as departments,
@@ -115,9 +119,11 @@ by_city = c.sql(
     group by city order by city
     """
 )
-print(
-    by_city.assign(carryover_share=by_city["carryover"] / by_city["income"]).round(4).to_string(index=False)
-)
+by_city = by_city.assign(carryover_share=by_city["carryover"] / by_city["income"])
+gz.tables.show(by_city, lang="en")
+
+# %% tags=["nbval-check-output", "remove-cell"]
+print(by_city.round(4).to_string(index=False))
 
 # %% [markdown]
 # ## Explore
