@@ -266,7 +266,9 @@ def source_mix(d, level: str = "类", normalize: bool = False, lang: str = "zh")
             title=_title("各功能科目的资金来源", "Sources of funds by function", lang),
             description=describe(
                 ("堆叠条形图, 各功能科目按资金来源", "Stacked bar chart of each function by source of funds"),
-                data["name"] + " · " + data["label"],
+                data["name"].astype(str)
+                + " · "
+                + data["label"].astype(str),  # empty columns may differ in dtype
                 data["amount"],
                 lang,
             ),
