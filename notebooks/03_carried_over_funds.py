@@ -137,14 +137,9 @@ gz.tables.show(context["projects"], lang="en")
 print(context["projects"].to_string(index=False))
 
 # %%
-coverage = (
-    gz.audit(d)
-    .set_index("rule")
-    .loc[
-        ["projects.coverage.funds_carryover", "projects.coverage.funds_total"],
-        ["lhs", "rhs", "diff", "status"],
-    ]
-)
+audit = gz.audit(d)
+rules = ["projects.coverage.funds_carryover", "projects.coverage.funds_total"]
+coverage = audit[audit["rule"].isin(rules)].set_index("rule")[["lhs", "rhs", "diff", "status"]]
 gz.tables.show(coverage, lang="en", index=True)
 
 # %% tags=["nbval-check-output", "remove-cell"]
