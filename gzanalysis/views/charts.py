@@ -472,6 +472,17 @@ def changes(
     )
 
 
+def carryover_axis() -> alt.Y:
+    """Functions sorted by carry-over, largest first. A layer unions its layers' domains, where only
+    count/min/max sorts survive (max of one row is the row's value)."""
+    return alt.Y(
+        "name:N",
+        sort=alt.EncodingSortField("carryover", op="max", order="descending"),
+        title=None,
+        axis=alt.Axis(labelLimit=LABEL_LIMIT),
+    )
+
+
 def carryover(
     d,
     level: str = "类",
@@ -521,15 +532,7 @@ def carryover(
             " · ".join(shown_en) + " · light: the function's total; dark: of which carried over",
         ),
     )
-    base = alt.Chart(data).encode(
-        y=alt.Y(
-            "name:N",
-            # A layer unions the two layers' domains: only count/min/max sorts survive that (max of one row).
-            sort=alt.EncodingSortField("carryover", op="max", order="descending"),
-            title=None,
-            axis=alt.Axis(labelLimit=LABEL_LIMIT),
-        )
-    )
+    base = alt.Chart(data).encode(y=carryover_axis())
     tooltip = [
         alt.Tooltip("name:N", title=label("name", lang)),
         _amount_tooltip("carryover", lang, "carryover"),

@@ -31,6 +31,7 @@ from gzanalysis.views.charts import (
     LIGHT,
     PALETTE,
     WIDTH,
+    carryover_axis,
     describe,
     direction_color,
 )
@@ -210,13 +211,7 @@ def carryover(d) -> alt.LayerChart:
     names = code_names(d, "functional", "zh")
     default = data.query("level == '类' and lang == 'zh'")
     base = alt.Chart(data).encode(
-        y=alt.Y(
-            "name:N",
-            # layers union their domains, where only count/min/max sorts survive
-            sort=alt.EncodingSortField("carryover", op="max", order="descending"),
-            title=None,
-            axis=alt.Axis(labelLimit=LABEL_LIMIT),
-        ),
+        y=carryover_axis(),
         tooltip=[
             alt.Tooltip("code:N", title=_both("code")),
             alt.Tooltip("name:N", title=_both("name")),

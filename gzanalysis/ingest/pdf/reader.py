@@ -12,18 +12,9 @@ from gzanalysis.ingest.pdf.header import clean
 from gzanalysis.ingest.pdf.tables import UNIT, Document, Table, find_tables
 from gzanalysis.ingest.pdf.templates import normalise_title
 from gzanalysis.ingest.pdf.textlayer import PdfError, read_pages
+from gzanalysis.ingest.sections import TABLES
 
-STANDARD_TABLES = (
-    "budget_summary",
-    "income_by_function",
-    "expenditure_by_function",
-    "fiscal_summary",
-    "general_budget_expenditure",
-    "general_budget_basic_expenditure",
-    "three_public_expenses",
-    "government_fund_expenditure",
-    "state_capital_expenditure",
-)
+STANDARD_TABLES = tuple(TABLES)  # the nine standard tables of the national template
 CELL_COLUMNS = [
     "table",
     "title",
