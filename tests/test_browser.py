@@ -83,7 +83,8 @@ def _open(browser, url: str, allowed, width: int = 1280, console: list | None = 
             r.abort()
 
     page.route("**/*", route)
-    page.goto(url)
+    # A Voilà page executes its notebook before it loads; on a busy 2-core machine that can pass 30 s.
+    page.goto(url, timeout=120_000)
     return page, errors, blocked
 
 

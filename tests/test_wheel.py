@@ -65,7 +65,9 @@ def test_a_fresh_venv_with_the_wheel_loads_audits_and_builds_the_report(wheel, t
     assert str(venv) in out.splitlines()[0] and out.splitlines()[1] == "赣州市行政审批局"
     assert "material" in run(str(bin_ / "gzanalysis"), "audit", cwd=work, env=env)
     out = run(str(bin_ / "gzanalysis"), "notebooks", "nbs", cwd=work, env=env)
-    assert "copied 12 notebooks" in out
+    from gzanalysis.publish.notebooks import notebook_paths
+
+    assert f"copied {len(notebook_paths())} notebooks" in out
     assert (work / "nbs" / "00_start_here.ipynb").exists()
     # The report's widget JavaScript comes from npm (the Makefile unpacks it); lend it the checkout's copy.
     js = Path(sys.prefix) / "share" / "gzanalysis" / "js"

@@ -7,6 +7,8 @@ the level; ``explorer.table`` and ``explorer.chart`` follow.
 
 from __future__ import annotations
 
+import os
+
 import altair as alt
 import ipywidgets as w
 import pandas as pd
@@ -14,6 +16,7 @@ import pandas as pd
 from gzanalysis.analyses.compare import compare
 from gzanalysis.analyses.labels import check_lang, label
 from gzanalysis.views.charts import LABEL_LIMIT, _title
+from gzanalysis.views.notebook import REPORT_BUILD_ENV
 from gzanalysis.views.widgets import LEVELS, Explorer, _dropdown, _level_options
 
 MEASURES = {  # explorer's measure → (zh, en)
@@ -175,6 +178,18 @@ class CompareExplorer(Explorer):
         return table, share_heatmap(table, by, lang)
 
 
-def compare_explorer(corpus) -> CompareExplorer:
-    """An explorer of ``gz.compare(corpus, ...)``: cities, departments, measure, level, language."""
+def compare_explorer(corpus):
+    """An explorer of ``gz.compare(corpus, ...)``: cities, departments, measure, level, language.
+
+    It needs a live kernel (JupyterLab, the app). While the report is built there will be none, and a page
+    shows no control that does nothing: it says where the explorer lives instead.
+    """
+    if os.environ.get(REPORT_BUILD_ENV):
+        from IPython.display import HTML
+
+        return HTML(
+            "<p><i>The comparison explorer (cities, departments, measure, level) runs with a live kernel: "
+            "open this notebook in JupyterLab (<code>make lab</code>). 比较浏览器需要运行中的内核: "
+            "请在 JupyterLab 中打开本笔记本。</i></p>"
+        )
     return CompareExplorer(corpus)
