@@ -12,6 +12,7 @@ from gzanalysis.analyses import teaching
 from gzanalysis.analyses.carryover import carryover, carryover_context
 from gzanalysis.analyses.changes import changes
 from gzanalysis.analyses.composition import composition
+from gzanalysis.analyses.glossary import glossary
 from gzanalysis.analyses.targets import targets, targets_summary
 from gzanalysis.audit import audit
 from gzanalysis.package.load import DEFAULT_ID, Disclosure, available, load, load_many
@@ -31,6 +32,7 @@ __all__ = [
     "changes",
     "charts",
     "composition",
+    "glossary",
     "load",
     "load_many",
     "notebook",

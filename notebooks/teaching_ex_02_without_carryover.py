@@ -34,7 +34,7 @@ code = None  # e.g. "201"
 share = None  # e.g. 0.5
 
 # %%
-gz.teaching.check_without_carryover(d, code, share)
+gz.teaching.check_without_carryover(d, code, share, lang="en")
 
 # %% [markdown]
 # ## To think about

@@ -45,7 +45,7 @@ ambition_judgeable = None
 sensible = None
 
 # %%
-gz.teaching.check_indicator(d, project_id, indicator, measurable, ambition_judgeable, sensible)
+gz.teaching.check_indicator(d, project_id, indicator, measurable, ambition_judgeable, sensible, lang="en")
 
 # %% [markdown]
 # ## Summary

@@ -31,7 +31,7 @@ print(total_row["total"], personnel, public_operations, difference)
 
 # %%
 # NBVAL_CHECK_OUTPUT
-gz.teaching.check_basic_split(d, personnel, public_operations, difference)
+gz.teaching.check_basic_split(d, personnel, public_operations, difference, lang="en")
 
 # %% [markdown]
 # ## Discussion

@@ -30,7 +30,7 @@ print(ranked[["code", "name", "carryover", "total", "share_carried_over"]].round
 # %%
 # NBVAL_CHECK_OUTPUT
 top = gz.teaching.shrink_without_carryover(d)
-gz.teaching.check_without_carryover(d, top["code"], top["share_carried_over"])
+gz.teaching.check_without_carryover(d, top["code"], top["share_carried_over"], lang="en")
 
 # %% [markdown]
 # ## Discussion

@@ -40,6 +40,8 @@ def test_the_wheel_holds_each_file_once(wheel):
     assert "gzanalysis/package/layout.toml" in names
     assert "gzanalysis/publish/templates/page.html.j2" in names
     assert "gzanalysis/notebooks/01_spending_composition.ipynb" in names
+    assert "gzanalysis/notebooks/zh/01_spending_composition.ipynb" in names
+    assert not [n for n in names if n.startswith("gzanalysis/notebooks/") and n.endswith(".py")]
 
 
 def test_a_fresh_venv_with_the_wheel_loads_audits_and_builds_the_report(wheel, tmp_path):
@@ -60,8 +62,10 @@ def test_a_fresh_venv_with_the_wheel_loads_audits_and_builds_the_report(wheel, t
     assert str(venv) in out.splitlines()[0] and out.splitlines()[1] == "赣州市行政审批局"
     assert "material" in run(str(bin_ / "gzanalysis"), "audit", cwd=work, env=env)
     out = run(str(bin_ / "gzanalysis"), "notebooks", "nbs", cwd=work, env=env)
-    assert "copied 12 notebooks" in out
-    assert (work / "nbs" / "00_start_here.ipynb").exists()
+    assert "copied 24 notebooks" in out
+    assert (work / "nbs" / "00_start_here.ipynb").exists() and (
+        work / "nbs" / "zh" / "00_start_here.ipynb"
+    ).exists()
     # The report's widget JavaScript comes from npm (the Makefile unpacks it); lend it the checkout's copy.
     js = Path(sys.prefix) / "share" / "gzanalysis" / "js"
     if not js.exists():
