@@ -141,6 +141,14 @@ def ingest() -> dict | None:
     return module.measure()
 
 
+def pdf_ingest() -> dict | None:
+    path = ROOT / "benchmarks" / "pdf_ingest.py"
+    spec = importlib.util.spec_from_file_location("pdf_ingest_benchmark", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.measure()
+
+
 def main() -> int:
     started = time.perf_counter()
     steps = [
@@ -149,6 +157,7 @@ def main() -> int:
         ("widget update", widget_updates),
         ("report build", report_build),
         ("ingest", ingest),
+        ("pdf ingest", pdf_ingest),
     ]
     results = {}
     for name, fn in steps:
@@ -207,6 +216,19 @@ def main() -> int:
         detail = ", ".join(f"{n}: {ms:.2f} ms each" for n, ms in per.items())
         rows.append(
             ("ingest (disclosures/s)", detail, f"{r['disclosures_per_second']:.0f}/s", "linear", r["linear"])
+        )
+    r = results["pdf ingest"]
+    if r and "skipped" not in r:
+        rows.append(
+            (
+                "PDF ingest (pages/s per core)",
+                f"{r['ingest_pages_per_s']:.0f} pages/s vs pdfplumber extract_words {r['pdfplumber_extract_words_pages_per_s']:.0f} "
+                f"pages/s, {r['pages']} pages of {r['pdfs']} PDFs"
+                + ("" if r["met"] else f"; short by {r['target'] / r['ratio']:.1f}×"),
+                f"{r['ratio']:.1f}×",
+                "≥ 3×",
+                r["met"],
+            )
         )
     width = max(len(row[0]) for row in rows)
     print(f"{'measure':<{width}}  {'ratio':>9}  {'target':>8}  ok  detail")

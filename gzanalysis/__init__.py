@@ -13,6 +13,7 @@ from gzanalysis.analyses.carryover import carryover, carryover_context
 from gzanalysis.analyses.changes import changes
 from gzanalysis.analyses.composition import composition
 from gzanalysis.analyses.glossary import glossary
+from gzanalysis.analyses.subjects import NotInDisclosure, require
 from gzanalysis.analyses.targets import targets, targets_summary
 from gzanalysis.audit import audit
 from gzanalysis.package.load import DEFAULT_ID, Disclosure, available, load, load_many
@@ -23,6 +24,7 @@ from gzanalysis.views import charts, notebook, widgets
 __all__ = [
     "DEFAULT_ID",
     "Disclosure",
+    "NotInDisclosure",
     "PackageError",
     "PackageWarning",
     "audit",
@@ -38,6 +40,7 @@ __all__ = [
     "notebook",
     "read_excel",
     "read_parquet",
+    "require",
     "targets",
     "targets_summary",
     "teaching",

@@ -104,10 +104,11 @@ print(kind.sort_values("project", ascending=False).to_string())
 # A 行政审批局 approves licences and runs government services; yet its budget holds 科学技术, 城乡社区,
 # 农林水, 节能环保, 就业 (inside 社会保障和就业), 文化旅游 and more. The narrative's answer is the 惠企 funds
 # (enterprise-support subsidies): the carry-over grew, "mainly 惠企专项项目资金" (line 575), and spending grew
-# because "惠企兑现工作力度增大,兑现资金大幅上升" (line 579: more enterprise-support payouts). The bureau
-# runs the city's 惠企兑现 platform (named among the systems of 城市大脑, line 634), so the money it pays out
-# is classified by the policy it serves, not by what the bureau does. The disclosure does not tie each class
-# to a payout, so this is an inference. The figures fit it: these classes live on carry-over alone.
+# because "惠企兑现工作力度增大,兑现资金大幅上升" (line 579: more enterprise-support payouts); 惠企兑现 is
+# also one of the systems the bureau's 城市大脑 connects (line 634). Subsidies are classified by the policy
+# they serve (science, farming, energy saving …), not by the unit that pays them out, so payouts made
+# through this bureau would land in these classes. The disclosure does not tie each class to a payout, so
+# this is an inference. The figures fit it: these classes live on carry-over alone.
 
 # %%
 # NBVAL_CHECK_OUTPUT

@@ -25,6 +25,9 @@ gz.notebook.setup()
 d = gz.load()
 changes = gz.changes(d)
 
+# %%
+gz.require(d, "narrative")  # where the disclosure has no narrative: one sentence, and the notebook stops
+
 # %% [markdown]
 # ## The totals and the reasons given
 # Every comparison is with the 2022 **budget** (较上年预算安排), not with what was actually spent in 2022

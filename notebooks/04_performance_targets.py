@@ -26,6 +26,9 @@ gz.notebook.setup()
 d = gz.load()
 targets = gz.targets(d)
 
+# %%
+gz.require(d, "projects")  # where the disclosure has no projects: one sentence, and the notebook stops
+
 # %% [markdown]
 # ## The eight projects
 

@@ -28,9 +28,10 @@ findings = gz.audit(d)
 # ## How to read a status
 # Each published figure is rounded to 0.01, so it may be off by 0.005. A check that involves *n* published
 # figures tolerates 0.005 × *n*: within it, the difference is **rounding** (harmless); beyond it,
-# **material** (the disclosure contradicts itself). An **info** row is not a test: it reports what two
-# figures reveal together. Findings that one fact explains share a **cause**, so the number of causes says
-# how many things are actually wrong.
+# **material** (the disclosure contradicts itself). **minor** marks wording, not figures: a stale year, a
+# note copied from another table. An **info** row is not a test: it reports what two figures reveal
+# together. Findings that one fact explains share a **cause**, so the number of causes says how many things
+# are actually wrong.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -134,6 +135,7 @@ findings.query("family == 'cross_table'").head(10)[["rule", "lhs", "rhs", "statu
 #   belongs to, one narrative figure (其他收入 +100 against +99.33), the key-project amount of P1, the
 #   coverage of the performance tables and the staffing.
 # - Both 2022 basic-spending figures hold: one is all funds, the other its fiscal part.
+# - One minor finding is wording, not figures: the glossary's 使用非财政拨款结余 speaks of 2021 (line 760).
 #
 # ## Sources
 # - Every check names its raw-text lines (`source_lines`); the raw text is `data/raw/ganzhou-xzspj-2023.txt`.

@@ -28,6 +28,9 @@ d = gz.load()
 targets = gz.targets(d)
 targets.query("project_id == 'P2'")[["level2", "indicator", "value_text", "operator", "number", "unit"]]
 
+# %%
+gz.require(d, "projects")  # where the disclosure has no projects: one sentence, and the notebook stops
+
 # %% [markdown]
 # ## Your turn
 # Choose one indicator of any project (for example P2's `15秒接通率`, calls answered within 15 seconds, or

@@ -17,6 +17,9 @@ import gzanalysis as gz
 gz.notebook.setup()
 d = gz.load()
 
+# %%
+gz.require(d, "projects")  # where the disclosure has no projects: one sentence, and the notebook stops
+
 # %% [markdown]
 # ## Solution
 # No indicator's ambition can be judged from this disclosure: the performance table has a target column

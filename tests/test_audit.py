@@ -30,9 +30,16 @@ def test_every_family_runs_and_every_check_is_listed(findings):
         "narrative",
         "projects",
         "staffing",
+        "codes",
+        "bounds",
+        "empty_tables",
+        "fund_totals",
+        "prior_year",
+        "completeness",
+        "years",
         "budgets",
     }
-    assert set(findings["status"]) == {"ok", "rounding", "material", "info"}
+    assert set(findings["status"]) == {"ok", "rounding", "minor", "material", "info"}
     assert findings.index.is_unique
     assert (findings["diff"].round(6) == (findings["lhs"] - findings["rhs"]).round(6)).all()
 
@@ -163,6 +170,18 @@ def test_text_report_counts_causes():
 def test_government_fund_money_clears_the_government_fund_finding(d):
     fixed = _broken(d, "财政拨款收支总表", lambda t: t["item"] == "政府性基金预算拨款结转", "total", 389.43)
     assert status(fixed, "budgets.government_fund.subjects_within_fund_money") == "ok"
+
+
+def test_government_fund_lines_are_found_however_they_are_numbered(d):
+    """Other templates print 2.政府性基金预算拨款 or (二)政府性基金预算拨款 (the corpus PDFs do)."""
+    fixed = copy.deepcopy(d)
+    t = fixed.table("财政拨款收支总表")
+    line = t["item"] == "政府性基金预算拨款收入"
+    t.loc[line, "item"], t.loc[line, "total"] = "2.政府性基金预算拨款", 389.43
+    assert (
+        status(gz.audit(fixed).set_index("rule"), "budgets.government_fund.subjects_within_fund_money")
+        == "ok"
+    )
 
 
 def test_a_general_budget_subject_raises_no_government_fund_finding(d):

@@ -6,6 +6,7 @@
 - ``targets``: the projects' performance indicators, parsed;
 - ``glossary``: the disclosure's 名词解释, each term with its English name;
 - ``labels``: the Chinese and English names every analysis and chart uses (``lang="zh"`` / ``"en"``);
+- ``subjects``: what a disclosure lacks (a narrative, performance tables), said in one sentence;
 - ``teaching``: the checks of the teaching notebooks, each answer compared with the one computed here.
 
 Stands on ``package`` (the data) and ``audit`` (the narrative's identities); draws nothing.

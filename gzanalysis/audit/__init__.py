@@ -10,12 +10,18 @@ Status of a check:
   0.01 万元, so it may be off by up to 0.005; a comparison involving *n* published figures (a total and its
   *n − 1* parts, or two copies of one figure) tolerates ``0.005 × n``. The ``tolerance`` column gives it.
 - ``material``: a larger difference, which rounding cannot explain: an inconsistency of the disclosure.
+- ``minor``: a slip of wording, not of figures (a stale year in the glossary, a note copied from the
+  other fund's table): worth correcting, no reason to distrust a number. ``--strict`` ignores it.
 - ``info``: not a test: what the figures reveal (e.g. how much of 2022 spending was not fiscal); ``diff``
   is the quantity.
 
 Findings one fact explains share a ``cause`` (short id) and ``cause_text`` (see ``gzanalysis.audit.causes``).
 
 Counts (staff, number of projects) are exact; limits (staff in post ≤ establishment) are ``ok`` or ``material``.
+Which tables must agree, which fund columns belong to which table and what a template requires are
+data (``gzanalysis/package/template.toml``), read by the rules of ``codes_match``, ``bounds``,
+``empty_tables``, ``fund_totals``, ``completeness`` and ``years``.
+
 Rules that hold only for some units (e.g. where all 其他收入 is spent as function 229) say so in ``note``, and
 apply only where the 2023 tables show the condition.
 
@@ -29,7 +35,22 @@ from __future__ import annotations
 
 import pandas as pd
 
-from gzanalysis.audit import budgets, causes, narrative, projects, staffing, tables
+from gzanalysis.audit import (
+    bounds,
+    budgets,
+    causes,
+    codes_match,
+    completeness,
+    empty_tables,
+    fund_totals,
+    narrative,
+    prior_years,
+    projects,
+    staffing,
+    tables,
+    vehicles,
+    years,
+)
 from gzanalysis.audit.checks import COLUMNS, ROUNDING_PER_FIGURE, Check
 
 FAMILIES = {
@@ -47,8 +68,16 @@ FAMILIES = {
     "budgets": budgets.budgets,
     "projects": projects.projects,
     "staffing": staffing.staffing,
+    "codes": codes_match.codes_match,
+    "bounds": bounds.bounds,
+    "empty_tables": empty_tables.empty_tables,
+    "fund_totals": fund_totals.fund_totals,
+    "prior_year": prior_years.prior_years,
+    "three_public_vehicles": vehicles.vehicles,
+    "completeness": completeness.completeness,
+    "years": years.years,
 }
-STATUS_ORDER = {"material": 0, "info": 1, "rounding": 2, "ok": 3}
+STATUS_ORDER = {"material": 0, "minor": 1, "info": 2, "rounding": 3, "ok": 4}
 
 
 def audit(d) -> pd.DataFrame:

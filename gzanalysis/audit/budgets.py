@@ -12,17 +12,17 @@ from gzanalysis.audit.checks import Check, lines, num
 
 FISCAL_SUMMARY = "财政拨款收支总表"
 NARRATIVE = "预算情况说明"
-# Lines of the 财政拨款收支总表 that hold government-fund money and fiscal carry-over.
-GOVERNMENT_FUND_INCOME = ("政府性基金预算拨款收入", "政府性基金预算拨款结转")
-FISCAL_CARRYOVER = ("上年结转", "一般公共预算拨款结转")
+# Income lines of the 财政拨款收支总表: those naming the government-fund budget (its appropriation and its
+# carry-over, however numbered: 政府性基金预算拨款收入, 2.政府性基金预算拨款, …), and the carry-over lines.
+GOVERNMENT_FUND = "政府性基金"
+CARRYOVER = "结转"
 # A carry-over the narrative names after the treasury's centralised payment is unspent fiscal money of earlier years.
 TREASURY_CARRYOVER = "国库集中支付"
 
 
-def _fiscal_income_rows(d, items):
+def _fiscal_income_rows(d, word):
     t = d.table("fiscal_summary")
-    t = t[t["side"] == "income"]
-    return t[t["item"].apply(lambda s: any(s.endswith(i) for i in items))]
+    return t[(t["side"] == "income") & t["item"].str.contains(word, regex=False)]
 
 
 def government_fund_subjects(d) -> Iterator[Check]:
@@ -35,11 +35,11 @@ def government_fund_subjects(d) -> Iterator[Check]:
     fund_codes = codes[codes["budget"] == "government_fund"]
     # The highest government-fund subjects only, so that a 款 and its 项 are not counted twice.
     top = fund_codes[~fund_codes["parent"].isin(fund_codes["code"])]["code"]
-    income = d.table("income_by_function")
-    rows = income[income["code"].isin(top)]
+    spending = d.table("expenditure_by_function")
+    rows = spending[spending["code"].isin(top)]
     if rows.empty:
         return
-    available = _fiscal_income_rows(d, GOVERNMENT_FUND_INCOME)
+    available = _fiscal_income_rows(d, GOVERNMENT_FUND)
     names = "、".join(f"{r.code} {r.name}" for r in rows.itertuples())
     yield Check(
         rule="budgets.government_fund.subjects_within_fund_money",
@@ -48,12 +48,12 @@ def government_fund_subjects(d) -> Iterator[Check]:
         description_zh=f"政府性基金预算科目({names})的资金 ≤ 财政拨款收支总表中的政府性基金预算拨款收入与结转",
         description_en="money on government-fund subjects is within the government-fund appropriations and "
         "carry-over of the fiscal summary",
-        lhs_label=f"部门收入总表 政府性基金科目 合计 ({', '.join(rows['code'])})",
+        lhs_label=f"部门支出总表 政府性基金科目 合计 ({', '.join(rows['code'])})",
         lhs=sum(num(v) for v in rows["total"]),
         rhs_label=" + ".join(f"财政拨款收支总表 {i}" for i in available["item"]),
         rhs=sum(num(v) for v in available["total"]),
         figures=len(rows) + len(available),
-        tables=["部门收入总表", FISCAL_SUMMARY, "政府性基金预算支出表"],
+        tables=["部门支出总表", FISCAL_SUMMARY, "政府性基金预算支出表"],
         source_lines=lines([*rows["source_line"], *available["source_line"]]),
         note="Blank cells count as 0. The 政府性基金预算支出表 and the narrative say so too where they state "
         "that no government-fund money is used.",
@@ -72,9 +72,11 @@ def treasury_carryover_is_fiscal(d) -> Iterator[Check]:
         (changes["grouping"] == "income_source")
         & changes["item"].str.contains(TREASURY_CARRYOVER, regex=False)
     ]
+    carried = _fiscal_income_rows(d, CARRYOVER)
+    carried = carried[~carried["item"].str.contains(GOVERNMENT_FUND, regex=False)]
+    # The carry-over line itself (二、上年结转); its sub-lines split it by budget.
+    shown = carried[carried["role"] != "sub-item"] if (carried["role"] != "sub-item").any() else carried
     for r in named.itertuples():
-        carried = _fiscal_income_rows(d, FISCAL_CARRYOVER)
-        shown = carried[carried["item"].str.endswith(FISCAL_CARRYOVER[0])]
         yield Check(
             rule=f"budgets.fiscal_carryover.{r.item}",
             family="budgets",

@@ -36,6 +36,8 @@ def projects(d) -> Iterator[Check]:
                 [r.funds_total_line, r.funds_fiscal_line, r.funds_other_line, r.funds_carryover_line]
             ),
         )
+    if p.empty:
+        return  # no performance table in the package (none published, or an ingest that does not read them)
     spend, income = _total_row(d, "expenditure_by_function"), _total_row(d, "income_by_function")
     gb = _total_row(d, "general_budget_expenditure")
     n = len(p)

@@ -26,7 +26,7 @@ def _counts(findings: pd.DataFrame) -> str:
 def _causes(findings: pd.DataFrame) -> str:
     """``8 material findings from 6 causes; 2 info from 1 cause``: one fact may show in several findings."""
     parts = []
-    for status in ("material", "info"):
+    for status in ("material", "minor", "info"):
         n, causes = count(findings, status)
         if n:
             parts.append(f"{n} {status} finding{'s' * (n != 1)} from {causes} cause{'s' * (causes != 1)}")

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pandas as pd
 
 from gzanalysis.audit.checks import Check, lines, num
 from gzanalysis.package.layout import INCOME_SOURCES, layout
+
+
+def not_printed(d, name: str) -> set[str]:
+    """Amount fields of a resource that the document's table does not print (``d.meta["structure"]``, written
+    by the PDF ingest from its template): identities that need them are not checked."""
+    return set(d.meta.get("structure", {}).get(name, {}).get("not_printed", ()))
+
+
+def expenditure_by(d, name: str) -> str:
+    """What the expenditure side of a summary table lists above its subtotal: "function" or "kind"."""
+    return d.meta.get("structure", {}).get(name, {}).get("expenditure_by", "function")
 
 
 def _amount_columns(res) -> list[str]:
@@ -126,6 +138,9 @@ ROW_IDENTITIES = [
 ]
 
 
+FISCAL_FUNDS = ("general_budget", "government_fund", "state_capital")
+
+
 def rows(d) -> Iterator[Check]:
     """Within each row: totals equal the sum of their columns."""
     for name, total, parts, zh, en in ROW_IDENTITIES:
@@ -134,6 +149,14 @@ def rows(d) -> Iterator[Check]:
         if name == "fiscal_summary":
             t = t[t["side"] == "expenditure"]
         family = "three_public" if name == "three_public_expenses" else "row"
+        absent = not_printed(d, name)
+        if total in absent:
+            continue
+        if "fiscal_subtotal" in parts and "fiscal_subtotal" in absent:
+            parts = [*parts, *FISCAL_FUNDS]  # no printed subtotal: its fund columns stand for it
+        parts = [c for c in parts if c not in absent]
+        if not parts:
+            continue
         for r in t.itertuples():
             values = [getattr(r, c) for c in parts]
             if pd.isna(getattr(r, total)) and all(pd.isna(v) for v in values):
@@ -236,6 +259,8 @@ def cross_tables(d) -> Iterator[Check]:
     """The same code and measure has the same amount wherever it appears."""
     for rule, fund, a_name, a_col, b_name, b_col in SAME_FIGURE:
         a_res, b_res = layout()[a_name], layout()[b_name]
+        if a_col in not_printed(d, a_name) or b_col in not_printed(d, b_name):
+            continue
         a = d.table(a_name)
         if "side" in a.columns:
             a = a[(a["side"] == "expenditure") & a["code"].notna()]
@@ -244,6 +269,11 @@ def cross_tables(d) -> Iterator[Check]:
         for key, row in a.iterrows():
             if key not in b.index or (pd.isna(row[a_col]) and pd.isna(b.loc[key, b_col])):
                 continue
+            if rule == "general_budget_column" and key == "合计":
+                carried = _general_budget_carryover(d)
+                if carried is not None:  # spent this year, from last year's general-budget appropriations
+                    yield _with_carryover(a_res, b_res, row, b.loc[key], carried)
+                    continue
             yield _pair(
                 f"cross.{rule}.{key}",
                 "cross_table",
@@ -261,6 +291,8 @@ def cross_tables(d) -> Iterator[Check]:
             )
     for a_name, item, b_name, b_col, fund in SUMMARY_LINES:
         a_res, b_res = layout()[a_name], layout()[b_name]
+        if b_col in not_printed(d, b_name):
+            continue
         a = d.table(a_name)
         line = a[a["item"] == item]
         if line.empty:
@@ -321,6 +353,39 @@ def cross_tables(d) -> Iterator[Check]:
             "一般公共预算基本支出表",
             note="Holds where all hospitality is basic expenditure of the general budget (no project hospitality).",
         )
+
+
+def _general_budget_carryover(d):
+    """The general-budget part of the carry-over (上年结转/结余) where the fiscal summary prints it as a figure
+    (a sub-item of its carry-over line naming 一般公共预算), as ``(amount, line)``; None where it is blank."""
+    t = d.table("fiscal_summary")
+    income = t[t["side"] == "income"].sort_values("row")
+    carry = None
+    for r in income.itertuples():
+        if r.role == "item":
+            carry = r if re.search("结转|结余", r.item) else None
+        elif r.role == "sub-item" and carry is not None and "一般公共预算" in r.item and not pd.isna(r.total):
+            return float(r.total), int(r.source_line)
+    return None
+
+
+def _with_carryover(a_res, b_res, a_row, b_row, carried) -> Check:
+    amount, line = carried
+    return Check(
+        rule="cross.general_budget_column.合计",
+        family="cross_table",
+        fund="general_budget",
+        description_zh=f"{a_res.title}合计 = {b_res.title}「一般公共预算」+ 一般公共预算拨款上年结转",
+        description_en=f"{a_res.title_en} total equals this year's general-budget income of {b_res.title_en} "
+        "plus the general-budget carry-over of the fiscal summary",
+        lhs_label=f"{a_res.title} 合计",
+        lhs=num(a_row["total"]),
+        rhs_label=f"{b_res.title} 合计 一般公共预算 + 上年结转(一般公共预算)",
+        rhs=num(b_row["general_budget"]) + amount,
+        figures=3,
+        tables=[a_res.title, b_res.title, "财政拨款收支总表"],
+        source_lines=lines([a_row["source_line"], b_row["source_line"], line]),
+    )
 
 
 def _line(t, item):
@@ -410,15 +475,28 @@ def balance(d) -> Iterator[Check]:
                 income,
             )
             spending = "一、本年支出"
+        subtotal = spend[spend["role"] == "subtotal"]
+        if not subtotal.empty:  # the label as printed (本年支出合计, 一、本年支出 …)
+            spending = subtotal["item"].iloc[0]
+        if expenditure_by(d, name) == "kind":
+            # 基本支出, 项目支出 … above the subtotal; 结余分配, 结转下年 … below it
+            at = subtotal["row"].iloc[0] if not subtotal.empty else spend["row"].max() + 1
+            this_year, carried = spend_items[spend_items["row"] < at], spend_items[spend_items["row"] > at]
+            zh, en = "各类支出之和", "the sum of the kinds of spending"
+        else:
+            this_year, carried = (
+                spend_items[spend_items["code"].notna()],
+                spend_items[spend_items["code"].isna()],
+            )
+            zh, en = "各类支出之和", "the sum of the functions"
         yield check(
             "spending_this_year",
-            f"{spending} = 各类支出之和",
-            "spending this year = the sum of the functions",
+            f"{spending} = {zh}",
+            f"spending this year = {en}",
             spending,
-            spend_items[spend_items["code"].notna()],
+            this_year,
             spend,
         )
-        carried = spend_items[spend_items["code"].isna()]
         yield check(
             "spending_total",
             f"支出总计 = {spending} + 结转下年",

@@ -55,9 +55,8 @@ def write_code_lists(package_dir: Path) -> None:
         if missing:
             raise ValueError(f"codes missing from {master_path}: {', '.join(missing)}")
         resource = CLASSIFICATION_RESOURCES[classification]
-        columns = [
-            f.name for f in layout()[resource].fields
-        ]  # the layout says which columns a code list keeps
+        # The layout says which columns a code list keeps (the functional one adds `budget`).
+        columns = [f.name for f in layout()[resource].fields]
         buf = io.StringIO()
         writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
@@ -115,6 +114,9 @@ def build_descriptor(package_dir: Path, meta: dict | None = None) -> dict:
     if meta is None:
         meta = tomllib.loads((package_dir / "disclosure.toml").read_text(encoding="utf-8"))
     notes = meta.get("notes", {})
+    # How a document's table differs from the standard one (an ingested PDF's template says):
+    # {resource: {"not_printed": [amount fields no printed column holds], "expenditure_by": "kind"}}
+    structure = meta.get("structure", {})
     resources = []
     for res in layout().values():
         path = package_dir / f"{res.name}.csv"
@@ -135,7 +137,9 @@ def build_descriptor(package_dir: Path, meta: dict | None = None) -> dict:
         }
         if res.name in notes:
             r["gzanalysis"]["note"] = notes[res.name]
+        r["gzanalysis"].update(structure.get(res.name, {}))
         resources.append(r)
+    resources += extra_resources(package_dir, meta)
     return {
         "profile": "tabular-data-package",
         "name": meta["id"],
@@ -161,13 +165,46 @@ def build_descriptor(package_dir: Path, meta: dict | None = None) -> dict:
                 "previous_year",
                 "currency_unit",
                 "currency_unit_en",
+                "published_unit",
                 "raw_text",
                 "usage_warnings",
+                "contents",  # the tables the contents (目录) list, for the audit's completeness rules
+                "template",  # the template an ingest read the disclosure by, and what it requires
             )
             if k in meta
         },
         "resources": resources,
     }
+
+
+def extra_resources(package_dir: Path, meta: dict) -> list[dict]:
+    """Files of the package beside the standard tables (``meta["extra_resources"]``: name, path, title,
+    description, format, optional ``fields`` of a CSV), described where the file exists. They carry
+    ``"gzanalysis": {"extra": true}``: the loader checks their path and leaves them unread."""
+    out = []
+    for e in meta.get("extra_resources", []):
+        path = package_dir / e["path"]
+        if not path.is_file():
+            continue
+        size, digest = _file_facts(path)
+        csv = e.get("format", "csv") == "csv"
+        r = {
+            "name": e["name"],
+            "path": e["path"],
+            "title": e.get("title", e["name"]),
+            "description": e.get("description", ""),
+            "format": e.get("format", "csv"),
+            "mediatype": "text/csv" if csv else "text/plain",
+            "encoding": "utf-8",
+            "bytes": size,
+            "hash": digest,
+        }
+        if csv and "fields" in e:
+            r["profile"] = "tabular-data-resource"
+            r["schema"] = {"fields": [{"name": f, "type": "string"} for f in e["fields"]]}
+        r["gzanalysis"] = {"extra": True}
+        out.append(r)
+    return out
 
 
 def render_markdown(descriptor: dict) -> str:
@@ -178,10 +215,14 @@ def render_markdown(descriptor: dict) -> str:
         lines += ["## Usage warnings", ""] + [f"- {w}" for w in warnings] + [""]
     for r in descriptor["resources"]:
         lines += [f"## {r['title']} — `{r['path']}`", "", r["description"], ""]
+        if "schema" not in r:
+            continue
         lines += ["| field | title | type | unit | description |", "|---|---|---|---|---|"]
         for f in r["schema"]["fields"]:
-            desc = f["description"].replace("|", "\\|")
-            lines.append(f"| `{f['name']}` | {f['title']} | {f['type']} | {f.get('unit', '')} | {desc} |")
+            desc = f.get("description", "").replace("|", "\\|")
+            lines.append(
+                f"| `{f['name']}` | {f.get('title', '')} | {f['type']} | {f.get('unit', '')} | {desc} |"
+            )
         lines.append("")
     return "\n".join(lines)
 

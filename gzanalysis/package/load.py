@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from gzanalysis.package import codes, validate, writers
-from gzanalysis.package.layout import Resource, layout, resource
+from gzanalysis.package.layout import STRUCTURE_KEYS, Resource, layout, resource
 from gzanalysis.package.validate import PackageError, Source
 
 DEFAULT_ID = "ganzhou-xzspj-2023"
@@ -235,6 +235,21 @@ def _meta(descriptor: dict) -> dict:
         for r in descriptor["resources"]
         if "note" in r.get("gzanalysis", {})
     }
+    structure = {
+        r["name"]: {k: r["gzanalysis"][k] for k in STRUCTURE_KEYS if k in r["gzanalysis"]}
+        for r in descriptor["resources"]
+        if any(k in r.get("gzanalysis", {}) for k in STRUCTURE_KEYS)
+    }
+    if structure:
+        meta["structure"] = structure
+    extras = [
+        {k: r[k] for k in ("name", "path", "title", "description", "format") if k in r}
+        | ({"fields": [f["name"] for f in r["schema"]["fields"]]} if "schema" in r else {})
+        for r in descriptor["resources"]
+        if (r.get("gzanalysis") or {}).get("extra")
+    ]
+    if extras:
+        meta["extra_resources"] = extras
     return meta
 
 

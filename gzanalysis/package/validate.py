@@ -193,7 +193,8 @@ def check_descriptor(
         raise PackageError(
             f"{dp}: no resource {', '.join(map(repr, missing))} (the standard layout has: {', '.join(layout)})"
         )
-    extra = [n for n in found if n not in layout]
+    # declared extras ("gzanalysis": {"extra": true}: an ingested PDF's cells and text) are not loaded
+    extra = [n for n in found if n not in layout and not (found[n][0].get("gzanalysis") or {}).get("extra")]
     if extra:
         warnings.warn(
             f"{dp}: resource(s) {', '.join(map(repr, extra))} are not in the standard layout and are not loaded",

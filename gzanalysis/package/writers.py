@@ -39,6 +39,13 @@ def _shortest(x: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
+def _at_least(x: float, decimals: int) -> str:
+    """``x`` with its published decimals (700.00), or more where it has more (a document in 元 divided by
+    10 000 exactly: 0.123456 万元): never rounded."""
+    text = f"{x:.{decimals}f}"
+    return text if float(text) == x else _shortest(x)
+
+
 def csv_text(frame: pd.DataFrame, res: Resource) -> str:
     """A table as the package's CSV: amounts with their published decimals (700.00), numbers as stated
     (700, 2722.1), blank cells blank, ``\\n`` line ends."""
@@ -46,7 +53,7 @@ def csv_text(frame: pd.DataFrame, res: Resource) -> str:
     for f in res.fields:
         values = frame[f.name].tolist()
         if f.type == "number":
-            fmt = _shortest if f.decimals is None else (lambda x, n=f.decimals: f"{x:.{n}f}")
+            fmt = _shortest if f.decimals is None else (lambda x, n=f.decimals: _at_least(x, n))
             columns.append(["" if x != x else fmt(x) for x in values])
         else:
             columns.append(["" if v is None or v is pd.NA else str(v) for v in values])

@@ -86,14 +86,31 @@ def _kernel_manager():
     return KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(sockets, "kernel"))
 
 
-def execute(path: Path, timeout: int = TIMEOUT):
-    """Run a notebook in a fresh kernel from its folder; keep the widgets' state for the page."""
+CHECK_MARK = (
+    "# NBVAL_CHECK_OUTPUT"  # first line of a cell whose output nbval checks against the seed's figures
+)
+MISSING = "NotInDisclosure"  # gz.require: the disclosure lacks the notebook's subject
+
+
+def execute(path: Path, timeout: int = TIMEOUT, seed_checks: bool = True):
+    """Run a notebook in a fresh kernel from its folder; keep the widgets' state for the page.
+
+    ``seed_checks=False`` (a report on another disclosure than the seed): an nbval check cell, written for
+    the seed's figures (its codes, its projects), may fail; it is then left out of the page, and the cells
+    after it still run. A cell that stops on ``gz.require`` (the disclosure lacks the notebook's subject)
+    ends the page with its one sentence.
+    """
     import nbformat
     from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
 
     from gzanalysis.views.notebook import BUNDLE_MARK
 
     nb = nbformat.read(path, as_version=4)
+    checks = [c for c in nb.cells if c.cell_type == "code" and c.source.lstrip().startswith(CHECK_MARK)]
+    if not seed_checks:
+        for cell in checks:
+            cell.metadata.setdefault("tags", []).append("raises-exception")  # nbclient carries on
     # IPC sockets, not TCP ports: kernels started at the same moment by parallel workers cannot collide.
     km = _kernel_manager()
     client = NotebookClient(
@@ -106,12 +123,33 @@ def execute(path: Path, timeout: int = TIMEOUT):
     )
     try:
         client.execute()
+    except CellExecutionError as exc:
+        if exc.ename != MISSING:
+            raise
+        _end_at_missing(nb, exc.evalue)
     finally:
         shutil.rmtree(Path(km.ip).parent, ignore_errors=True)
+    if not seed_checks:
+        failed = {id(c) for c in checks if any(o.get("output_type") == "error" for o in c.get("outputs", []))}
+        nb.cells = [c for c in nb.cells if id(c) not in failed]
+        for cell in checks:
+            cell.metadata["tags"].remove("raises-exception")
     for cell in nb.cells:  # the live notebook's copy of the bundle: the page loads assets/ instead
         if cell.cell_type == "code":
             cell.outputs = [o for o in cell.outputs if not o.get("metadata", {}).get(BUNDLE_MARK)]
     return nb
+
+
+def _end_at_missing(nb, sentence: str) -> None:
+    """Cut the notebook after the cell that raised ``NotInDisclosure``, whose output becomes the sentence."""
+    import nbformat
+
+    for i, cell in enumerate(nb.cells):
+        errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+        if errors and errors[0].get("ename") == MISSING:
+            cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=sentence + "\n")]
+            nb.cells = nb.cells[: i + 1]
+            return
 
 
 @cache
@@ -144,7 +182,7 @@ def render_index(entries: list[dict], source: str) -> str:
 <html lang="zh"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>gzanalysis report</title><link rel="stylesheet" href="assets/report.css"></head>
 <body><main class="gz-index">
-<h1>gzanalysis report: 赣州市行政审批局 2023年单位预算公开</h1>
+<h1>gzanalysis report: {html.escape(source)}</h1>
 <p>Built {today} from the data package of <b>{html.escape(source)}</b>. Every number is traced to its line in
 the published text; open any page offline. Live, explorable versions: the notebooks in JupyterLab.</p>
 <ol>
@@ -154,13 +192,15 @@ the published text; open any page offline. Live, explorable versions: the notebo
 """
 
 
-def _execute_and_render(path: Path, source: str, timeout: int) -> tuple[str, str, str, float]:
+def _execute_and_render(
+    path: Path, source: str, timeout: int, seed_checks: bool = True
+) -> tuple[str, str, str, float]:
     """One notebook → (page HTML, title, overview, seconds); runs in a worker process."""
     from gzanalysis.views.notebook import REPORT_BUILD_ENV
 
     os.environ[REPORT_BUILD_ENV] = "1"  # the kernel inherits it: no bundle inside the notebook
     start = time.perf_counter()
-    nb = execute(path, timeout)
+    nb = execute(path, timeout, seed_checks)
     title, overview = _title_and_overview(nb)
     return render_page(nb, path.stem, source), title, overview, time.perf_counter() - start
 
@@ -179,17 +219,20 @@ def build(
     """
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    from gzanalysis.package.load import load
+    from gzanalysis.package.load import DEFAULT_ID, load
 
     site = Path(out)
     site.mkdir(parents=True, exist_ok=True)
     write_assets(site)
-    source = load().meta["title"]
+    d = load()
+    source, seed_checks = d.meta["title"], d.id == DEFAULT_ID
     paths = notebook_paths() if notebooks is None else list(notebooks)
     workers = workers or max(1, min(4, os.cpu_count() or 1, len(paths)))
     results: dict[Path, tuple] = {}
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(_execute_and_render, path, source, timeout): path for path in paths}
+        futures = {
+            pool.submit(_execute_and_render, path, source, timeout, seed_checks): path for path in paths
+        }
         for done, future in enumerate(as_completed(futures), 1):
             path = futures[future]
             results[path] = future.result()

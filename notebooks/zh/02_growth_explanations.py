@@ -24,6 +24,9 @@ gz.notebook.setup()
 d = gz.load()
 changes = gz.changes(d, lang="zh")
 
+# %%
+gz.require(d, "narrative")  # 公开文件中没有预算情况说明时：给出一句说明，笔记本到此为止
+
 # %% [markdown]
 # ## 总额与所给的原因
 # 所有比较的对象都是2022年的**预算**（“较上年预算安排”），而不是2022年的实际支出（那是另行公开的**决算**）。

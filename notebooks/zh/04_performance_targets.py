@@ -25,6 +25,9 @@ gz.notebook.setup()
 d = gz.load()
 targets = gz.targets(d, lang="zh")
 
+# %%
+gz.require(d, "projects")  # 公开文件中没有项目支出绩效目标表时：给出一句说明，笔记本到此为止
+
 # %% [markdown]
 # ## 八个项目
 

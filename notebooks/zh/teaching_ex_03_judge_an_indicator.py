@@ -28,6 +28,9 @@ d = gz.load()
 targets = gz.targets(d, lang="zh")
 targets.query("project_id == 'P2'")[["level2", "indicator", "value_text", "operator", "number", "unit"]]
 
+# %%
+gz.require(d, "projects")  # 公开文件中没有项目支出绩效目标表时：给出一句说明，笔记本到此为止
+
 # %% [markdown]
 # ## 动手做
 # 任选一个项目的一个指标（例如P2的“15秒接通率”，或P4的“系统故障率（%）”）。用 `True`/`False` 回答上面三个

@@ -17,6 +17,9 @@ import gzanalysis as gz
 gz.notebook.setup()
 d = gz.load()
 
+# %%
+gz.require(d, "projects")  # 公开文件中没有项目支出绩效目标表时：给出一句说明，笔记本到此为止
+
 # %% [markdown]
 # ## 答案
 # 从这份公开文件无法判断任何一个指标的目标定得高不高：绩效目标表只有目标值（指标值）一栏，没有可供比较的

@@ -1,0 +1,49 @@
+"""What a disclosure holds: a notebook whose subject a disclosure lacks says so in one sentence.
+
+Not every disclosure has every part: a PDF ingested from another city has the budget tables but no narrative
+(预算情况说明) or project performance tables (项目支出绩效目标表) unless they were read. ``missing(d, subject)``
+gives the sentence (None where the subject is there); ``require(d, subject)`` raises ``NotInDisclosure`` with
+it, which IPython shows as that one sentence (no traceback) and ``gz report`` renders as the page's end.
+
+>>> import gzanalysis as gz
+>>> missing(gz.load(), "narrative") is None
+True
+"""
+
+from __future__ import annotations
+
+# subject → (the resources it needs, its name in Chinese and English)
+SUBJECTS = {
+    "narrative": (("narrative_changes",), "预算情况说明", "narrative (budget explanation)"),
+    "projects": (("projects", "indicators"), "项目支出绩效目标表", "project performance tables"),
+}
+
+
+class NotInDisclosure(LookupError):
+    """The disclosure lacks what a notebook is about; the message is one sentence."""
+
+    def _render_traceback_(self) -> list[str]:  # IPython: show the sentence, not a traceback
+        return [str(self)]
+
+
+def missing(d, subject: str) -> str | None:
+    """One sentence saying that ``d`` lacks ``subject`` (see ``SUBJECTS``), or None where it has it."""
+    if subject not in SUBJECTS:
+        raise KeyError(f"no subject {subject!r}; the subjects are: {', '.join(SUBJECTS)}")
+    resources, zh, en = SUBJECTS[subject]
+    if all(len(d.table(name)) for name in resources):
+        return None
+    return (
+        f"{d.meta.get('title', d.id)} has no {en} ({zh}) in its data package, so this notebook has "
+        "nothing to show for it."
+    )
+
+
+def require(d, subject: str) -> None:
+    """Raise ``NotInDisclosure`` (one sentence) where ``d`` lacks ``subject``."""
+    message = missing(d, subject)
+    if message is not None:
+        raise NotInDisclosure(message)
+
+
+__all__ = ["SUBJECTS", "NotInDisclosure", "missing", "require"]

@@ -1,0 +1,102 @@
+"""An empty fund table is stated consistently: its note, the narrative and the fund's columns agree.
+
+For each fund budget of ``funds`` in ``gzanalysis/package/template.toml`` whose expenditure table has no
+rows: the table's note (备注) names that fund and says it has none (a note copied from the other fund's
+table names the wrong one); the fund's columns in the all-funds tables are blank (or zero); the narrative's
+section on the fund says it has none (read in the raw text, where the package has it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from gzanalysis.audit.checks import Check, num
+from gzanalysis.audit.rules import flag, raw_text
+from gzanalysis.package.layout import layout
+from gzanalysis.package.template import template
+
+# A section heading of 第三部分: (四)政府性基金情况; the parts and their numbered headings end a section.
+_HEADING = re.compile(r"^\s*-?\s*[(（][一二三四五六七八九十]+[)）]\s*(.*)$")
+_PART = re.compile(r"^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)")
+
+
+def _says_none(text: str) -> bool:
+    return any(w in text for w in template()["empty_tables"]["none_words"])
+
+
+def narrative_section(lines: list[str], name: str) -> tuple[str, int] | None:
+    """The text of the narrative's section whose heading names ``name``, and the line its text starts on.
+
+    Searched after the last heading of 第三部分 (the contents list the parts first); None if absent.
+    """
+    starts = [i for i, s in enumerate(lines) if s.strip().startswith("第三部分")]
+    if not starts:
+        return None
+    for i in range(starts[-1] + 1, len(lines)):
+        m = _HEADING.match(lines[i])
+        if m and name in m.group(1):
+            body, first = [], None
+            for n, s in enumerate(lines[i + 1 :], start=i + 2):
+                if _HEADING.match(s) or _PART.match(s):
+                    break
+                if s.strip() and first is None:
+                    first = n
+                body.append(s.strip())
+            return "".join(body), first or i + 1
+    return None
+
+
+def empty_tables(d) -> Iterator[Check]:
+    spec = template()
+    notes = d.meta.get("notes", {})
+    raw = raw_text(d)
+    for fund in spec["funds"]:
+        res = layout()[fund["table"]]
+        if not d.table(res.name).empty:
+            continue  # a table with rows: its figures are checked against the fund columns (fund_totals)
+        others = [n for f in spec["funds"] if f is not fund for n in f["names"]]
+        note = notes.get(res.name, "")
+        names_own = any(n in note for n in fund["names"]) and not any(n in note for n in others)
+        common = dict(family="empty_tables", fund=fund["fund"], tables=[res.title])
+        yield flag(
+            bool(note) and names_own and _says_none(note),
+            minor=True,
+            rule=f"empty_tables.{fund['fund']}.note",
+            description_zh=f"空表{res.title}的备注说明本基金无收支",
+            description_en=f"the empty {res.title_en} carries a note saying this fund has none",
+            lhs_label=f"备注: {note or '(无备注)'}",
+            rhs_label=f"names {'/'.join(fund['names'])} and says none",
+            **common,
+        )
+        for table, column in fund["columns"]:
+            t = d.table(table)
+            printed = t[t[column].notna() & (t[column] != 0)]
+            col_res = layout()[table]
+            yield Check(
+                rule=f"empty_tables.{fund['fund']}.{table}.{column}",
+                description_zh=f"{res.title}无数据: {col_res.title}「{col_res.field(column).title}」栏为空",
+                description_en=f"{res.title_en} is empty: the {column} column of {col_res.title_en} is blank",
+                lhs_label=f"{col_res.title} {column}: Σ of {len(printed)} printed non-zero cells",
+                lhs=sum(num(v) for v in printed[column]),
+                rhs_label="0 (blank)",
+                rhs=0.0,
+                figures=1,
+                source_lines=[int(v) for v in printed["source_line"]],
+                kind="exact",
+                **{**common, "tables": [res.title, col_res.title]},
+            )
+        if raw is None:
+            continue  # the section's text is in the raw text only
+        found = narrative_section(raw, fund["section"])
+        yield flag(
+            found is not None and _says_none(found[0]),
+            minor=True,
+            rule=f"empty_tables.{fund['fund']}.narrative",
+            description_zh=f"{res.title}为空: 说明「{fund['section']}」一节说明无此项支出",
+            description_en=f"{res.title_en} is empty: the narrative's section on it says there is none",
+            lhs_label=f"说明: {found[0][:60] if found else '(未找到该节)'}",
+            rhs_label="says none",
+            source_lines=[found[1]] if found else [],
+            **common,
+        )

@@ -1,0 +1,193 @@
+"""Read a 部门/单位预算 PDF into the standard tables: ``read_pdf(path, template=None) -> PdfReading``."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gzanalysis.ingest.pdf import standard, templates
+from gzanalysis.ingest.pdf.header import clean
+from gzanalysis.ingest.pdf.tables import UNIT, Document, Table, find_tables
+from gzanalysis.ingest.pdf.templates import normalise_title
+from gzanalysis.ingest.pdf.textlayer import PdfError, read_pages
+
+STANDARD_TABLES = (
+    "budget_summary",
+    "income_by_function",
+    "expenditure_by_function",
+    "fiscal_summary",
+    "general_budget_expenditure",
+    "general_budget_basic_expenditure",
+    "three_public_expenses",
+    "government_fund_expenditure",
+    "state_capital_expenditure",
+)
+CELL_COLUMNS = [
+    "table",
+    "title",
+    "page",
+    "source_line",
+    "row",
+    "column",
+    "heading",
+    "field",
+    "printed",
+    "amount",
+]
+
+
+@dataclass
+class PdfReading:
+    tables: dict[str, list[dict]]  # standard resource → rows (strings, None for blank)
+    read: list[Table]  # every table found, as printed
+    meta: dict
+    template: str
+    template_scores: dict[str, int]
+    text: str  # the text layer, one printed line per line: source_line refers to it
+    notes: list[str] = field(default_factory=list)  # tables not recognised
+    findings: list[str] = field(default_factory=list)  # values or rows that could not be mapped
+    n_pages: int = 0
+    structure: dict[str, dict] = field(default_factory=dict)  # resource → not_printed, expenditure_by
+
+    def cells(self) -> list[dict]:
+        """Every cell of every table read, as printed, with its page, line and heading (pdf_cells)."""
+        out = []
+        for n, t in enumerate(self.read, 1):
+            key = t.spec.key if t.spec else f"table{n}"
+            for r in t.rows:
+                for i in sorted(r.cells):
+                    text = r.text(i)
+                    if not text:
+                        continue
+                    col = t.columns[i]
+                    value = (
+                        standard.amount(text, t.unit)
+                        if standard.is_amount(text)
+                        and col.field
+                        not in ("code", "code_class", "code_item", "code_sub", "department_code")
+                        else None
+                    )
+                    out.append(
+                        {
+                            "table": key,
+                            "title": clean(t.title),
+                            "page": str(r.page),
+                            "source_line": str(r.line),
+                            "row": str(r.position),
+                            "column": str(i + 1),
+                            "heading": col.label,
+                            "field": col.field,
+                            "printed": text,
+                            "amount": value,
+                        }
+                    )
+        return out
+
+
+def _page_ranges(numbers: list[int]) -> str:
+    out, start = [], None
+    for i, n in enumerate(numbers):
+        if start is None:
+            start = n
+        if i + 1 == len(numbers) or numbers[i + 1] != n + 1:
+            out.append(f"{start}–{n}" if n != start else str(n))
+            start = None
+    return ", ".join(out)
+
+
+def _meta(doc: Document) -> dict:
+    meta: dict = {}
+    for page in doc.pages[:3]:
+        for line in page.lines:
+            m = re.search(r"(\d{4})\s*年", line.text)
+            if m and "year" not in meta:
+                meta["year"] = int(m.group(1))
+    for page in doc.pages:
+        for line in page.lines:
+            m = re.match(r"^(?:部门名称|部门|单位名称|单位)[:：](.+?)(?:单位[:：].*)?$", clean(line.text))
+            if m and not UNIT.match(clean(line.text)):
+                meta["unit"] = m.group(1).strip()
+                break
+        if "unit" in meta:
+            break
+    if "year" in meta:
+        meta["previous_year"] = meta["year"] - 1
+    return meta
+
+
+def master_codes(path: Path) -> dict[str, dict]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {r["code"]: r for r in csv.DictReader(fh)}
+
+
+def read_pdf(
+    path: str | Path, layout: dict, functional: dict, economic: dict, template: str | None = None
+) -> PdfReading:
+    pages = read_pages(path)
+    empty = [p.number for p in pages if p.n_chars == 0]
+    if len(empty) == len(pages) or len(empty) >= max(1, len(pages) // 2):
+        raise PdfError(f"no text layer on pages {_page_ranges(empty)}: this PDF is a scan; OCR it first")
+    doc = Document(pages)
+    titles = []
+    for p in pages:
+        lines = p.lines
+        for i, line in enumerate(lines):
+            if UNIT.search(clean(line.text)):
+                titles += [normalise_title(x.text) for x in lines[max(0, i - 4) : i]]
+    if template is None:
+        tmpl, scores = templates.detect(titles)
+    else:
+        tmpl, scores = templates.load(template), {}
+    found, notes = find_tables(doc, tmpl)
+    meta = _meta(doc)
+    keys = {t.spec.resource for t in found if t.spec and t.spec.resource}
+    if not keys & {"budget_summary", "expenditure_by_function"}:
+        missing = ", ".join(f"{n} ({layout[n].title})" for n in STANDARD_TABLES if n not in keys)
+        raise PdfError(f"not a budget disclosure (部门/单位预算): the standard tables are missing: {missing}")
+    findings = standard.Findings()
+    book = standard.CodeBook(functional)
+    ebook = standard.CodeBook(economic)
+    out: dict[str, list[dict]] = {}
+    structure: dict[str, dict] = {}  # resource → how the printed table differs (package meta "structure")
+    # classified tables first: their printed codes name the functions of the summary tables
+    order = sorted(found, key=lambda t: 0 if t.spec and t.spec.shape == "classified" else 1)
+    for t in order:
+        spec = t.spec
+        if spec is None or not spec.resource or spec.resource in out:
+            continue
+        res = layout[spec.resource]
+        if spec.shape == "classified":
+            rows = standard.classified(
+                t, res, ebook if spec.classification == "economic" else book, findings, meta.get("unit")
+            )
+        elif spec.shape == "two-sided":
+            rows = standard.two_sided(t, res, book, findings)
+        elif spec.shape == "by-unit":
+            rows = standard.by_unit(
+                t, res, meta.get("year"), findings, totals_only=spec.resource != "three_public_expenses"
+            )
+        else:
+            continue
+        out[spec.resource] = rows
+        facts: dict = {}
+        absent = {f.name for f in res.fields if f.is_amount} - standard.printed_fields(t, res)
+        if absent:
+            facts["not_printed"] = sorted(absent)
+        if spec.shape == "two-sided" and spec.expenditure_by != "function":
+            facts["expenditure_by"] = spec.expenditure_by
+        if facts:
+            structure[spec.resource] = facts
+    return PdfReading(
+        tables=out,
+        read=found,
+        meta=meta,
+        template=tmpl.name,
+        template_scores=scores,
+        text=doc.text(),
+        notes=notes,
+        findings=findings.notes,
+        n_pages=len(pages),
+        structure=structure,
+    )

@@ -1,0 +1,450 @@
+"""Map the tables read from a PDF onto the standard layout's resources.
+
+Each printed column is matched to a standard field by the template's heading patterns. Codes come from
+the code column(s) (one 7-digit column, or 类 / 款 / 项 columns); where a table prints names only, the
+level comes from the indentation and the code from the name, looked up under its parent among the codes
+the document itself prints and the master code list. Amounts are kept as printed (in 万元; a document in 元
+is divided by 10 000 exactly); a blank cell stays blank, a printed 0.00 is zero.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from gzanalysis.ingest.pdf.header import clean
+from gzanalysis.ingest.pdf.tables import AMOUNT, ORDINAL, TOTALS, Row, Table
+
+DIVISORS = {"万元": Decimal(1), "千元": Decimal(10), "元": Decimal(10000)}
+SUB_ORDINAL = re.compile(r"^([（(][一二三四五六七八九十]+[)）]|\d+[.、．])")
+NOT_A_FUNCTION = re.compile(r"合计|总计|结转|结余|本年支出|基本支出|项目支出")
+LEVEL_LENGTHS = {"functional": (3, 5, 7), "economic": (3, 5)}
+
+
+@dataclass
+class Findings:
+    """What the mapping could not do, per table: shown in the ingest report."""
+
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, table: Table, row: Row | None, message: str) -> None:
+        where = f"page {row.page}, row {row.position}" if row else f"pages {table.pages[0]}–{table.pages[-1]}"
+        key = table.spec.key if table.spec else table.title
+        self.notes.append(f"{key} ({where}): {message}")
+
+
+def amount(text: str, unit: str) -> str | None:
+    """The amount in 万元 as a decimal string; None for a blank cell or one that is not a number."""
+    t = text.replace(",", "").replace("，", "")
+    if not t:
+        return None
+    try:
+        value = Decimal(t)
+    except InvalidOperation:
+        return None
+    divisor = DIVISORS[unit]
+    if divisor == 1:
+        return t
+    out = value / divisor  # exact: a division by a power of ten
+    return format(out.normalize(), "f") if out != out.to_integral() else format(out.quantize(Decimal(1)), "f")
+
+
+def field_map(table: Table, fields: set[str]) -> dict[int, str]:
+    """Column index → standard field: the first column whose heading path matches takes the field."""
+    out: dict[int, str] = {}
+    taken: set[str] = set()
+    for i, col in enumerate(table.columns):
+        label = re.sub('[“”"‘’]', "", col.label)
+        for fld, patterns in table.spec.columns.items():
+            if fld in taken or fld not in fields:
+                continue
+            if any(re.search(p, label) for p in patterns):
+                out[i] = fld
+                taken.add(fld)
+                col.field = fld
+                break
+    return out
+
+
+class CodeBook:
+    """Codes by name under their parent: the document's own codes first, then the master list."""
+
+    def __init__(self, master: dict[str, dict]):
+        self.master = master
+        self.printed: dict[str, str] = {}  # code → name as printed in the document
+
+    def children(self, parent: str | None, name: str) -> list[str]:
+        def match(code: str, n: str) -> bool:
+            p = code[:-2] if len(code) > 3 else None
+            return p == parent and _plain(n) == _plain(name)
+
+        found = [c for c, n in self.printed.items() if match(c, n)]
+        if not found:
+            found = [c for c, r in self.master.items() if match(c, r["name_zh"])]
+        return sorted(set(found))
+
+
+def _plain(name: str) -> str:
+    return clean(name).replace("(", "").replace(")", "")
+
+
+def strip_ordinal(label: str) -> str:
+    return ORDINAL.sub("", label, count=1)
+
+
+def _code_columns(fmap: dict[int, str]) -> dict[str, int]:
+    return {f: i for i, f in fmap.items() if f in ("code", "code_class", "code_item", "code_sub")}
+
+
+def classified(
+    table: Table, resource, book: CodeBook, findings: Findings, department: str | None = None
+) -> list[dict]:
+    """Rows of a table by classification code (功能 or 经济分类)."""
+    fields = set(resource.field_names) | {"code_class", "code_item", "code_sub", "unit"}
+    fmap = field_map(table, fields)
+    inv = {f: i for i, f in fmap.items()}
+    codes = _code_columns(fmap)
+    lengths = LEVEL_LENGTHS[table.spec.classification or "functional"]
+    amounts = [f.name for f in resource.fields if f.is_amount and f.name in inv]
+    if "name" not in inv:
+        findings.add(table, None, "no column headed with the subjects' names: the table is not read")
+        return []
+    out: list[dict] = []
+    seen: set[str] = set()
+    last: dict[int, str] = {}  # level length → last full code of that level
+    for row in _department_rows(table, inv, codes, findings, department):
+        name = row.text(inv["name"])
+        unit_name = row.text(inv["unit"]) if "unit" in inv else ""
+        printed, code = _code(row, codes, last, lengths)
+        values = {f: amount(row.text(inv[f]), table.unit) for f in amounts}
+        for f in amounts:
+            if row.text(inv[f]) and values[f] is None:
+                findings.add(table, row, f"{f}: {row.text(inv[f])!r} is not a number; left blank")
+        if code is None and printed:
+            findings.add(
+                table,
+                row,
+                f"code {printed!r} is not a {'/'.join(map(str, lengths))}-digit code; row left out",
+            )
+            continue
+        if code is None:
+            if not (name or unit_name):
+                continue
+            if name and name not in TOTALS and not unit_name:
+                findings.add(table, row, f"{name!r} has no code; row left out")
+                continue
+            if out and any(r["code"] is None for r in out):
+                findings.add(
+                    table,
+                    row,
+                    f"a second total row {name or unit_name!r} (several 预算单位?); kept in pdf_cells only",
+                )
+                continue
+            name = name or unit_name
+        else:
+            if code in seen:
+                findings.add(
+                    table,
+                    row,
+                    f"code {code} printed twice (several 预算单位?); the second is kept in pdf_cells only",
+                )
+                continue
+            seen.add(code)
+            if name:
+                book.printed.setdefault(code, name)
+        if not name:
+            findings.add(table, row, f"code {code} has no name")
+            continue
+        out.append(
+            {
+                "row": str(len(out) + 1),
+                "code": code,
+                "code_printed": printed or None,
+                "name": name,
+                **values,
+                "source_line": str(row.line),
+                "_row": row,
+            }
+        )
+    return out
+
+
+def _department_rows(
+    table: Table, inv: dict[str, int], codes: dict[str, int], findings: Findings, department: str | None
+) -> list[Row]:
+    """The rows of the department as a whole, where a table prints several 预算单位.
+
+    A block starts at a row without code that names a unit (预算单位 column) or is a 合计 row. With one block,
+    every row. With several, the first block where it is the department's (合计, or the department's name as the
+    document names it on its tables) (the units' blocks are kept in
+    pdf_cells only); where the first block is a unit's, the department is not printed as a whole: no row
+    (a unit's figures are not the department's), and a finding says so.
+    """
+    starts = []
+    for i, row in enumerate(table.rows):
+        if any(row.text(c) for c in codes.values()):
+            continue
+        unit_name = row.text(inv["unit"]) if "unit" in inv else ""
+        name = row.text(inv["name"])
+        if unit_name or name in TOTALS:
+            starts.append((i, unit_name or name))
+    if len(starts) < 2:
+        return table.rows
+    names = [n for _, n in starts]
+    first, second = starts[0][0], starts[1][0]
+    if names[0] in TOTALS or (department and clean(names[0]) == clean(department)):
+        findings.add(
+            table,
+            None,
+            f"{len(starts) - 1} 预算单位 blocks after the department's {names[0]} ({', '.join(names[1:])}): "
+            "the standard table holds the department's block; the units' rows are in pdf_cells only",
+        )
+        return table.rows[:second]
+    findings.add(
+        table,
+        None,
+        f"{len(starts)} 预算单位 blocks ({', '.join(names)}) and no 合计 block for the department: the "
+        "department's figures are not printed as a whole; the standard table is left empty (rows in pdf_cells)",
+    )
+    return table.rows[:first] if first else []
+
+
+def _code(row: Row, cols: dict[str, int], last: dict[int, str], lengths) -> tuple[str, str | None]:
+    """(code as printed, full code or None)."""
+    if "code" in cols:
+        printed = row.text(cols["code"])
+        digits = printed
+        if not digits:
+            return "", None
+        if not digits.isdigit():
+            return printed, None
+        if len(digits) == 2 and 3 in last:  # a 款 printed with its own two digits under the 类 above
+            digits = last[3] + digits
+        if len(digits) not in lengths:
+            return printed, None
+    else:
+        parts = [row.text(cols[k]) if k in cols else "" for k in ("code_class", "code_item", "code_sub")]
+        printed = " ".join(p for p in parts if p)
+        if not printed:
+            return "", None
+        if not all(p.isdigit() for p in parts if p):
+            return printed, None
+        cls, item, sub = parts
+        cls = cls or last.get(3, "")
+        if sub:
+            item = item or last.get(5, "")[3:]
+        digits = cls + item + sub if item else cls
+        if len(digits) not in lengths:
+            return printed, None
+    for n in (3, 5, 7):
+        if len(digits) == n:
+            last[n] = digits
+            for deeper in (5, 7):
+                if deeper > n:
+                    last.pop(deeper, None)
+    return printed, digits
+
+
+def two_sided(table: Table, resource, book: CodeBook, findings: Findings) -> list[dict]:
+    """Both sides of a summary table, one row per printed line and side."""
+    labels = [
+        i
+        for i, c in enumerate(table.columns)
+        if any(re.search(p, c.label) for p in table.spec.columns["label"])
+    ]
+    if len(labels) < 2:
+        findings.add(table, None, "not two 项目 columns (income | expenditure): the table is not read")
+        return []
+    sides = [("income", labels[0], labels[1]), ("expenditure", labels[1], len(table.columns))]
+    main = "amount" if "amount" in resource.field_names else "total"
+    out: dict[str, list[dict]] = {"income": [], "expenditure": []}
+    for side, start, end in sides:
+        cols = list(range(start + 1, end))
+        fmap: dict[int, str] = {}
+        if len(cols) == 1 or side == "income":
+            fmap = {cols[0]: main} if cols else {}
+        else:
+            for i in cols:
+                for fld in ("total", "general_budget", "government_fund", "state_capital"):
+                    if (
+                        fld in resource.field_names
+                        and fld not in fmap.values()
+                        and any(re.search(p, table.columns[i].label) for p in table.spec.columns.get(fld, ()))
+                    ):
+                        fmap[i] = fld
+                        break
+        for i, f in fmap.items():
+            table.columns[i].field = f
+        label_col = start
+        table.columns[label_col].field = "item"
+        nest = _Nesting(book)
+        current_item = None
+        for row in table.rows:
+            label = row.text(label_col)
+            if not label:
+                continue
+            values = {f: amount(row.text(i), table.unit) for i, f in fmap.items()}
+            for i, f in fmap.items():
+                if row.text(i) and values[f] is None:
+                    findings.add(table, row, f"{side} {f}: {row.text(i)!r} is not a number; left blank")
+            code, level = (None, None)
+            if side == "expenditure":
+                code, level = nest.code(label, row.x0(label_col), findings, table, row)
+            plain = strip_ordinal(label)
+            if plain in ("收入总计", "支出总计"):
+                role = "total"
+            elif plain in ("本年收入合计", "本年支出合计") or (side == "expenditure" and plain == "本年支出"):
+                role = "subtotal"
+            elif level in ("款", "项"):
+                role = "sub-item"
+            elif code is not None:
+                role = "item"
+            elif SUB_ORDINAL.match(label) and current_item is not None:
+                role = "sub-item"
+            else:
+                role = "item"
+            if role == "item":
+                current_item = label
+            elif role in ("subtotal", "total"):
+                current_item = None
+            out[side].append(
+                {
+                    "side": side,
+                    "role": role,
+                    "item": label,
+                    "code": code,
+                    **values,
+                    "source_line": str(row.line),
+                    "_row": row,
+                }
+            )
+    rows = out["income"] + out["expenditure"]
+    for n, r in enumerate(rows, 1):
+        r["row"] = str(n)
+    return rows
+
+
+class _Nesting:
+    """Codes of function names printed without codes: 类 by name, 款 and 项 by indentation under it."""
+
+    def __init__(self, book: CodeBook):
+        self.book = book
+        self.stack: list[tuple[float, str]] = []  # (indent, code) of the open 类 / 款
+
+    def code(self, label: str, x0: float | None, findings, table, row) -> tuple[str | None, str | None]:
+        name = strip_ordinal(label)
+        if NOT_A_FUNCTION.search(name):
+            self.stack = []
+            return None, None
+        top = self.book.children(None, name)
+        if top and (not self.stack or x0 is None or x0 <= self.stack[0][0] + 2):
+            self.stack = [(x0 or 0.0, top[0])]
+            return top[0], "类"
+        if not self.stack or x0 is None or x0 <= self.stack[0][0] + 2:
+            self.stack = []
+            return None, None
+        while self.stack and x0 <= self.stack[-1][0] + 2:
+            self.stack.pop()
+        if not self.stack or len(self.stack) > 2:
+            return None, None
+        parent = self.stack[-1][1]
+        found = self.book.children(parent, name)
+        if len(found) != 1:
+            findings.add(
+                table,
+                row,
+                f"{name!r} under {parent}: {'no' if not found else 'several'} code(s) with this name; code left blank",
+            )
+            self.stack.append((x0, ""))
+            return None, "款" if len(parent) == 3 else "项"
+        self.stack.append((x0, found[0]))
+        return found[0], "款" if len(found[0]) == 5 else "项"
+
+
+def by_unit(table: Table, resource, year: int | None, findings: Findings, totals_only: bool) -> list[dict]:
+    """Rows by unit (三公 table; an income table by unit, of which only the total row is standard)."""
+    fields = set(resource.field_names) | {"department", "department_code", "year_label"}
+    fmap = field_map(table, fields)
+    inv = {f: i for i, f in fmap.items()}
+    amounts = [f.name for f in resource.fields if f.is_amount and f.name in inv]
+    rows = []
+    department = None
+    for row in table.rows:
+        dep = row.text(inv["department"]) if "department" in inv else ""
+        department = dep or department
+        if "year_label" in inv:
+            label = row.text(inv["year_label"])
+            if year is None or not label.startswith(str(year)):
+                continue  # the previous year's row or the change: kept in pdf_cells
+            dep = dep or department
+        values = {f: amount(row.text(inv[f]), table.unit) for f in amounts}
+        if all(v is None for v in values.values()):
+            continue
+        _fund_split(table, row, inv, values, findings)
+        rows.append(
+            {
+                "department_code": row.text(inv["department_code"]) if "department_code" in inv else None,
+                "department": dep or None,
+                **values,
+                "source_line": str(row.line),
+                "_row": row,
+            }
+        )
+    if totals_only:
+        total = [r for r in rows if r["department"] in TOTALS]
+        if not total and len(rows) == 1:
+            total = rows
+        elif not total:
+            findings.add(
+                table, None, f"{len(rows)} units and no 合计 row: no total row for the standard table"
+            )
+        rows = [
+            {
+                "code": None,
+                "code_printed": None,
+                "name": r["department"] or "合计",
+                **{k: v for k, v in r.items() if k not in ("department", "department_code")},
+            }
+            for r in total[:1]
+        ]
+    for n, r in enumerate(rows, 1):
+        r["row"] = str(n)
+    return rows
+
+
+def _fund_split(table: Table, row: Row, inv: dict[str, int], values: dict, findings: Findings) -> None:
+    """A fiscal figure printed split by budget ("X/一般公共预算", "X/政府性基金预算", "X/国有资本经营预算"):
+    the general-budget column stands for the fiscal figure X only where the template's other budgets
+    (``fund_split`` patterns) are printed zero or blank in the row; otherwise the field is left blank."""
+    others = table.spec.columns.get("fund_split", ())
+    if not others:
+        return
+    for f, i in inv.items():
+        if f not in values or values[f] is None:
+            continue
+        parent, _, leaf = table.columns[i].label.rpartition("/")
+        if "一般公共预算" not in leaf:
+            continue
+        siblings = [
+            j
+            for j, c in enumerate(table.columns)
+            if j != i and c.label.rpartition("/")[0] == parent and any(re.search(p, c.label) for p in others)
+        ]
+        printed = [amount(row.text(j), table.unit) for j in siblings]
+        if any(v is not None and Decimal(v) != 0 for v in printed):
+            findings.add(
+                table,
+                row,
+                f"{f}: printed split by budget ({parent or table.columns[i].label}); not one fiscal figure, left blank",
+            )
+            values[f] = None
+
+
+def printed_fields(table: Table, resource) -> set[str]:
+    """The resource's amount fields that a column of the table was mapped to."""
+    return {c.field for c in table.columns if c.field} & {f.name for f in resource.fields if f.is_amount}
+
+
+def is_amount(text: str) -> bool:
+    return bool(AMOUNT.match(text))

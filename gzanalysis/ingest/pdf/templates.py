@@ -1,0 +1,113 @@
+"""Template families as data: which tables a family prints, under which titles, with which headings.
+
+One TOML file per family in ``templates/``; a family file may extend another (``extends``) and override
+tables or heading patterns. Nothing about a city lives in code.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+TEMPLATE_DIR = Path(str(files("gzanalysis.ingest.pdf").joinpath("templates")))  # one TOML per template family
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    key: str  # the table's id in the template (budget_summary, operating_costs …)
+    resource: str  # standard resource it fills; "" for a table kept only in pdf_cells
+    shape: str  # two-sided | classified | by-unit | other | performance
+    titles: tuple[str, ...]
+    classification: str | None
+    columns: dict[str, tuple[str, ...]]  # field → patterns, in order of preference
+    # two-sided tables: what the expenditure side lists before its subtotal ("function": 类 by code or
+    # name; "kind": 基本支出 / 项目支出 …); the audit's balance rule follows it
+    expenditure_by: str = "function"
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str
+    description: str
+    tables: dict[str, TableSpec]
+
+    def match_title(self, title: str) -> TableSpec | None:
+        """The table whose title variant ends the normalised title; the longest variant wins."""
+        best, length = None, 0
+        for spec in self.tables.values():
+            for variant in spec.titles:
+                if title.endswith(variant) and len(variant) > length:
+                    best, length = spec, len(variant)
+        return best
+
+
+def names() -> list[str]:
+    return sorted(p.stem for p in TEMPLATE_DIR.glob("*.toml"))
+
+
+def _raw(name: str) -> dict:
+    path = TEMPLATE_DIR / f"{name}.toml"
+    if not path.is_file():
+        raise KeyError(f"no template {name!r}; the templates are: {', '.join(names())}")
+    spec = tomllib.loads(path.read_text(encoding="utf-8"))
+    if "extends" in spec:
+        base = _raw(spec["extends"])
+        merged = {**base, **{k: v for k, v in spec.items() if k not in ("tables", "columns")}}
+        merged["tables"] = {**base.get("tables", {})}
+        for key, table in spec.get("tables", {}).items():
+            merged["tables"][key] = {**merged["tables"].get(key, {}), **table}
+        merged["columns"] = {**base.get("columns", {})}
+        for shape, cols in spec.get("columns", {}).items():
+            merged["columns"][shape] = {**merged["columns"].get(shape, {}), **cols}
+        return merged
+    return spec
+
+
+@cache
+def load(name: str) -> Template:
+    spec = _raw(name)
+    tables = {}
+    for key, t in spec["tables"].items():
+        shape = t["shape"]
+        columns = dict(t.get("columns", {}))
+        for field, patterns in spec.get("columns", {}).get(shape, {}).items():
+            columns.setdefault(field, patterns)
+        tables[key] = TableSpec(
+            key=key,
+            resource=t.get("resource", ""),
+            shape=shape,
+            titles=tuple(normalise_title(x) for x in t["titles"]),
+            classification=t.get("classification"),
+            columns={f: tuple(p) for f, p in columns.items()},
+            expenditure_by=t.get("expenditure_by", "function"),
+        )
+    return Template(spec["name"], spec.get("description", ""), tables)
+
+
+_NUMBERING = re.compile(
+    r"^(表\d+|公开\d+表|\d+[、.．]|[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)])"
+)
+_YEAR = re.compile(r"^.*?\d{4}年度?")
+
+
+def normalise_title(text: str) -> str:
+    """A title without spaces, quotes, numbering or a leading year (and whatever precedes the year)."""
+    t = re.sub(r"\s+", "", text).translate(str.maketrans("（）", "()", "“”\"'‘’「」"))
+    t = _NUMBERING.sub("", t)
+    t = _YEAR.sub("", t, count=1)
+    return _NUMBERING.sub("", t)
+
+
+def detect(titles: list[str]) -> tuple[Template, dict[str, int]]:
+    """The family whose titles match most of the document's table titles (ties: the more specific)."""
+    scores = {}
+    for name in names():
+        t = load(name)
+        exact = sum(any(title in spec.titles for spec in t.tables.values()) for title in titles)
+        scores[name] = exact
+    best = max(scores, key=lambda n: (scores[n], n != "national"))
+    return load(best), scores

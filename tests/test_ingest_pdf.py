@@ -1,0 +1,486 @@
+"""The PDF ingest on the eight real budgets of ../shared/corpus (skipped without it), and on bad input
+built from them in tmp_path."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import warnings
+from pathlib import Path
+
+import pytest
+
+import gzanalysis as gz
+from gzanalysis.cli import main
+from gzanalysis.ingest.pdf import PdfError, cells_frame, ingest_pdf
+from gzanalysis.ingest.pdf.header import clean
+
+
+def _corpus() -> Path:
+    """GZANALYSIS_CORPUS, else shared/corpus beside the checkout or beside any folder above it (a clone
+    with shared/ beside it; a worktree such as /work/wt/pdf finds /work/shared/corpus)."""
+    if os.environ.get("GZANALYSIS_CORPUS"):
+        return Path(os.environ["GZANALYSIS_CORPUS"])
+    for folder in Path(__file__).resolve().parents[1].parents:
+        if (folder / "shared" / "corpus").is_dir():
+            return folder / "shared" / "corpus"
+    return Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+CORPUS = _corpus()
+PDFS = sorted(CORPUS.glob("*.pdf")) if CORPUS.is_dir() else []
+pytestmark = pytest.mark.skipif(not PDFS, reason="../shared/corpus is not beside this checkout")
+
+
+@pytest.fixture(scope="module")
+def packages(tmp_path_factory):
+    root = tmp_path_factory.mktemp("pdf")
+    out = {}
+    for pdf in PDFS:
+        result = ingest_pdf(pdf)
+        out[pdf.stem] = (result, result.write(root / pdf.stem))
+    return out
+
+
+def _load(folder):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return gz.load(folder)
+
+
+def _printed_on_line(folder: Path, line: int) -> list[str]:
+    text = (folder / "source.txt").read_text(encoding="utf-8").split("\n")
+    return [t.replace(",", "") for t in text[line - 1].split("\t")]
+
+
+@pytest.mark.parametrize("name", [p.stem for p in PDFS])
+def test_each_pdf_ingests_and_loads(packages, name):
+    result, folder = packages[name]
+    d = _load(folder)
+    for table in (
+        "budget_summary",
+        "expenditure_by_function",
+        "general_budget_expenditure",
+        "general_budget_basic_expenditure",
+        "three_public_expenses",
+    ):
+        assert len(d.table(table)) > 0, table
+    gz.composition(d, by="function", level="类")
+    gz.carryover(d)
+    gz.audit(d)
+
+
+@pytest.mark.parametrize("name", [p.stem for p in PDFS])
+def test_totals_equal_the_printed_ones(packages, name):
+    _, folder = packages[name]
+    s = _load(folder).budget_summary
+    for item in ("收入总计", "支出总计"):
+        row = s[s["item"].str.replace(" ", "") == item].iloc[0]
+        printed = _printed_on_line(folder, int(row["source_line"]))
+        assert f"{row['amount']:.2f}" in printed
+    income = s[(s["side"] == "income") & (s["role"] == "total")]["amount"].iloc[0]
+    spend = s[(s["side"] == "expenditure") & (s["role"] == "total")]["amount"].iloc[0]
+    assert income == spend
+
+
+@pytest.mark.parametrize("name", [p.stem for p in PDFS])
+def test_functions_equal_the_summary_table(packages, name):
+    d = _load(packages[name][1])
+    e = d.expenditure_by_function.set_index("code")
+    lines = d.budget_summary[(d.budget_summary["side"] == "expenditure") & d.budget_summary["code"].notna()]
+    lines = lines[lines["amount"].notna()]
+    if lines.empty:  # 长沙: the summary is by kind (基本/项目), not by function
+        lines = d.fiscal_summary[
+            (d.fiscal_summary["side"] == "expenditure") & d.fiscal_summary["code"].notna()
+        ]
+        lines = lines.rename(columns={"total": "amount"})[lines["total"].notna()]
+    assert not lines.empty
+    for r in lines.itertuples():
+        assert e.loc[r.code, "total"] == pytest.approx(r.amount, abs=0.001), r.code
+    classes = e[e["level"] == "类"]
+    assert set(classes.index) == set(lines["code"][lines["code"].str.len() == 3])
+
+
+@pytest.mark.parametrize("name", [p.stem for p in PDFS])
+def test_hierarchy_holds_within_rounding(packages, name):
+    findings = gz.audit(_load(packages[name][1]))
+    hierarchy = findings[findings["family"] == "hierarchy"]
+    assert len(hierarchy) > 0
+    assert (hierarchy["status"] != "material").all(), hierarchy[hierarchy["status"] == "material"][
+        "rule"
+    ].tolist()
+
+
+@pytest.mark.parametrize("name", [p.stem for p in PDFS])
+def test_each_value_page_is_right(packages, name):
+    _, folder = packages[name]
+    text = (folder / "source.txt").read_text(encoding="utf-8").split("\n")
+    page_of, page = {}, 0
+    for n, line in enumerate(text, 1):
+        if m := re.fullmatch(r"\[page (\d+)\]", line):
+            page = int(m.group(1))
+        page_of[n] = page
+    cells = cells_frame(folder)
+    assert len(cells) > 100
+    for c in cells.itertuples():
+        assert page_of[int(c.source_line)] == int(c.page)
+        # the cell's text is printed on the row's line or, for a name wrapped onto several lines, on the
+        # lines around it (of the same page)
+        near = [
+            clean(text[n - 1].replace("\t", ""))
+            for n in range(int(c.source_line) - 2, int(c.source_line) + 3)
+            if 0 < n <= len(text) and page_of[n] == int(c.page)
+        ]
+        assert _printed_in(clean(c.printed), near), (c.source_line, c.printed)
+    d = _load(folder)
+    e = d.expenditure_by_function
+    for r in e.itertuples():
+        assert f"{r.total:.2f}" in _printed_on_line(folder, int(r.source_line)) or pd_isna(r.total)
+
+
+def _printed_in(text: str, lines: list[str], pieces: int = 3) -> bool:
+    """``text`` is printed on one of ``lines``, or wrapped: cut into at most ``pieces`` parts, each on a line."""
+    if any(text in line for line in lines):
+        return True
+    return pieces > 1 and any(
+        any(text[:k] in line for line in lines) and _printed_in(text[k:], lines, pieces - 1)
+        for k in range(len(text) - 1, 0, -1)
+    )
+
+
+def pd_isna(v) -> bool:
+    return v != v
+
+
+# ---------------------------------------------------------------- bad input
+
+
+@pytest.mark.parametrize("fraction", [0.001, 0.3, 0.95])
+def test_truncated_pdf(tmp_path, fraction):
+    data = PDFS[0].read_bytes()
+    bad = tmp_path / "truncated.pdf"
+    bad.write_bytes(data[: int(len(data) * fraction)])
+    with pytest.raises(PdfError, match=r"^not a PDF, or a truncated or corrupt one$"):
+        ingest_pdf(bad)
+
+
+def _encrypted_pdf() -> bytes:
+    """A one-page PDF under the standard security handler whose user password is not empty (its /U entry
+    does not match the empty password), written by hand: no PDF tool here can encrypt."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        b"<< /Filter /Standard /V 1 /R 2 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> /P -4 >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 4 0 R /ID [<%s> <%s>] >>\n" % (
+        len(objects) + 1,
+        b"ab" * 16,
+        b"ab" * 16,
+    )
+    return bytes(out + b"startxref\n%d\n%%%%EOF\n" % xref)
+
+
+def test_encrypted_pdf(tmp_path, capsys):
+    locked = tmp_path / "locked.pdf"
+    locked.write_bytes(_encrypted_pdf())
+    with pytest.raises(PdfError, match=r"^the PDF is encrypted \(password protected\): decrypt it first$"):
+        ingest_pdf(locked)
+    assert main(["ingest", str(locked), "--out", str(tmp_path / "pkg")]) == 2
+    assert capsys.readouterr().err == (
+        f"gzanalysis ingest: {locked}: the PDF is encrypted (password protected): decrypt it first\n"
+    )
+    assert not (tmp_path / "pkg").exists()
+
+
+def test_not_a_pdf(tmp_path):
+    bad = tmp_path / "news.pdf"
+    bad.write_bytes(b"<html>news</html>")
+    with pytest.raises(PdfError, match=r"^not a PDF, or a truncated or corrupt one$"):
+        ingest_pdf(bad)
+
+
+def test_scan_without_text_layer(tmp_path):
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument.new()
+    for _ in range(33):
+        pdf.new_page(595, 842)
+    scan = tmp_path / "scan.pdf"
+    pdf.save(scan)
+    with pytest.raises(PdfError, match=r"^no text layer on pages 1–33: this PDF is a scan; OCR it first$"):
+        ingest_pdf(scan)
+
+
+def test_not_a_budget_disclosure(tmp_path):
+    import pypdfium2 as pdfium
+
+    src = pdfium.PdfDocument(str(PDFS[0]))
+    pdf = pdfium.PdfDocument.new()
+    pdf.import_pages(src, [0, 1, 2, 3])  # title, contents and narrative only
+    news = tmp_path / "narrative.pdf"
+    pdf.save(news)
+    with pytest.raises(
+        PdfError,
+        match=r"^not a budget disclosure \(部门/单位预算\): the standard tables are missing: budget_summary \(收支预算总表\), ",
+    ):
+        ingest_pdf(news)
+
+
+def test_out_folder_not_ours_is_refused_and_failed_ingest_leaves_nothing(tmp_path, capsys):
+    theirs = tmp_path / "theirs"
+    theirs.mkdir()
+    (theirs / "notes.txt").write_text("mine")
+    assert main(["ingest", str(PDFS[0]), "--out", str(theirs)]) == 2
+    assert (
+        f"{theirs} exists and is not a package gzanalysis wrote: choose another --out or pass --force"
+        in capsys.readouterr().err
+    )
+    assert (theirs / "notes.txt").read_text() == "mine"
+    bad = tmp_path / "truncated.pdf"
+    bad.write_bytes(PDFS[0].read_bytes()[:2000])
+    assert main(["ingest", str(bad), "--out", str(tmp_path / "new")]) == 2
+    assert not (tmp_path / "new").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_force_and_rewrite(tmp_path):
+    out = tmp_path / "pkg"
+    assert main(["ingest", str(PDFS[0]), "--out", str(out)]) == 0
+    assert main(["ingest", str(PDFS[0]), "--out", str(out)]) == 0  # ours: replaced
+    assert _load(out).id == "pkg"
+
+
+# ---------------------------------------------------------------- mapping, structure, errata, units
+
+
+@pytest.mark.parametrize("name", [p.stem for p in PDFS])
+def test_no_material_finding(packages, name):
+    """Every material finding would be a mapping error: none of the eight documents is inconsistent beyond
+    rounding (each prints "金额单位转换时可能存在尾数误差" or balances exactly)."""
+    findings = gz.audit(_load(packages[name][1]))
+    material = findings[findings["status"] == "material"]
+    assert material.empty, material[["rule", "lhs", "rhs"]].to_dict("records")
+    assert (findings["status"] == "ok").sum() > 50
+
+
+def test_structure_declared_and_extras(packages):
+    name = next(n for n in packages if n.startswith("shenzhen"))
+    d = _load(packages[name][1])
+    structure = d.meta["structure"]
+    # 一般公共预算支出表(按经济分类) prints 支出总计/基本支出/项目支出, no 人员经费/公用经费 columns
+    assert structure["general_budget_basic_expenditure"]["not_printed"] == ["personnel", "public_operations"]
+    assert d.general_budget_basic_expenditure["personnel"].isna().all()
+    # the extra files are declared, and loading them raises no warning
+    descriptor = json.loads((packages[name][1] / "datapackage.json").read_text(encoding="utf-8"))
+    extras = {r["name"]: r for r in descriptor["resources"] if r.get("gzanalysis", {}).get("extra")}
+    assert {r["path"] for r in extras.values()} == {"pdf_cells.csv", "source.txt"}
+    assert extras["pdf_cells"]["schema"]["fields"][0] == {"name": "table", "type": "string"}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        gz.load(packages[name][1])
+    changsha = next(n for n in packages if n.startswith("changsha"))
+    assert _load(packages[changsha][1]).meta["structure"]["budget_summary"]["expenditure_by"] == "kind"
+
+
+def test_pdf_errata(tmp_path):
+    pdf = next(p for p in PDFS if p.stem.startswith("shenzhen"))
+    plain = ingest_pdf(pdf)
+    row = next(
+        r for r in plain.reading.tables["expenditure_by_function"] if r["code"] and len(r["code"]) == 7
+    )
+    cell = row["_row"]
+    printed = next(
+        cell.text(i)
+        for i, c in enumerate(
+            next(
+                t for t in plain.reading.read if t.spec and t.spec.resource == "expenditure_by_function"
+            ).columns
+        )
+        if c.field == "total"
+    )
+    errata = tmp_path / "errata.csv"
+    errata.write_text(
+        "row,table,page,record,field,printed,corrected,kind,proof\n"
+        f'1,expenditure_by_function,{cell.page},{row["code"]},total,"{printed}",12.34,misread-number,a test\n'
+        f'2,expenditure_by_function,{cell.page},,total,"98,765.43",1,misread-number,printed nowhere\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "pkg"
+    assert main(["ingest", str(pdf), "--errata", str(errata), "--out", str(out)]) == 0
+    d = _load(out)
+    e = d.expenditure_by_function.set_index("code")
+    assert e.loc[row["code"], "total"] == 12.34
+    assert d.errata[["table", "source_line", "record", "field", "corrected", "proof"]].to_dict("records") == [
+        {
+            "table": "expenditure_by_function",
+            "source_line": int(row["source_line"]),
+            "record": row["code"],
+            "field": "total",
+            "corrected": "12.34",
+            "proof": f"page {cell.page}: a test",
+        }
+    ]
+    report = (out / "ingest_report.txt").read_text(encoding="utf-8")
+    assert (
+        f"erratum 2 (expenditure_by_function, page {cell.page}, total): no cell printed '98,765.43' there; "
+        "not applied" in report
+    )
+    assert main(["ingest", str(pdf), "--errata", str(errata), "--out", str(out), "--strict"]) == 1
+
+
+def test_amounts_in_yuan_are_stored_in_wanyuan(tmp_path, monkeypatch):
+    """A document published in 元 (the unit line read as 单位：元): every amount is the printed one divided
+    by 10 000 exactly, and the published unit is recorded."""
+    from decimal import Decimal
+
+    from gzanalysis.ingest.pdf import tables
+
+    pdf = PDFS[0]
+    wan = ingest_pdf(pdf).write(tmp_path / "wan")
+    real = tables._unit_line
+
+    def in_yuan(lines):
+        found = real(lines)
+        return None if found is None else (found[0], "元")
+
+    monkeypatch.setattr(tables, "_unit_line", in_yuan)
+    yuan = ingest_pdf(pdf).write(tmp_path / "yuan")
+    d_wan, d_yuan = _load(wan), _load(yuan)
+    assert d_yuan.meta["published_unit"] == "元" and d_wan.meta["published_unit"] == "万元"
+    a = (wan / "expenditure_by_function.csv").read_text(encoding="utf-8").splitlines()
+    b = (yuan / "expenditure_by_function.csv").read_text(encoding="utf-8").splitlines()
+    assert len(a) == len(b) > 3
+    compared = 0
+    for x, y in zip(a[1:], b[1:], strict=True):
+        for u, v in zip(x.split(","), y.split(","), strict=True):
+            if "." in u:  # an amount
+                assert Decimal(v) == Decimal(u) / 10000, (u, v)
+                compared += 1
+    assert compared > 10
+    # the loaded package and its CSV round trip keep every digit
+    e = d_yuan.expenditure_by_function
+    assert (
+        Decimal(str(e["total"].iloc[0]))
+        == Decimal(str(d_wan.expenditure_by_function["total"].iloc[0])) / 10000
+    )
+    again = d_yuan.to_csv(tmp_path / "again")
+    assert (again / "expenditure_by_function.csv").read_text(encoding="utf-8") == "\n".join(b) + "\n"
+
+
+def test_amount_conversion():
+    from gzanalysis.ingest.pdf.standard import amount
+
+    assert amount("1,234.56", "万元") == "1234.56"
+    assert amount("0.00", "万元") == "0.00"
+    assert amount("1,234.56", "元") == "0.123456"
+    assert amount("12,340,000", "元") == "1234"
+    assert amount("5", "千元") == "0.5"
+    assert amount("", "元") is None
+    assert amount("—", "元") is None
+
+
+def _table(rows: list[list[str]]):
+    """A table read from a PDF, built in memory: 预算单位 | 科目编码 | 科目名称 | 合计."""
+    from gzanalysis.ingest.pdf.header import Column
+    from gzanalysis.ingest.pdf.tables import Row, Table
+    from gzanalysis.ingest.pdf.templates import load
+    from gzanalysis.ingest.pdf.textlayer import Word
+
+    columns = [
+        Column((h,), 100.0 * i, 100.0 * i + 90)
+        for i, h in enumerate(["预算单位", "科目编码", "科目名称", "合计"])
+    ]
+    table = Table(load("national").tables["expenditure_by_function"], "支出总表", [1], "万元", columns)
+    for n, cells in enumerate(rows, 1):
+        words = {
+            i: [Word(t, 100.0 * i, 100.0 * i + 50, 10.0 * n, 10.0 * n + 8)] for i, t in enumerate(cells) if t
+        }
+        table.rows.append(Row(words, 1, n, n))
+    return table
+
+
+@pytest.mark.parametrize(
+    ("first", "kept", "finding"),
+    [
+        (
+            "合计",
+            ["合计", "201"],
+            "1 预算单位 blocks after the department's 合计 (某某中心): the standard table holds the department's "
+            "block; the units' rows are in pdf_cells only",
+        ),
+        (
+            "某某局",
+            ["某某局", "201"],
+            "1 预算单位 blocks after the department's 某某局 (某某中心): the standard table holds the department's "
+            "block; the units' rows are in pdf_cells only",
+        ),
+        (
+            "某某局本级",
+            [],
+            "2 预算单位 blocks (某某局本级, 某某中心) and no 合计 block for the department: the department's figures "
+            "are not printed as a whole; the standard table is left empty (rows in pdf_cells)",
+        ),
+    ],
+)
+def test_several_budget_units(first, kept, finding):
+    from gzanalysis.ingest.pdf import standard
+    from gzanalysis.package.layout import layout
+
+    unit = "" if first == "合计" else first
+    table = _table(
+        [
+            [unit, "", "合计" if not unit else "", "10.00"],
+            ["", "201", "一般公共服务支出", "10.00"],
+            ["某某中心", "", "", "4.00"],
+            ["", "201", "一般公共服务支出", "4.00"],
+        ]
+    )
+    findings = standard.Findings()
+    rows = standard.classified(
+        table, layout()["expenditure_by_function"], standard.CodeBook({}), findings, department="某某局"
+    )
+    assert [r["code"] or r["name"] for r in rows] == kept
+    assert findings.notes == [f"expenditure_by_function (pages 1–1): {finding}"]
+
+
+# ---------------------------------------------------------------- the report on a PDF package
+
+
+@pytest.mark.slow
+def test_report_builds_on_a_pdf_package(tmp_path, monkeypatch):
+    """`GZANALYSIS_DISCLOSURE=<package> make report` on an ingested PDF: every notebook renders; those whose
+    subject the document lacks (narrative, performance tables) end with one sentence saying so."""
+    from gzanalysis.publish.notebooks import notebook_paths
+    from gzanalysis.publish.report import JS_DIR, build
+
+    if not (JS_DIR / "html-manager").exists():
+        pytest.skip(f"the widget manager's JavaScript is not in {JS_DIR} (make report installs it)")
+    pdf = next(p for p in PDFS if p.stem.startswith("shenzhen"))
+    package = ingest_pdf(pdf).write(tmp_path / pdf.stem)
+    monkeypatch.setenv("GZANALYSIS_DISCLOSURE", str(package))
+    title = _load(package).meta["title"]
+    pages = build(tmp_path / "site", quiet=True, workers=2)
+    assert [p.stem for p in pages] == [p.stem for p in notebook_paths()]
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert f"<h1>gzanalysis report: {title}</h1>" in index
+    lacking = {
+        "02_growth_explanations": "has no narrative (budget explanation) (预算情况说明) in its data package",
+        "04_performance_targets": "has no project performance tables (项目支出绩效目标表) in its data package",
+    }
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "Traceback" not in text and "Error</span>" not in text, page.name
+        if page.stem in lacking:
+            assert f"{title} {lacking[page.stem]}, so this notebook has nothing to show for it." in text
+    composition = (tmp_path / "site" / "01_spending_composition.html").read_text(encoding="utf-8")
+    assert "审计事务" in composition  # the PDF's functions, not the seed's
