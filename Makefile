@@ -4,13 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: report test lab lint bench data clean figures system-deps
+.PHONY: report app test lab lint bench data clean figures system-deps
 
 # Install the package and every extra into .venv; redone when pyproject.toml changes.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[lab,render,report,dev]"
+	$(BIN)/python -m pip install --quiet -e ".[lab,render,report,app,dev]"
 	touch $(STAMP)
 
 # The widget manager and require.js for the report's pages, from the npm registry (pinned), unpacked once.
@@ -29,9 +29,15 @@ system-deps:
 	  echo "installing chromium and fonts-noto-cjk with apt-get"; \
 	  $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium fonts-noto-cjk; fi
 
-## Execute the curated notebooks and render the offline report site into reports/.
+## Execute the curated notebooks and render the offline report site into reports/. Notebooks whose source,
+## data and code are unchanged come from the cache (.cache/report); FRESH=1 executes them all.
 report: $(STAMP) $(JS)/.installed
-	$(BIN)/gzanalysis report --out reports
+	$(BIN)/gzanalysis report --out reports $(if $(FRESH),--fresh)
+
+## Serve the explorers as a live app (Voilà) on 127.0.0.1 until Ctrl-C; PORT=0 takes any free port.
+PORT ?= 8866
+app: $(STAMP)
+	$(BIN)/gzanalysis app --port $(PORT)
 
 ## Run the whole test suite (lint, data package, analyses, notebooks, real-browser tests).
 test: $(STAMP) $(JS)/.installed system-deps
@@ -58,4 +64,4 @@ bench: $(STAMP) $(JS)/.installed
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) reports .pytest_cache .ruff_cache
+	rm -rf $(VENV) reports .cache .pytest_cache .ruff_cache

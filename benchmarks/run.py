@@ -4,7 +4,9 @@
 
 Prints a table and writes benchmarks/results.json. Targets:
 import+load ≤ 1.3 × bare imports; load ≤ 2 × pandas.read_csv of the same files;
-widget update ≤ 50 ms median (in a live kernel); report build ≤ 1.5 × executing as many empty notebooks.
+widget update ≤ 50 ms median (in a live kernel); report build ≤ 1.2 × executing as many notebooks that only
+import gzanalysis and load (same parallelism); unchanged rebuild ≤ 2 s; one edited notebook ≤ its own
+execution + 2 s.
 """
 
 from __future__ import annotations
@@ -107,27 +109,82 @@ def widget_updates() -> dict:
     return {"median_ms": per_explorer, "worst_median_ms": max(per_explorer.values()), "target_ms": 50}
 
 
+def _report_command(args: list[str]) -> tuple[float, float, dict[str, tuple[str, float]]]:
+    """Wall time of ``gzanalysis report`` as a user runs it, the CPU seconds of the command itself (its
+    kernels and workers included), and each notebook's (status, seconds)."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    run = subprocess.run(
+        [sys.executable, "-m", "gzanalysis.publish.report", *args], check=True, capture_output=True, text=True
+    )
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    progress = {}
+    for line in run.stdout.splitlines():  # "[3/12] name: executed, 5.1 s"
+        if line.startswith("["):
+            name, rest = line.split("] ", 1)[1].split(": ", 1)
+            status, took = rest.split(", ")
+            progress[name] = (status, float(took.removesuffix(" s")))
+    return seconds, cpu, progress
+
+
 def report_build() -> dict | None:
-    """`make report`'s build against executing the same number of empty notebooks."""
+    """`make report`: full build against import-and-load notebooks; unchanged and one-edited rebuilds."""
     if importlib.util.find_spec("gzanalysis.publish.report") is None:
         return None
-    from gzanalysis.publish.report import baseline_seconds, build
+    import shutil
+
+    import nbformat
+
+    from gzanalysis.publish.execute import baseline_seconds, default_workers
+    from gzanalysis.publish.notebooks import notebook_paths
+    from gzanalysis.publish.report import build
 
     with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "notebooks"
+        folder.mkdir()
+        paths = [Path(shutil.copy(p, folder / p.name)) for p in notebook_paths()]  # a copy, to edit one
+        workers = default_workers(len(paths))
         start = time.perf_counter()
-        pages = build(Path(tmp) / "site", quiet=True)
-        ours = time.perf_counter() - start
-    base = baseline_seconds(len(pages))
-    # What any notebook using gzanalysis pays first: a kernel that imports it and loads the data (sequential).
-    imports = baseline_seconds(len(pages), "import gzanalysis as gz\nd = gz.load()")
+        build(Path(tmp) / "fresh", paths, quiet=True, cache_dir=Path(tmp) / "cache", fresh=True)
+        full = time.perf_counter() - start
+        # What any notebook using gzanalysis pays first, with the same executor and parallelism.
+        imports = baseline_seconds(len(paths), "import gzanalysis as gz\ngz.load()", workers=workers)
+        # The imports cell of every curated notebook: the same, with the offline chart setup (altair).
+        setup = baseline_seconds(
+            len(paths), "import gzanalysis as gz\ngz.notebook.setup()\ngz.load()", workers=workers
+        )
+
+        args = ["--out", str(Path(tmp) / "site"), "--cache", str(Path(tmp) / "cache"), *map(str, paths)]
+        unchanged, unchanged_cpu, progress = _report_command(args)
+        assert {status for status, _ in progress.values()} == {"cached"}, progress
+        edited = paths[1]  # 01_spending_composition: a paragraph added
+        nb = nbformat.read(edited, as_version=4)
+        nb.cells.append(nbformat.v4.new_markdown_cell("An added paragraph."))
+        nbformat.write(nb, edited)
+        one, one_cpu, progress = _report_command(args)
+        assert [n for n, (status, _) in progress.items() if status == "executed"] == [edited.stem], progress
+    own = progress[edited.stem][1]
     return {
-        "notebooks": len(pages),
-        "report_s": ours,
-        "empty_notebooks_s": base,
-        "ratio": ours / base,
-        "target": 1.5,
+        "notebooks": len(paths),
+        "workers": workers,
+        "report_s": full,
         "import_and_load_notebooks_s": imports,
-        "ratio_to_import_baseline": ours / imports,
+        "setup_and_load_notebooks_s": setup,
+        "ratio": full / imports,
+        "ratio_to_setup_baseline": full / setup,
+        "target": 1.2,
+        "unchanged_rebuild_s": unchanged,
+        "unchanged_rebuild_cpu_s": unchanged_cpu,
+        "edited_rebuild_cpu_s": one_cpu,
+        "unchanged_target_s": 2.0,
+        "edited_notebook": edited.stem,
+        "edited_rebuild_s": one,
+        "edited_notebook_execution_s": own,
+        "edited_target_s": own + 2.0,
     }
 
 
@@ -159,8 +216,12 @@ def main() -> int:
         ("ingest", ingest),
         ("pdf ingest", pdf_ingest),
     ]
-    results = {}
+    # `python benchmarks/run.py report` runs only the steps whose name contains one of the words given.
+    wanted = sys.argv[1:]
+    results = dict.fromkeys(name for name, _ in steps)
     for name, fn in steps:
+        if wanted and not any(w in name for w in wanted):
+            continue
         print(f"… {name}", file=sys.stderr, flush=True)
         results[name] = fn()
     results["total_s"] = time.perf_counter() - started
@@ -168,46 +229,71 @@ def main() -> int:
 
     rows = []
     r = results["import + load"]
-    rows.append(
-        (
-            "import gzanalysis + gz.load()",
-            f"{r['import_and_load_s']:.2f} s vs {r['bare_imports_s']:.2f} s bare imports",
-            f"{r['ratio']:.2f}×",
-            "≤ 1.3×",
-            r["ratio"] <= 1.3,
-        )
-    )
-    r = results["load vs read_csv"]
-    rows.append(
-        (
-            "gz.load()",
-            f"{r['load_s'] * 1000:.0f} ms vs {r['read_csv_s'] * 1000:.0f} ms read_csv",
-            f"{r['ratio']:.2f}×",
-            "≤ 2×",
-            r["ratio"] <= 2,
-        )
-    )
-    r = results["widget update"]
-    detail = ", ".join(f"{k} {v:.0f}" for k, v in r["median_ms"].items())
-    rows.append(
-        (
-            "widget update (median, ms)",
-            detail,
-            f"{r['worst_median_ms']:.0f} ms",
-            "≤ 50 ms",
-            r["worst_median_ms"] <= 50,
-        )
-    )
-    r = results["report build"]
     if r:
         rows.append(
             (
-                "report build",
-                f"{r['report_s']:.1f} s vs {r['empty_notebooks_s']:.1f} s for {r['notebooks']} empty notebooks "
-                f"({r['import_and_load_notebooks_s']:.1f} s for {r['notebooks']} that only import gzanalysis and load)",
+                "import gzanalysis + gz.load()",
+                f"{r['import_and_load_s']:.2f} s vs {r['bare_imports_s']:.2f} s bare imports",
                 f"{r['ratio']:.2f}×",
-                "≤ 1.5×",
-                r["ratio"] <= 1.5,
+                "≤ 1.3×",
+                r["ratio"] <= 1.3,
+            )
+        )
+    r = results["load vs read_csv"]
+    if r:
+        rows.append(
+            (
+                "gz.load()",
+                f"{r['load_s'] * 1000:.0f} ms vs {r['read_csv_s'] * 1000:.0f} ms read_csv",
+                f"{r['ratio']:.2f}×",
+                "≤ 2×",
+                r["ratio"] <= 2,
+            )
+        )
+    r = results["widget update"]
+    if r:
+        detail = ", ".join(f"{k} {v:.0f}" for k, v in r["median_ms"].items())
+        rows.append(
+            (
+                "widget update (median, ms)",
+                detail,
+                f"{r['worst_median_ms']:.0f} ms",
+                "≤ 50 ms",
+                r["worst_median_ms"] <= 50,
+            )
+        )
+    r = results["report build"]
+    if r:
+        n = r["notebooks"]
+        rows.append(
+            (
+                "report build (fresh)",
+                f"{r['report_s']:.1f} s vs {r['import_and_load_notebooks_s']:.1f} s for {n} notebooks that only "
+                f"import gzanalysis and load ({r['workers']} at a time, both); "
+                f"{r['ratio_to_setup_baseline']:.2f}× the {r['setup_and_load_notebooks_s']:.1f} s of "
+                "notebooks that also call gz.notebook.setup() (altair)",
+                f"{r['ratio']:.2f}×",
+                "≤ 1.2×",
+                r["ratio"] <= 1.2,
+            )
+        )
+        rows.append(
+            (
+                "report rebuild, unchanged",
+                f"`gzanalysis report`, {n} notebooks cached; {r['unchanged_rebuild_cpu_s']:.1f} s of CPU",
+                f"{r['unchanged_rebuild_s']:.1f} s",
+                "≤ 2 s",
+                r["unchanged_rebuild_s"] <= 2.0,
+            )
+        )
+        rows.append(
+            (
+                "report rebuild, one edited",
+                f"{r['edited_notebook']} executed in {r['edited_notebook_execution_s']:.1f} s, the rest cached; "
+                f"{r['edited_rebuild_cpu_s']:.1f} s of CPU",
+                f"{r['edited_rebuild_s']:.1f} s",
+                f"≤ {r['edited_target_s']:.1f} s",
+                r["edited_rebuild_s"] <= r["edited_target_s"],
             )
         )
     r = results["ingest"]

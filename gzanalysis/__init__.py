@@ -19,7 +19,6 @@ from gzanalysis.audit import audit
 from gzanalysis.package.load import DEFAULT_ID, Disclosure, available, load, load_many
 from gzanalysis.package.readers import read_excel, read_parquet
 from gzanalysis.package.validate import PackageError, PackageWarning
-from gzanalysis.views import charts, notebook, widgets
 
 __all__ = [
     "DEFAULT_ID",
@@ -47,3 +46,22 @@ __all__ = [
     "widgets",
 ]
 __version__ = "0.1.0"
+
+
+_VIEWS = ("charts", "notebook", "widgets")
+
+
+def __getattr__(name: str):
+    """``gz.charts``, ``gz.widgets``, ``gz.notebook`` import on first use: they bring altair and ipywidgets,
+    which a script that only loads or audits data (or a cached report rebuild) need not wait for."""
+    if name in _VIEWS:
+        import importlib
+
+        module = importlib.import_module(f"gzanalysis.views.{name}")
+        globals()[name] = module
+        return module
+    raise AttributeError(f"module 'gzanalysis' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_VIEWS))

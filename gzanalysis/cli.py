@@ -101,13 +101,9 @@ def _notebooks(args: argparse.Namespace) -> int:
     return 0
 
 
-def _report(args: argparse.Namespace) -> int:
-    from gzanalysis.publish.report import main as report_main
-
-    return report_main(["--out", args.out, "--timeout", str(args.timeout), *args.notebooks])
-
-
 def build_parser() -> argparse.ArgumentParser:
+    from gzanalysis.publish import app, report
+
     parser = argparse.ArgumentParser(
         prog="gzanalysis", description="Study a unit budget disclosure (单位预算公开)."
     )
@@ -170,10 +166,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_notebooks)
 
     p = sub.add_parser("report", help="execute the curated notebooks and render the offline report site")
-    p.add_argument("--out", default="reports", help="folder of the site (default: reports)")
-    p.add_argument("--timeout", type=int, default=300, help="seconds allowed per cell")
-    p.add_argument("notebooks", nargs="*", help="notebooks to render (default: all curated ones)")
-    p.set_defaults(run=_report)
+    report.add_arguments(p).set_defaults(run=report.run_args)
+
+    p = sub.add_parser("app", help="serve the explorers as a live web app (Voilà) on 127.0.0.1")
+    app.add_arguments(p).set_defaults(run=app.run_args)
     return parser
 
 

@@ -42,6 +42,9 @@ def test_the_wheel_holds_each_file_once(wheel):
     assert "gzanalysis/notebooks/01_spending_composition.ipynb" in names
     assert "gzanalysis/notebooks/zh/01_spending_composition.ipynb" in names
     assert not [n for n in names if n.startswith("gzanalysis/notebooks/") and n.endswith(".py")]
+    # The live app's pages and its Voilà template (make app).
+    assert "gzanalysis/publish/app_pages/composition.ipynb" in names
+    assert "gzanalysis/publish/app_share/voila/templates/gzanalysis/index.html.j2" in names
 
 
 def test_a_fresh_venv_with_the_wheel_loads_audits_and_builds_the_report(wheel, tmp_path):

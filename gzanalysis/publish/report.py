@@ -2,7 +2,9 @@
 
     gzanalysis report --out reports      # or: python -m gzanalysis.publish.report
 
-Each notebook runs in a fresh kernel (with a timeout and a progress line), and becomes one HTML page;
+Each notebook runs in a fresh kernel (with a timeout and a progress line), unless the cache (``.cache/report``,
+see ``cache.py``) holds it executed from the same source, data and code; ``--fresh`` executes them all.
+Each becomes one HTML page;
 ``index.html`` lists them. The JavaScript the pages need (vega, vega-lite, vega-embed; require.js and the
 Jupyter widget manager for the explorers' saved state) is copied once into ``assets/`` and shared: the
 site opens anywhere, offline, from ``file://``.
@@ -13,23 +15,35 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import html
-import os
 import shutil
 import sys
-import time
 from functools import cache
+from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
 
+from gzanalysis.publish.cache import DEFAULT_DIR as DEFAULT_CACHE
+from gzanalysis.publish.cache import NotebookCache, notebook_node
+from gzanalysis.publish.execute import TIMEOUT, run
 from gzanalysis.publish.notebooks import notebook_paths
 
-TIMEOUT = 300  # seconds per cell: executing a notebook can hang (see the stack notes); never wait forever
 # Where `make report` unpacks the npm packages of the widget manager and require.js (see the Makefile).
 JS_DIR = Path(sys.prefix) / "share" / "gzanalysis" / "js"
 
 
 class ReportError(RuntimeError):
     pass
+
+
+class NotebookFailed(ReportError):
+    """Notebooks that raised: each with its failing cell and traceback (the site was written all the same)."""
+
+    def __init__(self, outcomes):
+        self.outcomes = outcomes
+        super().__init__(
+            "\n\n".join(f"{o.path.name} failed:\n{o.error}" for o in outcomes)
+            + f"\n\n{len(outcomes)} notebook(s) failed"
+        )
 
 
 def _title_and_overview(nb) -> tuple[str, str]:
@@ -47,14 +61,17 @@ def _title_and_overview(nb) -> tuple[str, str]:
     return title, overview
 
 
-def write_assets(site: Path) -> None:
+def write_assets(site: Path, cache: NotebookCache | None = None) -> None:
     """Copy the JavaScript and CSS the pages share into ``site/assets``."""
     from gzanalysis.views.notebook import vega_bundle, versions_snippet
 
     assets = site / "assets"
     assets.mkdir(parents=True, exist_ok=True)
-    (assets / "vega-bundle.js").write_text(vega_bundle(), encoding="utf-8")
-    (assets / "vega-setup.js").write_text(versions_snippet(), encoding="utf-8")
+    # Generating the bundle takes seconds (and altair's import one): a cached build keeps both scripts, for
+    # these versions of altair, vl-convert and of the code that makes them (views/notebook.py).
+    for name, make in (("vega-bundle.js", vega_bundle), ("vega-setup.js", versions_snippet)):
+        key = f"{version('altair')} {version('vl-convert-python')} {cache.code}" if cache else None
+        (assets / name).write_text(cache.asset(name, key, make) if key else make(), encoding="utf-8")
     (assets / "report.css").write_text(
         files("gzanalysis.publish").joinpath("templates/report.css").read_text(encoding="utf-8"),
         encoding="utf-8",
@@ -73,83 +90,6 @@ def write_assets(site: Path) -> None:
         dirs_exist_ok=True,
         ignore=shutil.ignore_patterns("*.map", "embed.js", "libembed-amd.js"),
     )
-
-
-def _kernel_manager():
-    """A kernel on IPC sockets in a folder of its own: kernels that parallel workers start at the same
-    moment can neither race for TCP ports nor share socket files."""
-    import tempfile
-
-    from jupyter_client.manager import KernelManager
-
-    sockets = tempfile.mkdtemp(prefix="gz-kernel-")
-    return KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(sockets, "kernel"))
-
-
-CHECK_MARK = (
-    "# NBVAL_CHECK_OUTPUT"  # first line of a cell whose output nbval checks against the seed's figures
-)
-MISSING = "NotInDisclosure"  # gz.require: the disclosure lacks the notebook's subject
-
-
-def execute(path: Path, timeout: int = TIMEOUT, seed_checks: bool = True):
-    """Run a notebook in a fresh kernel from its folder; keep the widgets' state for the page.
-
-    ``seed_checks=False`` (a report on another disclosure than the seed): an nbval check cell, written for
-    the seed's figures (its codes, its projects), may fail; it is then left out of the page, and the cells
-    after it still run. A cell that stops on ``gz.require`` (the disclosure lacks the notebook's subject)
-    ends the page with its one sentence.
-    """
-    import nbformat
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
-
-    from gzanalysis.views.notebook import BUNDLE_MARK
-
-    nb = nbformat.read(path, as_version=4)
-    checks = [c for c in nb.cells if c.cell_type == "code" and c.source.lstrip().startswith(CHECK_MARK)]
-    if not seed_checks:
-        for cell in checks:
-            cell.metadata.setdefault("tags", []).append("raises-exception")  # nbclient carries on
-    # IPC sockets, not TCP ports: kernels started at the same moment by parallel workers cannot collide.
-    km = _kernel_manager()
-    client = NotebookClient(
-        nb,
-        km=km,
-        timeout=timeout,
-        kernel_name="python3",
-        store_widget_state=True,
-        resources={"metadata": {"path": str(path.parent)}},
-    )
-    try:
-        client.execute()
-    except CellExecutionError as exc:
-        if exc.ename != MISSING:
-            raise
-        _end_at_missing(nb, exc.evalue)
-    finally:
-        shutil.rmtree(Path(km.ip).parent, ignore_errors=True)
-    if not seed_checks:
-        failed = {id(c) for c in checks if any(o.get("output_type") == "error" for o in c.get("outputs", []))}
-        nb.cells = [c for c in nb.cells if id(c) not in failed]
-        for cell in checks:
-            cell.metadata["tags"].remove("raises-exception")
-    for cell in nb.cells:  # the live notebook's copy of the bundle: the page loads assets/ instead
-        if cell.cell_type == "code":
-            cell.outputs = [o for o in cell.outputs if not o.get("metadata", {}).get(BUNDLE_MARK)]
-    return nb
-
-
-def _end_at_missing(nb, sentence: str) -> None:
-    """Cut the notebook after the cell that raised ``NotInDisclosure``, whose output becomes the sentence."""
-    import nbformat
-
-    for i, cell in enumerate(nb.cells):
-        errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
-        if errors and errors[0].get("ename") == MISSING:
-            cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=sentence + "\n")]
-            nb.cells = nb.cells[: i + 1]
-            return
 
 
 @cache
@@ -192,98 +132,113 @@ the published text; open any page offline. Live, explorable versions: the notebo
 """
 
 
-def _execute_and_render(
-    path: Path, source: str, timeout: int, seed_checks: bool = True
-) -> tuple[str, str, str, float]:
-    """One notebook → (page HTML, title, overview, seconds); runs in a worker process."""
-    from gzanalysis.views.notebook import REPORT_BUILD_ENV
-
-    os.environ[REPORT_BUILD_ENV] = "1"  # the kernel inherits it: no bundle inside the notebook
-    start = time.perf_counter()
-    nb = execute(path, timeout, seed_checks)
-    title, overview = _title_and_overview(nb)
-    return render_page(nb, path.stem, source), title, overview, time.perf_counter() - start
-
-
 def build(
     out: Path | str = "reports",
     notebooks: list[Path] | None = None,
     quiet: bool = False,
     timeout: int = TIMEOUT,
     workers: int | None = None,
+    cache_dir: Path | str | None = DEFAULT_CACHE,
+    fresh: bool = False,
 ) -> list[Path]:
-    """Execute the notebooks and write the site into ``out``; returns the pages written.
+    """Execute the notebooks (those the cache does not hold) and write the site into ``out``.
 
-    Notebooks run in ``workers`` processes at once (default: one per core, at most 4): each has its own
-    kernel, and a kernel spends much of its time waiting on imports and I/O.
+    Returns the pages written. One progress line per notebook says whether it was executed or taken from
+    the cache (``cache_dir``; None: no cache; ``fresh``: execute all and refresh it), with its seconds.
+    A notebook that fails still gets its page (as far as it ran), and so does every other one; then
+    ``NotebookFailed`` is raised with each failing cell and its traceback.
     """
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
     from gzanalysis.package.load import DEFAULT_ID, load
 
     site = Path(out)
     site.mkdir(parents=True, exist_ok=True)
-    write_assets(site)
     d = load()
-    source, seed_checks = d.meta["title"], d.id == DEFAULT_ID
+    cache = None if cache_dir is None else NotebookCache(cache_dir, d)
+    write_assets(site, cache)
+    source = d.meta["title"]
     paths = notebook_paths() if notebooks is None else list(notebooks)
-    workers = workers or max(1, min(4, os.cpu_count() or 1, len(paths)))
-    results: dict[Path, tuple] = {}
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {
-            pool.submit(_execute_and_render, path, source, timeout, seed_checks): path for path in paths
-        }
-        for done, future in enumerate(as_completed(futures), 1):
-            path = futures[future]
-            results[path] = future.result()
-            if not quiet:
-                print(f"[{done}/{len(paths)}] {path.stem}: {results[path][3]:.1f} s", flush=True)
+
+    def progress(done: int, total: int, outcome) -> None:
+        if not quiet:
+            print(
+                f"[{done}/{total}] {outcome.path.stem}: {outcome.status}, {outcome.seconds:.1f} s", flush=True
+            )
+
+    # While kernels run, load the exporter (nbconvert and its templates: seconds) for the pages to render.
+    outcomes = run(
+        paths,
+        cache=cache,
+        fresh=fresh,
+        workers=workers,
+        timeout=timeout,
+        progress=progress,
+        while_waiting=_exporter,
+        seed_checks=d.id
+        == DEFAULT_ID,  # another disclosure: the seed's nbval checks may fail, and are dropped
+    )
     entries, pages = [], []
     for path in paths:  # reading order, whatever order they finished in
-        page_html, title, overview, _ = results[path]
+        nb = outcomes[path].nb
+        title, overview = _title_and_overview(nb)
         page = site / f"{path.stem}.html"
-        page.write_text(page_html, encoding="utf-8")
+
+        def render(nb=nb, name=path.stem) -> str:  # nbformat (seconds to import) only for a page to render
+            return render_page(notebook_node(nb), name, source)
+
+        fails = outcomes[path].error is not None
+        page.write_text(
+            render() if cache is None or fails else cache.page(path, source, render), encoding="utf-8"
+        )
         entries.append({"page": page.name, "title": title or path.stem, "overview": overview})
         pages.append(page)
     (site / "index.html").write_text(render_index(entries, source), encoding="utf-8")
+    failed = [o for o in outcomes.values() if o.error]
     if not quiet:
         size = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
         print(f"wrote {len(pages)} pages and index.html to {site}/ ({size / 1e6:.1f} MB)")
+    if failed:
+        raise NotebookFailed(failed)
     return pages
 
 
-def baseline_seconds(count: int, code: str = "") -> float:
-    """Time to execute ``count`` one-cell notebooks holding ``code`` in fresh kernels, one after another.
+def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The report's options, shared by ``gzanalysis report`` and ``python -m gzanalysis.publish.report``."""
+    parser.add_argument("--out", default="reports", help="folder of the site (default: reports)")
+    parser.add_argument("--timeout", type=int, default=TIMEOUT, help="seconds allowed per cell")
+    parser.add_argument(
+        "--cache", default=str(DEFAULT_CACHE), help=f"folder of executed notebooks (default: {DEFAULT_CACHE})"
+    )
+    parser.add_argument(
+        "--fresh", action="store_true", help="execute every notebook, whatever the cache holds"
+    )
+    parser.add_argument("notebooks", nargs="*", help="notebooks to render (default: all curated ones)")
+    return parser
 
-    With no code, the floor a report build cannot beat; with ``"import gzanalysis as gz; gz.load()"``, the
-    floor of any notebook that uses gzanalysis.
-    """
-    import nbformat
-    from nbclient import NotebookClient
 
-    start = time.perf_counter()
-    for _ in range(count):
-        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
-        km = _kernel_manager()
-        NotebookClient(nb, km=km, timeout=TIMEOUT, kernel_name="python3").execute()
-        shutil.rmtree(Path(km.ip).parent, ignore_errors=True)
-    return time.perf_counter() - start
+def run_args(args: argparse.Namespace) -> int:
+    """Build from parsed options; exit status 1 when a notebook failed, 2 when the build could not run."""
+    try:
+        build(
+            args.out,
+            [Path(n) for n in args.notebooks] or None,
+            timeout=args.timeout,
+            cache_dir=args.cache,
+            fresh=args.fresh,
+        )
+    except NotebookFailed as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    except ReportError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m gzanalysis.publish.report", description=__doc__.splitlines()[0]
     )
-    parser.add_argument("--out", default="reports", help="folder of the site (default: reports)")
-    parser.add_argument("--timeout", type=int, default=TIMEOUT, help="seconds allowed per cell")
-    parser.add_argument("notebooks", nargs="*", help="notebooks to render (default: all curated ones)")
-    args = parser.parse_args(argv)
-    try:
-        build(args.out, [Path(n) for n in args.notebooks] or None, timeout=args.timeout)
-    except ReportError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
-    return 0
+    return run_args(add_arguments(parser).parse_args(argv))
 
 
 if __name__ == "__main__":
