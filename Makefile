@@ -16,6 +16,9 @@ $(STAMP): pyproject.toml
 # The widget manager and require.js for the report's pages, from the npm registry (pinned), unpacked once.
 JS := $(VENV)/share/gzanalysis/js
 $(JS)/.installed: $(STAMP)
+	@command -v npm >/dev/null || { echo "make: npm is needed: the report's pages load the Jupyter widget manager \
+	and require.js, which come from the npm registry (@jupyter-widgets/html-manager, requirejs). Install Node.js \
+	with npm (Debian: apt-get install npm) and run make again." >&2; exit 1; }
 	rm -rf $(JS) && mkdir -p $(JS)/html-manager $(JS)/requirejs
 	cd $(JS) && npm pack --silent @jupyter-widgets/html-manager@1.0.15 requirejs@2.3.7 > /dev/null
 	tar xzf $(JS)/jupyter-widgets-html-manager-1.0.15.tgz -C $(JS)/html-manager --strip-components=1
@@ -45,8 +48,16 @@ test: $(STAMP) $(JS)/.installed system-deps
 	$(BIN)/python -m pytest
 
 ## Open JupyterLab on the notebooks.
+# The project's Lab settings (no news prompt) go where Lab reads overrides.json; the chart library is written
+# where the server serves it (gz.notebook.setup() loads it from there instead of storing it in each notebook).
+# The server's config hides the paired .py sources (jupytext saves them), so each notebook is listed once.
+# As root (a container, a CI image) Jupyter needs --allow-root.
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
+ALLOW_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks
+	mkdir -p $(LAB_SETTINGS) && cp tools/jupyterlab/overrides.json $(LAB_SETTINGS)/overrides.json
+	$(BIN)/python -c "from gzanalysis.views.notebook import install_lab_asset; install_lab_asset()"
+	$(BIN)/jupyter lab notebooks $(ALLOW_ROOT) --config=tools/jupyterlab/jupyter_server_config.json
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -73,7 +73,7 @@ cases = {
     "composition": (gz.widgets.composition_explorer, "level", ["款", "项", "类"]),
     "changes": (gz.widgets.changes_explorer, "threshold", [100.0, 1000.0, 0.0]),
     "carryover": (gz.widgets.carryover_explorer, "level", ["款", "项", "类"]),
-    "targets": (gz.widgets.targets_explorer, "project", ["P1", "P3", None]),
+    "targets": (gz.widgets.targets_explorer, "project", ["P1", "P3", "all"]),
 }
 result = {}
 for name, (make, control, values) in cases.items():

@@ -6,6 +6,7 @@ that needed a CDN would fail here. Screenshots go to a temporary folder; their p
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import shutil
@@ -18,6 +19,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from gzanalysis.views.notebook import BUNDLE_MARK
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -35,6 +38,7 @@ ARGS = [
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = Path(tempfile.mkdtemp(prefix="gz-screenshots-"))
 CJK_FONT = "12px 'Noto Sans CJK SC'"
+LAB_CONFIG = ROOT / "tools" / "jupyterlab"  # `make lab`'s server config and Lab settings
 
 if not Path(CHROMIUM).exists():
     pytest.skip(
@@ -179,17 +183,16 @@ def _free_port() -> int:
 def lab(tmp_path_factory):
     """JupyterLab on 127.0.0.1 with a token, over a copy of the notebooks; stopped by its PID afterwards."""
     root = tmp_path_factory.mktemp("lab")
-    for nb in (ROOT / "notebooks").glob("*.ipynb"):
+    for nb in (ROOT / "notebooks").glob("*.ipynb"):  # each with its paired source, as `make lab` shows them
         shutil.copy(nb, root / nb.name)
-    # Render every cell (no windowing), so that the tests see every output; no news pop-up.
+        shutil.copy(nb.with_suffix(".py"), root / nb.with_suffix(".py").name)
+    shutil.copy(ROOT / "notebooks" / "jupytext.toml", root / "jupytext.toml")
+    # Render every cell (no windowing), so that the tests see every output. The news prompt is turned off
+    # by the project's own overrides.json (tools/jupyterlab), which this Lab reads as `make lab`'s does.
     settings = root / ".settings"
     (settings / "@jupyterlab" / "notebook-extension").mkdir(parents=True)
     (settings / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings").write_text(
         '{"windowingMode": "none"}'
-    )
-    (settings / "@jupyterlab" / "apputils-extension").mkdir(parents=True)
-    (settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings").write_text(
-        '{"fetchNews": "false"}'
     )
     port, token = _free_port(), secrets.token_hex(16)
     jupyter = Path(sys.executable).with_name("jupyter")
@@ -203,8 +206,8 @@ def lab(tmp_path_factory):
             "--ServerApp.ip=127.0.0.1",
             "--allow-root",
             f"--ServerApp.root_dir={root}",
-            "--LabApp.news_url=",
-            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+            f"--config={LAB_CONFIG / 'jupyter_server_config.json'}",
+            f"--LabApp.app_settings_dir={LAB_CONFIG}",
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -224,7 +227,7 @@ def lab(tmp_path_factory):
     else:
         proc.kill()
         pytest.fail("JupyterLab did not start")
-    yield base, token
+    yield base, token, root
     proc.terminate()
     try:
         proc.wait(timeout=20)
@@ -257,16 +260,16 @@ def _run_all(page, panel, timeout: float = 180) -> None:
 
 EXPLORERS = {  # notebook → (a dropdown's current label, the label to choose)
     "01_spending_composition": ("类", "项"),
-    "02_growth_explanations": ("增减条形图 diverging", "瀑布图 waterfall"),
+    "02_growth_explanations": ("增减条形图", "瀑布图"),
     "03_carried_over_funds": ("类", "款"),
-    "04_performance_targets": ("全部 all", 'P1 2023年赣州市"城市大脑"建设专项'),
+    "04_performance_targets": ("全部", 'P1 2023年赣州市"城市大脑"建设专项'),
 }
 LAB_NOTEBOOKS = sorted(p.stem for p in (ROOT / "notebooks").glob("*.ipynb"))
 
 
 @pytest.mark.parametrize("name", LAB_NOTEBOOKS)
 def test_jupyterlab_runs_each_notebook_offline(browser, lab, name):
-    base, token = lab
+    base, token, _ = lab
     url = f"{base}/lab/workspaces/ws-{secrets.token_hex(4)}/tree/{name}.ipynb?token={token}"
     page, errors, blocked = _open(browser, url, lambda u: u.startswith(base))
     panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
@@ -283,6 +286,10 @@ def test_jupyterlab_runs_each_notebook_offline(browser, lab, name):
     )
     expected = panel.locator(".gz-chart").count()
     assert marks >= expected, f"{name}: {expected} charts, {marks} drawn (screenshot {shot})"
+    assert not page.get_by_text("Would you like to get notified").count(), f"news prompt (screenshot {shot})"
+    listed = page.locator(".jp-DirListing-itemText").all_inner_texts()
+    assert f"{name}.ipynb" in listed and f"{name}.py" not in listed, listed  # one entry per notebook
+    _save_and_check(page, lab, name)
     if name in EXPLORERS:
         current, choice = EXPLORERS[name]
         widget = panel.locator(".widget-vbox").last
@@ -311,6 +318,26 @@ def test_jupyterlab_runs_each_notebook_offline(browser, lab, name):
             f"{name}: choosing {choice!r} did not change the explorer's chart (screenshot {shot})"
         )
     page.close()
+
+
+def _save_and_check(page, lab, name: str) -> None:
+    """Ctrl+S after Run All: the notebook keeps its outputs but not the 0.9 MB chart library; the paired
+    .py source is rewritten by jupytext exactly as it was (no header added)."""
+    root = lab[2]
+    before = (root / f"{name}.ipynb").stat().st_mtime
+    page.keyboard.press("Control+s")
+    deadline = time.time() + 20
+    while time.time() < deadline and (root / f"{name}.ipynb").stat().st_mtime == before:
+        page.wait_for_timeout(250)
+    page.wait_for_timeout(500)
+    saved = root / f"{name}.ipynb"
+    assert saved.stat().st_mtime != before, f"{name}: not saved"
+    assert saved.stat().st_size < 400_000, f"{name}: {saved.stat().st_size} bytes saved"
+    cells = json.loads(saved.read_text(encoding="utf-8"))["cells"]
+    library = [o for c in cells for o in c.get("outputs", []) if o.get("metadata", {}).get(BUNDLE_MARK)]
+    assert len(library) == 1 and len(json.dumps(library)) < 5_000, f"{name}: the chart library was stored"
+    source = (ROOT / "notebooks" / f"{name}.py").read_text(encoding="utf-8")
+    assert (root / f"{name}.py").read_text(encoding="utf-8") == source, f"{name}.py changed on save"
 
 
 def test_data_strings_cannot_run_script_in_the_report(browser, tmp_path, monkeypatch):

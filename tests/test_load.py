@@ -105,3 +105,81 @@ def test_raw_text_is_the_seed_exactly():
     if not seed.exists():
         pytest.skip("the shared seed is not beside this checkout")
     assert (ROOT / "data" / "raw" / "ganzhou-xzspj-2023.txt").read_bytes() == seed.read_bytes()
+
+
+# ---------------------------------------------------------------- errors a new user meets first (issue 19)
+def test_a_missing_folder_is_named_with_home_expanded(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    with pytest.raises(FileNotFoundError) as info:
+        gz.load("~/Downloads/ganzhou-xzspj-2023")
+    message = str(info.value)
+    assert message.startswith(f"{tmp_path / 'Downloads' / 'ganzhou-xzspj-2023'}: no such folder")
+    assert "~" not in message
+
+
+def test_a_csv_file_instead_of_the_folder_points_to_the_folder():
+    csv = ROOT / "data" / gz.DEFAULT_ID / "expenditure_by_function.csv"
+    with pytest.raises(gz.PackageError, match="a file, not a package folder") as info:
+        gz.load(csv)
+    assert f"gz.load('{csv.parent}')" in str(info.value)
+
+
+def test_an_unknown_id_suggests_the_closest():
+    with pytest.raises(LookupError, match="did you mean 'ganzhou-xzspj-2023'"):
+        gz.load("ganzhou-xzspj-2022")
+
+
+def test_a_wrong_type_says_what_load_takes():
+    with pytest.raises(
+        TypeError, match=r"takes a disclosure id .* or the path of a package folder, not int 2023"
+    ):
+        gz.load(2023)
+
+
+PUBLIC = [
+    gz.composition,
+    gz.changes,
+    gz.carryover,
+    gz.carryover_context,
+    gz.targets,
+    gz.targets_summary,
+    gz.teaching.shrink_without_carryover,
+]
+
+
+@pytest.mark.parametrize("function", PUBLIC, ids=lambda f: f.__name__)
+def test_analyses_take_an_id_where_a_disclosure_is_expected(d, function):
+    by_id, by_object = function(gz.DEFAULT_ID), function(d)
+    if isinstance(by_object, dict):
+        by_id, by_object = by_id["projects"], by_object["projects"]
+    pd.testing.assert_frame_equal(pd.DataFrame(by_id), pd.DataFrame(by_object))
+
+
+@pytest.mark.parametrize("function", PUBLIC, ids=lambda f: f.__name__)
+def test_analyses_say_what_they_expected(d, function):
+    with pytest.raises(
+        TypeError,
+        match=r"takes a Disclosure \(d = gz.load\(\)\), a disclosure id or a package folder, not DataFrame",
+    ):
+        function(d.expenditure_by_function)
+
+
+def test_an_unknown_table_suggests_the_closest_name_without_escaped_quotes(d):
+    with pytest.raises(KeyError) as info:
+        d.table("部门支出表")
+    message = str(info.value)
+    assert message.startswith("no table named 部门支出表; did you mean 部门支出总表?")
+    assert '财政拨款"三公"经费支出表' in message and "\\" not in message
+
+
+def test_repr_and_describe_are_short(d):
+    assert len(repr(d).splitlines()) == 1 and "d.describe()" in repr(d)
+    summary = d.describe()
+    assert list(summary.columns) == ["table", "name", "title_en", "rows", "columns"]
+    assert len(summary) == len(layout())
+    row = summary.set_index("name").loc["expenditure_by_function"]
+    assert (row["table"], row["rows"], row["columns"]) == ("部门支出总表", 54, 10)
+    assert (row["rows"], row["columns"]) == d.expenditure_by_function.shape
+    # d.tables prints the same summary: one line per table (and a header), not every frame
+    assert len(repr(d.tables).splitlines()) == len(layout()) + 1
+    assert "<table" in d.tables._repr_html_()

@@ -1,12 +1,15 @@
 """Regenerate notebooks/*.ipynb from their jupytext sources (notebooks/*.py, py:percent).
 
-    .venv/bin/python tools/sync_notebooks.py [NAME ...]     # NAME: 00_start_here, or zh/00_start_here
+    .venv/bin/python tools/sync_notebooks.py [NAME | path/to/notebook.py ...]   # NAME: 00_start_here, zh/00_start_here
 
 The Chinese edition sits in notebooks/zh/ under the same names (EDITIONS).
 
 The .py file is what people edit and review. The .ipynb is generated: executed in a fresh kernel, it keeps
-only the outputs of cells marked ``# NBVAL_CHECK_OUTPUT`` (small text: the key figures nbval compares),
-so its diff stays readable and the figures are checked on every `make test`.
+only the outputs of the key-figure cells (small text that nbval compares on every `make test`), so its diff
+stays readable. A key-figure cell carries the tag ``nbval-check-output`` (py:percent header
+``# %% tags=["nbval-check-output"]``), which nbval honours and readers do not see; the older comment
+``# NBVAL_CHECK_OUTPUT`` in the cell is accepted too until tools/check_markers_to_tags.py has converted
+every source.
 """
 
 from __future__ import annotations
@@ -19,9 +22,17 @@ import nbformat
 from nbclient import NotebookClient
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-CHECK = "NBVAL_CHECK_OUTPUT"
+CHECK_TAG = "nbval-check-output"  # nbval's own tag for "compare this cell's output"
+CHECK_COMMENT = "NBVAL_CHECK_OUTPUT"  # nbval's comment form of the same, being replaced by the tag
 EDITIONS = {"en": NOTEBOOKS, "zh": NOTEBOOKS / "zh"}  # the English edition, and its Chinese twins
 KERNEL = {"display_name": "Python 3", "language": "python", "name": "python3"}
+
+
+def is_checked(cell) -> bool:
+    """A key-figure cell: tagged ``nbval-check-output`` or, during the transition, marked by the comment."""
+    return cell.cell_type == "code" and (
+        CHECK_TAG in cell.get("metadata", {}).get("tags", []) or CHECK_COMMENT in cell.source
+    )
 
 
 def generate(source: Path) -> nbformat.NotebookNode:
@@ -31,10 +42,11 @@ def generate(source: Path) -> nbformat.NotebookNode:
         nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(source.parent)}}
     ).execute()
     for cell in nb.cells:
-        cell.metadata = {}
+        tags = cell.metadata.get("tags")
+        cell.metadata = {"tags": tags} if tags else {}  # the tags are the source's; the rest is run state
         if cell.cell_type != "code":
             continue
-        if CHECK not in cell.source:
+        if not is_checked(cell):
             cell.outputs = []
             cell.execution_count = None  # nbval treats a cell with outputs and no count as unrun
     return nb
@@ -42,13 +54,13 @@ def generate(source: Path) -> nbformat.NotebookNode:
 
 def main(names: list[str]) -> int:
     every = [p for folder in EDITIONS.values() for p in sorted(folder.glob("*.py"))]
-    sources = [NOTEBOOKS / f"{n.removesuffix('.py')}.py" for n in names] if names else every
+    sources = [Path(n) if n.endswith(".py") else NOTEBOOKS / f"{n}.py" for n in names] if names else every
     for source in sources:
         nb = generate(source)
         target = source.with_suffix(".ipynb")
         nbformat.write(nb, target)
         print(
-            f"{target.relative_to(NOTEBOOKS)}: {sum(bool(c.get('outputs')) for c in nb.cells)} checked outputs"
+            f"{target.relative_to(NOTEBOOKS) if target.is_relative_to(NOTEBOOKS) else target}: {sum(bool(c.get('outputs')) for c in nb.cells)} checked outputs"
         )
     return 0
 

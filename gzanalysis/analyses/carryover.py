@@ -5,20 +5,26 @@ from __future__ import annotations
 import pandas as pd
 
 from gzanalysis.analyses.labels import check_lang, code_names
+from gzanalysis.package.load import as_disclosure
 
 
-def carryover(d, level: str = "类", lang: str = "zh") -> pd.DataFrame:
+def carryover(
+    d, level: str = "类", lang: str = "zh", within: str | None = None, min_carryover: float = 0.0
+) -> pd.DataFrame:
     """上年结转 by function at ``level`` (类, 款 or 项), from 部门收入总表.
 
     Columns: ``code``, ``name``, ``level``, ``parent``, ``carryover``, ``total`` (the function's income from all
     sources), ``share_of_carryover`` (of all carry-over, the 合计 row), ``share_carried_over`` (carryover ÷ total),
     ``carryover_only`` (the function is funded by carry-over alone). Functions without carry-over are listed with 0.
+    ``within`` keeps the functions under one code (``"201"``: 201 and its 款 and 项); ``min_carryover`` keeps
+    those with at least that much carried over (万元).
 
     >>> import gzanalysis as gz
     >>> c = gz.carryover(gz.load())
     >>> round(float(c["carryover"].sum()), 2), c.loc[0, "code"], float(c.loc[0, "carryover"])
     (9207.97, '206', 3151.22)
     """
+    d = as_disclosure(d, "gz.carryover()")
     check_lang(lang)
     t = d.table("income_by_function")
     if level not in ("类", "款", "项"):
@@ -38,6 +44,13 @@ def carryover(d, level: str = "类", lang: str = "zh") -> pd.DataFrame:
     out["share_of_carryover"] = out["carryover"] / grand
     out["share_carried_over"] = out["carryover"] / out["total"]
     out["carryover_only"] = (out["carryover"] > 0) & ((out["total"] - out["carryover"]).abs() < 1e-9)
+    if within is not None:
+        if within not in set(t["code"].dropna()):
+            raise ValueError(
+                f"within must be a function code of 部门收入总表 (such as '201'), not {within!r}"
+            )
+        out = out[out["code"].str.startswith(within)]
+    out = out[out["carryover"] >= min_carryover]
     return out.sort_values(["carryover", "total"], ascending=False, kind="stable").reset_index(drop=True)
 
 
@@ -54,6 +67,7 @@ def carryover_context(d) -> dict:
     >>> ctx["total"], ctx["narrative"]["change"]
     (9207.96, 7589.33)
     """
+    d = as_disclosure(d, "gz.carryover_context()")
     t = d.table("income_by_function")
     total = float(t.loc[t["code"].isna(), "carryover"].iloc[0])
     n = d.table("narrative_changes")

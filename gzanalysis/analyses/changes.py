@@ -6,6 +6,7 @@ import pandas as pd
 
 from gzanalysis.analyses.labels import check_lang, term
 from gzanalysis.audit.narrative import parts_add_up, table_figure
+from gzanalysis.package.load import as_disclosure
 
 
 def changes(d, lang: str = "zh", findings: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -28,6 +29,7 @@ def changes(d, lang: str = "zh", findings: pd.DataFrame | None = None) -> pd.Dat
     >>> sorted(c.loc[c["parts_check"] == "material", "section"].unique())
     ['收入预算']
     """
+    d = as_disclosure(d, "gz.changes()")
     check_lang(lang)
     if findings is None:
         status = pd.Series({c.rule: c.status for c in parts_add_up(d)}, dtype="object")

@@ -6,6 +6,7 @@ import pandas as pd
 
 from gzanalysis.analyses.labels import check_lang, code_names, label
 from gzanalysis.package.layout import INCOME_SOURCES
+from gzanalysis.package.load import as_disclosure
 
 # The income columns that are sources of funds, in the order the table prints them.
 # 财政拨款 counts once, as its subtotal (its three fund columns are a finer split of it).
@@ -72,7 +73,12 @@ def _by_columns(
 
 
 def composition(
-    d, by: str = "function", level: str | None = "类", measure: str = "total", lang: str = "zh"
+    d,
+    by: str = "function",
+    level: str | None = "类",
+    measure: str = "total",
+    lang: str = "zh",
+    min_share: float = 0.0,
 ) -> pd.DataFrame:
     """Spending (or income, for ``by="source"``) broken down, with shares.
 
@@ -83,7 +89,8 @@ def composition(
     - ``by="kind"``: 基本支出 vs 项目支出, overall (``level=None``) or per function.
 
     ``share_of_parent`` is the share of the row's parent (of its function, for source and kind);
-    ``share_of_total`` the share of the grand total. Names follow ``lang`` ("zh" or "en").
+    ``share_of_total`` the share of the grand total. Names follow ``lang`` ("zh" or "en"). ``min_share`` keeps
+    only the rows whose ``share_of_total`` reaches it (0.05: 5% of the total or more).
 
     >>> import gzanalysis as gz
     >>> c = gz.composition(gz.load(), by="function", level="类")
@@ -92,14 +99,18 @@ def composition(
     >>> gz.composition(gz.load(), by="source", level=None)[["source", "amount"]].values.tolist()
     [['fiscal_subtotal', 13347.47], ['carryover', 9207.96], ['other_income', 700.0]]
     """
+    d = as_disclosure(d, "gz.composition()")
     check_lang(lang)
+    if not isinstance(min_share, int | float) or not 0 <= min_share <= 1:
+        raise ValueError(f"min_share is a fraction of the total from 0 to 1, not {min_share!r}")
     if by in BY:
-        return _by_classification(d, by, level or "类", measure, lang)
-    if by == "source":
+        out = _by_classification(d, by, level or "类", measure, lang)
+    elif by == "source":
         out = _by_columns(d, {c: c for c in SOURCES}, "income_by_function", level, lang, "source")
-        return out
-    if by == "kind":
-        return _by_columns(
+    elif by == "kind":
+        out = _by_columns(
             d, {"basic": "basic", "project": "project"}, "expenditure_by_function", level, lang, "kind"
         )
-    raise ValueError(f"by must be 'function', 'economic', 'source' or 'kind', not {by!r}")
+    else:
+        raise ValueError(f"by must be 'function', 'economic', 'source' or 'kind', not {by!r}")
+    return out[out["share_of_total"] >= min_share].reset_index(drop=True) if min_share else out

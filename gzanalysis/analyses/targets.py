@@ -5,26 +5,35 @@ from __future__ import annotations
 import pandas as pd
 
 from gzanalysis.analyses.labels import check_lang, term
+from gzanalysis.package.load import as_disclosure
+
+KINDS = ("quantitative", "qualitative", "missing")
 
 
-def targets(d, lang: str = "zh") -> pd.DataFrame:
+def targets(d, lang: str = "zh", project: str | None = None, kind: str | None = None) -> pd.DataFrame:
     """Every indicator of the project performance tables, one row each.
 
     Columns: ``project_id``, ``project`` (name), ``level1``, ``level2``, ``indicator`` (三级指标), ``value_text``
     (as printed), ``operator``, ``number``, ``unit``, ``kind`` (quantitative: a number to meet; qualitative:
     words such as 提高; missing: the table lists a category without an indicator), ``source_line``.
+    ``project`` (an id such as ``"P3"``) and ``kind`` keep the indicators of one project, of one kind.
 
     >>> import gzanalysis as gz
     >>> t = gz.targets(gz.load())
     >>> len(t), t["kind"].value_counts().to_dict()
     (120, {'quantitative': 105, 'qualitative': 9, 'missing': 6})
     """
+    d = as_disclosure(d, "gz.targets()")
     check_lang(lang)
     ind = d.table("indicators")
     names = d.table("projects").set_index("project_id")["name"]
-    kind = pd.Series("qualitative", index=ind.index)
-    kind[ind["number"].notna()] = "quantitative"
-    kind[ind["level3"].isna()] = "missing"
+    if project is not None and project not in names.index:
+        raise ValueError(f"project must be one of {names.index.tolist()}, not {project!r}")
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
+    kinds = pd.Series("qualitative", index=ind.index)
+    kinds[ind["number"].notna()] = "quantitative"
+    kinds[ind["level3"].isna()] = "missing"
     out = pd.DataFrame(
         {
             "project_id": ind["project_id"],
@@ -36,13 +45,17 @@ def targets(d, lang: str = "zh") -> pd.DataFrame:
             "operator": ind["operator"],
             "number": ind["number"],
             "unit": ind["unit"],
-            "kind": kind,
+            "kind": kinds,
             "source_line": ind["source_line"],
         }
     )
     for col in ("project", "level1", "level2", "kind"):
         out[col] = out[col].astype("string")
-    return out
+    if project is not None:
+        out = out[out["project_id"] == project]
+    if kind is not None:
+        out = out[out["kind"] == kind]
+    return out.reset_index(drop=True)
 
 
 def targets_summary(d, lang: str = "zh") -> pd.DataFrame:
@@ -57,6 +70,7 @@ def targets_summary(d, lang: str = "zh") -> pd.DataFrame:
     >>> int(s.loc["P8", "indicators"]), int(s.loc["P8", "missing"])
     (0, 6)
     """
+    d = as_disclosure(d, "gz.targets_summary()")
     t = targets(d, lang)
     p = d.table("projects").set_index("project_id")
     counts = pd.crosstab(t["project_id"], t["kind"]).reindex(

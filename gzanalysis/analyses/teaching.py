@@ -12,6 +12,7 @@ import pandas as pd
 
 from gzanalysis.analyses.carryover import carryover
 from gzanalysis.analyses.labels import check_lang
+from gzanalysis.package.load import as_disclosure
 
 # Every verdict in both languages: key → (zh, en), formatted with the check's figures.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -96,6 +97,7 @@ def check_basic_split(d, personnel, public_operations, difference, lang: str = "
 
     The verdict is printed in ``lang`` ("zh" or "en"), as for every check here.
     """
+    d = as_disclosure(d, "gz.teaching.check_basic_split()")
     check_lang(lang)
     t = d.table("一般公共预算基本支出表")
     total = t[t["code"].isna()].iloc[0]
@@ -113,6 +115,7 @@ def check_basic_split(d, personnel, public_operations, difference, lang: str = "
 
 def shrink_without_carryover(d, level: str = "类"):
     """The function that would lose the largest share of its money without carry-over (ties: the larger amount)."""
+    d = as_disclosure(d, "gz.teaching.shrink_without_carryover()")
     c = carryover(d, level=level)
     c = c[c["carryover"] > 0].sort_values(["share_carried_over", "carryover"], ascending=False)
     return c.iloc[0]
@@ -120,6 +123,7 @@ def shrink_without_carryover(d, level: str = "类"):
 
 def check_without_carryover(d, code, share, lang: str = "zh") -> bool:
     """Exercise 2: which 类 would shrink most (in share) without 上年结转, and by how much (a fraction)."""
+    d = as_disclosure(d, "gz.teaching.check_without_carryover()")
     check_lang(lang)
     if code is None or share is None:
         return _verdict(None, _message("carry.unanswered", lang))
@@ -154,6 +158,7 @@ def indicator_judgement(d, project_id, indicator) -> dict | None:
     ``sensible``: the target can mean what it says (not =100% on a failure or saving rate).
     ``self_reported_100``: a rate of exactly =100%, which nothing in the disclosure lets a reader verify.
     """
+    d = as_disclosure(d, "gz.teaching.indicator_judgement()")
     ind = d.table("indicators")
     row = ind[(ind["project_id"] == project_id) & (ind["level3"] == indicator)]
     if row.empty:
@@ -183,6 +188,7 @@ def check_indicator(
     answers = (measurable, ambition_judgeable, sensible)
     if project_id is None or indicator is None or any(a is None for a in answers):
         return _verdict(None, _message("indicator.unanswered", lang))
+    d = as_disclosure(d, "gz.teaching.check_indicator()")
     expected = indicator_judgement(d, project_id, indicator)
     if expected is None:
         return _verdict(

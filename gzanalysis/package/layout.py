@@ -5,6 +5,7 @@ Every field is defined once there; this module resolves a resource's columns to 
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -119,10 +120,22 @@ def layout() -> dict[str, Resource]:
     return resources
 
 
+class UnknownTableError(KeyError):
+    """A table name that is not in the layout; prints its message as written (a plain KeyError quotes it)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
 def resource(name: str) -> Resource:
     """A resource by its English name or its Chinese title."""
+    if not isinstance(name, str):
+        raise TypeError(f"a table is named by a string (English name or Chinese title), not {name!r}")
     for res in layout().values():
         if name in (res.name, res.title):
             return res
+    names = [n for r in layout().values() for n in (r.name, r.title)]
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
+    hint = f"did you mean {close[0]}? " if close else ""
     known = ", ".join(f"{r.name} ({r.title})" for r in layout().values())
-    raise KeyError(f"unknown table {name!r}; the tables are: {known}")
+    raise UnknownTableError(f"no table named {name}; {hint}the tables are: {known}")

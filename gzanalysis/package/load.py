@@ -8,6 +8,7 @@ at load time.
 
 from __future__ import annotations
 
+import difflib
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -91,6 +92,32 @@ def assemble(
     return Disclosure(id=meta["id"], path=path, meta=meta, tables=frames)
 
 
+def describe_tables(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per table: Chinese title, English name (the attribute), English title, rows, columns."""
+    by_title = {res.title: res for res in layout().values()}
+    rows = [
+        {
+            "table": title,
+            "name": by_title[title].name if title in by_title else "",
+            "title_en": by_title[title].title_en if title in by_title else "",
+            "rows": len(frame),
+            "columns": frame.shape[1],
+        }
+        for title, frame in tables.items()
+    ]
+    return pd.DataFrame(rows, columns=["table", "name", "title_en", "rows", "columns"])
+
+
+class Tables(dict):
+    """``d.tables``: the frames by Chinese title; shown as a one-line-per-table summary, not every frame."""
+
+    def __repr__(self) -> str:
+        return describe_tables(self).to_string(index=False)
+
+    def _repr_html_(self) -> str:
+        return describe_tables(self).to_html(index=False)
+
+
 @dataclass
 class Disclosure:
     """One unit's budget disclosure, loaded.
@@ -104,6 +131,18 @@ class Disclosure:
     path: Path
     meta: dict
     tables: dict[str, pd.DataFrame] = field(repr=False)
+
+    def __post_init__(self):
+        self.tables = Tables(self.tables)
+
+    def describe(self) -> pd.DataFrame:
+        """Each table: Chinese title (``table``), English name (``name``, also the attribute), English title,
+        number of rows and columns.
+
+        >>> load().describe().to_dict("records")[2]
+        {'table': '部门支出总表', 'name': 'expenditure_by_function', 'title_en': 'Expenditure by function and kind', 'rows': 54, 'columns': 10}
+        """
+        return describe_tables(self.tables)
 
     def table(self, name: str) -> pd.DataFrame:
         """A table by its English name or Chinese title: ``d.table("部门支出总表")``."""
@@ -192,16 +231,38 @@ class Disclosure:
         return writers.write_excel(self, path)
 
     def __repr__(self) -> str:
-        return f"<Disclosure {self.id}: {self.meta['title']}, {len(self.tables)} tables>"
+        return f"<Disclosure {self.id}: {self.meta['title']}, {len(self.tables)} tables; d.describe() lists them>"
 
 
-def _resolve(id_or_path: str | Path | None) -> Path:
+def _looks_like_path(text: str) -> bool:
+    """A string that names a place on disk rather than a disclosure id."""
+    return (
+        text.startswith(("~", "."))
+        or os.sep in text
+        or "/" in text
+        or text.lower().endswith((".json", ".csv", ".xlsx"))
+    )
+
+
+def _resolve(id_or_path: str | os.PathLike | None) -> Path:
     """The ``datapackage.json`` of a disclosure id, a package folder or the descriptor itself."""
     if id_or_path is None:
         # The notebooks call gz.load(): this variable points them (and a report build) at another package.
         id_or_path = os.environ.get(DEFAULT_ENV) or DEFAULT_ID
+    if not isinstance(id_or_path, str | os.PathLike):
+        raise TypeError(
+            f"gz.load() takes a disclosure id (one of {available()}) or the path of a package folder, "
+            f"not {type(id_or_path).__name__} {id_or_path!r}"
+        )
     if isinstance(id_or_path, str) and id_or_path in available():
         return data_root() / id_or_path / "datapackage.json"
+    if isinstance(id_or_path, str) and not _looks_like_path(id_or_path) and not Path(id_or_path).exists():
+        close = difflib.get_close_matches(id_or_path, available(), n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        raise LookupError(
+            f"no disclosure {id_or_path!r}; {hint}available: {', '.join(available()) or 'none'} "
+            "(or pass the path of a package folder)"
+        )
     candidate = Path(id_or_path).expanduser()
     if candidate.is_file() and candidate.name == "datapackage.json":
         return candidate
@@ -214,9 +275,31 @@ def _resolve(id_or_path: str | Path | None) -> Path:
         )
     if candidate.suffix.lower() == ".xlsx":
         raise PackageError(f"{candidate}: a workbook, not a package folder: read it with gz.read_excel(path)")
-    raise LookupError(
-        f"no disclosure {str(id_or_path)!r}; available: {', '.join(available()) or 'none'} "
-        "(or pass the path of a package folder)"
+    if candidate.is_file():
+        folder = candidate.parent
+        hint = (
+            f"; its folder is one: gz.load({str(folder)!r})"
+            if (folder / "datapackage.json").is_file()
+            else ""
+        )
+        raise PackageError(f"{candidate}: a file, not a package folder (pass the folder itself){hint}")
+    raise FileNotFoundError(
+        f"{candidate}: no such folder (gz.load() takes a package folder or a disclosure id)"
+    )
+
+
+def as_disclosure(d, function: str = "this function") -> Disclosure:
+    """The argument check of every public analysis: a ``Disclosure`` as it is, an id or a folder loaded.
+
+    Anything else raises a ``TypeError`` saying what was expected, instead of an error deep inside pandas.
+    """
+    if isinstance(d, Disclosure):
+        return d
+    if isinstance(d, str | os.PathLike):
+        return load(d)
+    raise TypeError(
+        f"{function} takes a Disclosure (d = gz.load()), a disclosure id or a package folder, "
+        f"not {type(d).__name__}"
     )
 
 

@@ -29,7 +29,10 @@ WORDS: dict[str, dict[str, str]] = {
     "notebook": {"en": "Notebook (.ipynb)", "zh": "笔记本 (.ipynb)"},
     "key_figures": {"en": "Key figures", "zh": "主要数据"},
     "data": {"en": "Data", "zh": "数据下载"},
-    "notebooks_linked": {"en": "Notebooks (.ipynb): linked from each page.", "zh": "笔记本（.ipynb）：见各页面顶部的链接。"},
+    "notebooks_linked": {
+        "en": "Notebooks (.ipynb): linked from each page.",
+        "zh": "笔记本（.ipynb）：见各页面顶部的链接。",
+    },
     "built": {
         "en": "Built {built} from the data package of {title}. Every number is traced to its line in the "
         "published text; every page opens offline, its charts and explorers work without a kernel.",

@@ -19,9 +19,11 @@ import pandas as pd
 
 from gzanalysis.analyses.carryover import carryover as carryover_table
 from gzanalysis.analyses.changes import changes as changes_table
+from gzanalysis.analyses.composition import BY as COMPOSITION_TABLES
 from gzanalysis.analyses.composition import composition as composition_table
-from gzanalysis.analyses.labels import check_lang, label, term
+from gzanalysis.analyses.labels import check_lang, code_names, label, term
 from gzanalysis.analyses.targets import targets as targets_table
+from gzanalysis.package.layout import resource
 
 FONT = "Noto Sans CJK SC"  # Chinese glyphs in static images (Debian: fonts-noto-cjk)
 LABEL_LIMIT = 320  # pixels: long Chinese subject names stay readable
@@ -48,6 +50,45 @@ def _unit(d, lang: str) -> str:
     return d.meta["unit"] if lang == "zh" else d.meta.get("unit_en", d.meta["unit"])
 
 
+# What the numbers of a composition are, by (by, measure): its title names them exactly.
+WHAT = {
+    ("function", "total"): ("支出合计", "Total spending"),
+    ("function", "basic"): ("基本支出", "Basic spending"),
+    ("function", "project"): ("项目支出", "Project spending"),
+    ("economic", "total"): ("一般公共预算基本支出", "General-budget basic spending"),
+    ("economic", "personnel"): ("一般公共预算基本支出: 人员经费", "General-budget basic spending: personnel"),
+    ("economic", "public_operations"): (
+        "一般公共预算基本支出: 公用经费",
+        "General-budget basic spending: public operations",
+    ),
+    ("source", "total"): ("收入", "Income"),
+    ("kind", "total"): ("支出", "Spending"),
+}
+# The table each composition reads, by ``by`` (its name goes into the subtitle).
+SOURCE_TABLE = {"source": "income_by_function", "kind": "expenditure_by_function"}
+
+
+def composition_title(
+    d, by: str, level: str | None, measure: str, lang: str, min_share: float = 0.0
+) -> alt.TitleParams:
+    """What a composition shows: the measure, by which classification at which level, from which table."""
+    zh, en = WHAT.get((by, measure), (label(measure, "zh"), label(measure, "en")))
+    year = d.meta["year"]
+    if by in ("source", "kind"):
+        by_zh = label(by, "zh") if level is None else f"{label('function', 'zh')}({level})与{label(by, 'zh')}"
+        by_en = label(by, "en") if level is None else f"function ({label(level, 'en')}) and {label(by, 'en')}"
+    else:
+        by_zh = f"{label(by, 'zh')}({level})"
+        by_en = f"{label(by, 'en')} ({label(level, 'en')})"
+    res = resource(SOURCE_TABLE.get(by) or COMPOSITION_TABLES[by][0])
+    sub_zh = f"{_unit(d, 'zh')} · {res.title} · 万元"
+    sub_en = f"{_unit(d, 'en')} · {res.title_en} · 10,000 yuan"
+    if min_share:
+        sub_zh += f" · 只列占总额 ≥ {min_share:.1%} 的科目"
+        sub_en += f" · only items ≥ {min_share:.1%} of the total"
+    return _title(f"{year}年{zh}, 按{by_zh}", f"{en}, {year}, by {by_en.lower()}", lang, (sub_zh, sub_en))
+
+
 def composition(
     d,
     by: str = "function",
@@ -55,27 +96,24 @@ def composition(
     measure: str = "total",
     lang: str = "zh",
     table: pd.DataFrame | None = None,
+    min_share: float = 0.0,
 ) -> alt.Chart:
-    """Sorted bars of ``gz.composition(d, by, level, measure)``: what the money is spent on (or comes from).
+    """Sorted bars of ``gz.composition(d, by, level, measure, lang, min_share)``: what the money is spent on
+    (or comes from). The title names the measure, the classification and its level; the subtitle the table
+    and the filter.
 
-    ``table`` may pass that composition (or rows of it) when it is already computed.
+    ``table`` may pass that composition when it is already computed.
     """
     check_lang(lang)
-    data = composition_table(d, by=by, level=level, measure=measure, lang=lang) if table is None else table
+    data = (
+        composition_table(d, by=by, level=level, measure=measure, lang=lang, min_share=min_share)
+        if table is None
+        else table
+    )
     if by in ("source", "kind"):
         data = data.assign(name=data["label"] if level is None else data["name"] + " · " + data["label"])
-    y_title = label("function" if by in ("function", "source", "kind") else "economic", lang)
     return (
-        alt.Chart(
-            data,
-            width=WIDTH,
-            title=_title(
-                f"{d.meta['year']}年支出构成",
-                f"Spending by {y_title.lower()}, {d.meta['year']}",
-                lang,
-                (f"{_unit(d, lang)} · 万元", f"{_unit(d, lang)} · 10,000 yuan"),
-            ),
-        )
+        alt.Chart(data, width=WIDTH, title=composition_title(d, by, level, measure, lang, min_share))
         .mark_bar()
         .encode(
             x=alt.X("amount:Q", title=label("amount", lang), axis=alt.Axis(format=",.0f")),
@@ -258,7 +296,11 @@ def waterfall(
                 f"{term(section, lang)}: 从2022年到2023年",
                 f"{term(section, lang)}: from 2022 to 2023",
                 lang,
-                ("依据预算情况说明所列增减", "From the changes the narrative states"),
+                (
+                    f"依据预算情况说明所列增减 · {term(scope, 'zh')} · 按{label(grouping, 'zh')}",
+                    f"From the changes the narrative states · {term(scope, 'en')} · "
+                    f"by {label(grouping, 'en').lower()}",
+                ),
             ),
         )
         .mark_bar()
@@ -313,7 +355,12 @@ def changes(
                 f"较上年增减: {term(section, lang)}",
                 f"Change on 2022: {term(section, lang)}",
                 lang,
-                (f"按{label(grouping, lang)}", f"By {label(grouping, lang).lower()}"),
+                (
+                    f"{term(scope, 'zh')} · 按{label(grouping, 'zh')}"
+                    + (f" · 只列|增减| ≥ {min_change:,.2f} 万元" if min_change else ""),
+                    f"{term(scope, 'en')} · by {label(grouping, 'en').lower()}"
+                    + (f" · only changes of {min_change:,.2f} (10k yuan) or more" if min_change else ""),
+                ),
             ),
         )
         .mark_bar()
@@ -338,13 +385,25 @@ def changes(
     )
 
 
-def carryover(d, level: str = "类", lang: str = "zh", table: pd.DataFrame | None = None) -> alt.LayerChart:
+def carryover(
+    d,
+    level: str = "类",
+    lang: str = "zh",
+    table: pd.DataFrame | None = None,
+    within: str | None = None,
+    min_carryover: float = 0.0,
+) -> alt.LayerChart:
     """Each function's total with the part that is carried over from last year (上年结转) drawn over it.
 
-    ``table`` may pass ``gz.carryover(d, level, lang)`` (or rows of it) when it is already computed.
+    ``within`` and ``min_carryover`` as for ``gz.carryover``; the subtitle names them. ``table`` may pass
+    ``gz.carryover(d, level, lang, within, min_carryover)`` when it is already computed.
     """
     check_lang(lang)
-    data = carryover_table(d, level=level, lang=lang) if table is None else table
+    data = (
+        carryover_table(d, level=level, lang=lang, within=within, min_carryover=min_carryover)
+        if table is None
+        else table
+    )
     kinds = {
         "only": ("仅靠结转", "Carry-over only"),
         "part": ("部分结转", "Partly carried over"),
@@ -359,11 +418,21 @@ def carryover(d, level: str = "类", lang: str = "zh", table: pd.DataFrame | Non
     )
     income = d.table("income_by_function")
     published = float(income.loc[income["code"].isna(), "carryover"].iloc[0])  # the 合计 as published
+    shown_zh, shown_en = [f"按{label(level, 'zh')}"], [f"by {label(level, 'en').lower()}"]
+    if within is not None:
+        shown_zh.append(f"{within} {code_names(d, 'functional', 'zh')[within]}")
+        shown_en.append(f"{within} {code_names(d, 'functional', 'en')[within]}")
+    if min_carryover:
+        shown_zh.append(f"只列结转 ≥ {min_carryover:,.2f} 万元")
+        shown_en.append(f"only {min_carryover:,.2f} (10k yuan) carried over or more")
     title = _title(
         f"上年结转 {published:,.2f} 万元的分布",
         f"Where the {published:,.2f} (10k yuan) carried over go",
         lang,
-        ("浅色: 科目合计; 深色: 其中上年结转", "Light: the function's total; dark: of which carried over"),
+        (
+            " · ".join(shown_zh) + " · 浅色: 科目合计; 深色: 其中上年结转",
+            " · ".join(shown_en) + " · light: the function's total; dark: of which carried over",
+        ),
     )
     base = alt.Chart(data, width=WIDTH).encode(
         y=alt.Y(
@@ -399,10 +468,13 @@ def carryover(d, level: str = "类", lang: str = "zh", table: pd.DataFrame | Non
     return alt.layer(totals, carried).properties(title=title)
 
 
-def targets(d, lang: str = "zh") -> alt.Chart:
-    """How many indicators each project promises, and of which kind (quantitative, qualitative, missing)."""
+def targets(d, lang: str = "zh", project: str | None = None, kind: str | None = None) -> alt.Chart:
+    """How many indicators each project promises, and of which kind (quantitative, qualitative, missing).
+
+    ``project`` and ``kind`` as for ``gz.targets``; the subtitle names them.
+    """
     check_lang(lang)
-    t = targets_table(d, lang=lang)
+    t = targets_table(d, lang=lang, project=project, kind=kind)
     t["kind_label"] = t["kind"].map(lambda k: label(k, lang))
     counts = (
         t.groupby(["project_id", "project", "kind_label", "level1"], dropna=False)
@@ -418,7 +490,13 @@ def targets(d, lang: str = "zh") -> alt.Chart:
                 "项目绩效指标一览",
                 "Performance indicators by project",
                 lang,
-                ("每个项目承诺了多少可衡量的目标", "How many measurable targets each project promises"),
+                (
+                    f"{'全部项目' if project is None else project} · "
+                    f"{'全部类型' if kind is None else label(kind, 'zh') + '指标'} · 每个项目承诺了多少可衡量的目标",
+                    f"{'All projects' if project is None else project} · "
+                    f"{'all kinds' if kind is None else label(kind, 'en').lower() + ' indicators'} · "
+                    "how many measurable targets each project promises",
+                ),
             ),
         )
         .mark_bar()

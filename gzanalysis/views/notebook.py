@@ -4,20 +4,33 @@
     gz.notebook.setup()
 
 altair's default output fetches vega, vega-lite and vega-embed from a CDN; with no network (or a reader
-offline) the chart shows an error. ``setup()`` puts the JavaScript that ``vl-convert-python`` ships on the
-page once, and tells altair's output to use it. Nothing happens at import time.
+offline) the chart shows an error. ``setup()`` loads the JavaScript that ``vl-convert-python`` ships into
+the page once, and tells altair's output to use it. Nothing happens at import time.
+
+The library (0.9 MB) is not stored in the notebook: ``setup()`` writes it once into the environment's
+``share/jupyter/labextensions/gzanalysis-assets/static/``, a folder the Jupyter server serves as static
+files (it holds no ``package.json``, so JupyterLab does not take it for an extension), and its output is a
+small script that loads it from the server by URL. Saving the notebook stores that script only.
+Frontends without a Jupyter server (VS Code, a static viewer) need ``setup(embed=True)``, which puts the
+library into the output as before.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import sys
 import uuid
+import warnings
 from functools import cache
+from pathlib import Path
 
 BUNDLE_MARK = "gzanalysis-vega-bundle"  # metadata key of the bundle's output: the report builder drops it
 # Set by the report builder: its pages load the bundle from assets/, so the notebook need not embed it.
 REPORT_BUILD_ENV = "GZANALYSIS_REPORT_BUILD"
+# The folder under share/jupyter/labextensions the server serves the library from, at
+# {base_url}lab/extensions/gzanalysis-assets/static/<file>.
+ASSET_FOLDER = "gzanalysis-assets"
 
 
 @cache
@@ -28,6 +41,46 @@ def vega_bundle() -> str:
 
     minor = ".".join(alt.VEGALITE_VERSION.split(".")[:2])
     return vlc.javascript_bundle(vl_version=minor)
+
+
+def bundle_name() -> str:
+    """The served file's name: the versions in it, so that a browser never keeps a stale copy."""
+    import altair as alt
+    import vl_convert as vlc
+
+    return f"vega-bundle-vl{alt.VEGALITE_VERSION}-vlc{vlc.__version__}.js"
+
+
+def install_lab_asset(prefix: str | Path | None = None) -> Path:
+    """Write the library where the Jupyter server of this environment serves it (once; later calls only look).
+
+    ``prefix`` is the environment (``sys.prefix`` by default); ``make lab`` calls this before starting Lab.
+    """
+    folder = Path(prefix or sys.prefix) / "share" / "jupyter" / "labextensions" / ASSET_FOLDER / "static"
+    path = folder / bundle_name()
+    if not path.is_file():
+        folder.mkdir(parents=True, exist_ok=True)
+        # Written aside, then renamed: two kernels starting at once never serve half a file.
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(vega_bundle(), encoding="utf-8")
+        partial.replace(path)
+    return path
+
+
+def loader_snippet(name: str) -> str:
+    """JavaScript that loads the served library once per page and tells waiting charts when it is there."""
+    return (
+        "(function(){if(window.vegaEmbed||window.gzVegaLoading){return;}"
+        'var cfg=document.getElementById("jupyter-config-data");'
+        "var page=cfg?JSON.parse(cfg.textContent):{};"
+        'var base=page.fullLabextensionsUrl||((page.baseUrl||"/")+"lab/extensions");'
+        'var s=document.createElement("script");window.gzVegaLoading=true;'
+        rf's.src=base.replace(/\/$/,"")+"/{ASSET_FOLDER}/static/{name}";'
+        's.onload=function(){window.dispatchEvent(new Event("gz-vega-ready"));};'
+        "s.onerror=function(){window.gzVegaLoading=false;"
+        'window.dispatchEvent(new Event("gz-vega-failed"));};'
+        "document.head.appendChild(s);})();\n"
+    )
 
 
 def versions_snippet() -> str:
@@ -72,11 +125,17 @@ def render(spec: dict, **embed_options) -> dict:
             **embed_options,
         }
     )
+    # The library may arrive after this output: with the page (the report) or from the server (Lab).
     script = (
-        f'(function(){{var el=document.getElementById("{div}");'
-        f"var draw=function(){{window.vegaEmbed(el,{_safe_json(spec)},{options})"
+        f'(function(){{var el=document.getElementById("{div}");var done=false;'
+        f"var draw=function(){{if(done||!window.vegaEmbed){{return;}}done=true;"
+        f"window.vegaEmbed(el,{_safe_json(spec)},{options})"
         '.catch(function(e){el.textContent="Chart error: "+e.message;});};'
-        'if(window.vegaEmbed){draw();}else{window.addEventListener("load",draw);}})();'
+        'if(window.vegaEmbed){draw();}else{window.addEventListener("load",draw);'
+        'window.addEventListener("gz-vega-ready",draw);'
+        'window.addEventListener("gz-vega-failed",function(){if(!done){el.textContent='
+        '"The chart library could not be loaded from the Jupyter server: '
+        'run gz.notebook.setup(embed=True) instead.";}});}})();'
     )
     html = f'<div id="{div}" class="gz-chart"></div><script type="text/javascript">{script}</script>'
     return {
@@ -85,12 +144,27 @@ def render(spec: dict, **embed_options) -> dict:
     }
 
 
-def setup() -> None:
-    """Render every altair chart of this notebook offline (call once, in the imports cell)."""
+def setup(embed: bool = False) -> None:
+    """Render every altair chart of this notebook offline (call once, in the imports cell).
+
+    The library is loaded from the Jupyter server (see the module's docstring), so a saved notebook stays
+    small; ``embed=True`` stores it in the notebook instead, for frontends that have no Jupyter server.
+    """
     import altair as alt
     from IPython.display import HTML, display
 
     alt.renderers.register("gzanalysis", render)
     alt.renderers.enable("gzanalysis")
-    bundle = "" if os.environ.get(REPORT_BUILD_ENV) else vega_bundle()
-    display(HTML(f"<script>{bundle}\n{versions_snippet()}</script>"), metadata={BUNDLE_MARK: True})
+    if os.environ.get(REPORT_BUILD_ENV):
+        library = ""  # the report's pages load it from assets/
+    elif embed:
+        library = vega_bundle()
+    else:
+        try:
+            library = loader_snippet(install_lab_asset().name)
+        except OSError as error:  # a read-only environment: embedding still draws, at 0.9 MB a notebook
+            warnings.warn(
+                f"cannot write the chart library for the Jupyter server ({error}); embedding it", stacklevel=2
+            )
+            library = vega_bundle()
+    display(HTML(f"<script>{library}\n{versions_snippet()}</script>"), metadata={BUNDLE_MARK: True})

@@ -1,8 +1,11 @@
 """Widget explorers (ipywidgets): one per question, for a live kernel.
 
 Each explorer is a ``VBox`` of controls above a chart and a table. Changing a control recomputes
-``explorer.table`` (a DataFrame) and ``explorer.chart`` (an ``altair`` chart) and redraws them.
-Without a kernel (a published report) an explorer shows its default view.
+``explorer.table`` (exactly what the analysis function returns for the controls' values) and
+``explorer.chart`` (an ``altair`` chart whose title and subtitle say what it shows) and redraws them; the
+table is shown formatted (``explorer.view()``: labelled columns, amounts with separators, shares as
+percentages). A dropdown offers only the choices that exist for the other controls' values, and every label
+follows the language control. Without a kernel (a published report) an explorer shows its default view.
 
 >>> import gzanalysis as gz
 >>> e = gz.widgets.composition_explorer(gz.load())
@@ -21,37 +24,101 @@ from IPython.display import display
 
 from gzanalysis.analyses.carryover import carryover
 from gzanalysis.analyses.changes import changes
-from gzanalysis.analyses.composition import composition
-from gzanalysis.analyses.labels import code_names
-from gzanalysis.analyses.targets import targets
+from gzanalysis.analyses.composition import BY, composition
+from gzanalysis.analyses.labels import code_names, label, term
+from gzanalysis.analyses.targets import KINDS, targets
+from gzanalysis.package.load import as_disclosure
 from gzanalysis.views import charts
 from gzanalysis.views.notebook import render
 
-LANG_OPTIONS = [("中文", "zh"), ("English", "en")]
+ALL = "all"  # the value of every "all" choice: a real value, so that the dropdown displays its label
+LEVELS = ("类", "款", "项")
+LANGS = [("中文", "zh"), ("English", "en")]
+ROWS_SHOWN = 30
+# Columns the formatted table shows as percentages, and as amounts in 万元.
+PERCENT = ("share_of_parent", "share_of_total", "share_of_carryover", "share_carried_over", "growth_rate")
+AMOUNTS = ("amount", "carryover", "total", "change", "prior_year")
+
+
+def _pick(lang: str, zh: str, en: str) -> str:
+    return zh if lang == "zh" else en
+
+
+def _dropdown(value) -> w.Dropdown:
+    # Sized to its longest option and its description (no clipped "功能分类 fu" or "Englis").
+    return w.Dropdown(
+        options=[(str(value), value)],
+        value=value,
+        style={"description_width": "initial"},
+        layout=w.Layout(width="max-content", min_width="120px"),
+    )
+
+
+def _level_options(levels, lang: str) -> list[tuple[str, str]]:
+    return [(label(level, lang), level) for level in LEVELS if level in set(levels)]
 
 
 class Explorer(w.VBox):
-    """Controls, then the chart and the table they produce; ``refresh()`` recomputes both."""
+    """Controls, then the chart and the table they produce; ``refresh()`` recomputes both.
 
-    def __init__(self, d, controls: dict[str, w.Widget], title: str):
+    A subclass says which choices each dropdown offers (``options``), the controls' descriptions
+    (``DESCRIPTIONS``) and how the table and chart follow from the values (``compute``).
+    """
+
+    TITLE = ("", "")
+    DESCRIPTIONS: dict[str, tuple[str, str]] = {}  # control → (zh, en)
+    HEADERS: dict[str, tuple[str, str]] = {}  # columns whose shared label means something else here
+    VALUES = ("level",)  # columns whose values are label keys, shown in the chosen language
+
+    def __init__(self, d, controls: dict[str, w.Widget]):
         self.d = d
-        self.controls = controls
+        self.controls = {**controls, "lang": _dropdown("zh")}
         self.chart = None
         self.table: pd.DataFrame | None = None
         self.output = w.Output()
-        for control in controls.values():
+        self.header = w.HTML()
+        self._syncing = False
+        for control in self.controls.values():
             control.observe(self._changed, names="value")
-        box = w.HBox(list(controls.values()), layout=w.Layout(flex_flow="row wrap"))
-        super().__init__([w.HTML(f"<b>{title}</b>"), box, self.output])
+        box = w.HBox(list(self.controls.values()), layout=w.Layout(flex_flow="row wrap"))
+        super().__init__([self.header, box, self.output])
+        self._sync()
         self.refresh()
 
     def values(self) -> dict:
         return {name: control.value for name, control in self.controls.items()}
 
+    def options(self, values: dict) -> dict[str, list[tuple[str, object]]]:
+        """The choices each dropdown offers, given the values of the controls before it."""
+        raise NotImplementedError
+
     def compute(self, **values) -> tuple[pd.DataFrame, object]:
         raise NotImplementedError
 
+    def _sync(self) -> None:
+        """Offer each dropdown what exists for the others' values, every label in the chosen language."""
+        self._syncing = True  # setting options and values here must not redraw once per control
+        try:
+            values = self.values()
+            lang = values["lang"]
+            for name in [*self.options(values), "lang"]:
+                options = LANGS if name == "lang" else self.options(values)[name]
+                control = self.controls[name]
+                allowed = [v for _, v in options]
+                value = control.value if control.value in allowed else allowed[0]
+                if list(control.options) != options:
+                    control.options = options
+                control.value = values[name] = value
+            for name, (zh, en) in {**self.DESCRIPTIONS, "lang": ("语言 Language", "Language")}.items():
+                self.controls[name].description = _pick(lang, zh, en)
+            self.header.value = f"<b>{_pick(lang, *self.TITLE)}</b>"
+        finally:
+            self._syncing = False
+
     def _changed(self, _change) -> None:
+        if self._syncing:
+            return
+        self._sync()
         self.refresh()
 
     def refresh(self) -> None:
@@ -65,93 +132,162 @@ class Explorer(w.VBox):
                 display(render(self.chart.to_dict(validate=False)), raw=True)
             else:
                 display(self.chart)
-            display(self.table.head(30))
+            display(self.view())
 
+    def _header(self, column: str) -> str:
+        lang = self.controls["lang"].value
+        return _pick(lang, *self.HEADERS[column]) if column in self.HEADERS else label(column, lang)
 
-def _dropdown(options, value, description, width="180px"):
-    return w.Dropdown(options=options, value=value, description=description, layout=w.Layout(width=width))
-
-
-def _lang():
-    return _dropdown(LANG_OPTIONS, "zh", "语言", "150px")
+    def view(self):
+        """The table as a reader sees it: labelled columns, amounts in 万元, shares as percentages."""
+        lang = self.controls["lang"].value
+        shown = self.table.head(ROWS_SHOWN).copy()
+        for column in set(self.VALUES) & set(shown.columns):
+            shown[column] = shown[column].map(lambda v: label(v, lang), na_action="ignore")
+        formats = {c: "{:.1%}" for c in PERCENT if c in shown.columns}
+        formats |= {c: "{:,.2f}" for c in AMOUNTS if c in shown.columns}
+        formats |= {"number": "{:g}"} if "number" in shown.columns else {}
+        # Styler does not escape by default (DataFrame.to_html does): data strings must stay text.
+        styled = shown.style.format(formats, na_rep="", escape="html")
+        styled = styled.format_index(self._header, axis=1, escape="html").hide(axis="index")
+        if len(self.table) > len(shown):
+            styled = styled.set_caption(
+                _pick(
+                    lang,
+                    f"前 {len(shown)} 行, 共 {len(self.table)} 行",
+                    f"first {len(shown)} of {len(self.table)} rows",
+                )
+            )
+        return styled
 
 
 class CompositionExplorer(Explorer):
     """What the money is spent on: by function or economic class, at a level, for a measure."""
 
+    TITLE = ("支出构成", "Spending composition")
+    DESCRIPTIONS = {
+        "by": ("分类", "Classify by"),
+        "level": ("级次", "Level"),
+        "measure": ("口径", "Measure"),
+        "threshold": ("最小占比", "Min. share"),
+    }
+    # The measures each classification's table publishes, labelled.
+    MEASURES = {
+        "function": {
+            "total": ("支出合计", "Total"),
+            "basic": ("基本支出", "Basic"),
+            "project": ("项目支出", "Project"),
+        },
+        "economic": {
+            "total": ("基本支出合计", "Basic spending, total"),
+            "personnel": ("人员经费", "Personnel"),
+            "public_operations": ("公用经费", "Public operations"),
+        },
+    }
+
     def __init__(self, d):
+        self._levels = {by: set(d.table(table)["level"].dropna()) for by, (table, _, _) in BY.items()}
         controls = {
-            "by": _dropdown(
-                [("功能分类 function", "function"), ("经济分类 economic", "economic")], "function", "分类"
-            ),
-            "level": _dropdown(["类", "款", "项"], "类", "级次", "140px"),
-            "measure": _dropdown(
-                [("合计 total", "total"), ("基本支出 basic", "basic"), ("项目支出 project", "project")],
-                "total",
-                "口径",
-            ),
+            "by": _dropdown("function"),
+            "level": _dropdown("类"),
+            "measure": _dropdown("total"),
             "threshold": w.FloatSlider(
-                value=0.0, min=0.0, max=0.2, step=0.005, readout_format=".1%", description="最小占比"
+                value=0.0,
+                min=0.0,
+                max=0.2,
+                step=0.005,
+                readout_format=".1%",
+                style={"description_width": "initial"},
             ),
-            "lang": _lang(),
         }
-        super().__init__(d, controls, "支出构成 Spending composition")
+        super().__init__(d, controls)
+
+    def options(self, values):
+        lang, by = values["lang"], values["by"]
+        return {
+            "by": [(label(b, lang), b) for b in BY],
+            "level": _level_options(self._levels[by], lang),
+            "measure": [(_pick(lang, *names), m) for m, names in self.MEASURES[by].items()],
+        }
 
     def compute(self, by, level, measure, threshold, lang):
-        if by == "economic":
-            level = "款" if level == "项" else level
-            measure = {"basic": "personnel", "project": "public_operations"}.get(measure, measure)
-        table = composition(self.d, by=by, level=level, measure=measure, lang=lang)
-        table = table[table["share_of_total"] >= threshold].reset_index(drop=True)
-        return table, charts.composition(self.d, by=by, level=level, measure=measure, lang=lang, table=table)
+        table = composition(self.d, by=by, level=level, measure=measure, lang=lang, min_share=threshold)
+        chart = charts.composition(
+            self.d, by=by, level=level, measure=measure, lang=lang, table=table, min_share=threshold
+        )
+        return table, chart
 
 
 class ChangesExplorer(Explorer):
     """What changed against 2022 and why: the narrative's statements, by grouping, above a threshold."""
 
-    SECTIONS = [
-        ("支出预算 (全部资金)", ("支出预算", "全部资金")),
-        ("财政拨款支出", ("财政拨款支出", "财政拨款")),
-        ("收入预算", ("收入预算", "全部资金")),
-    ]
+    TITLE = ("较上年增减", "Changes on 2022")
+    VALUES = ("grouping",)
+    DESCRIPTIONS = {
+        "section": ("章节", "Section"),
+        "grouping": ("分组", "Group by"),
+        "view": ("图形", "Chart"),
+        "threshold": ("|增减| ≥", "|Change| ≥"),
+    }
 
     def __init__(self, d):
+        self.d = d
         self._tables = {}  # the narrative does not change while exploring: compute each language once
-        controls = {
-            "section": _dropdown(self.SECTIONS, ("支出预算", "全部资金"), "章节", "260px"),
-            "grouping": _dropdown(
-                [
-                    ("功能分类", "function"),
-                    ("经济分类", "economic"),
-                    ("支出类别", "kind"),
-                    ("收入来源", "income_source"),
-                ],
-                "function",
-                "分组",
-            ),
-            "view": _dropdown(
-                [("增减条形图 diverging", "diverging"), ("瀑布图 waterfall", "waterfall")],
-                "diverging",
-                "图形",
-                "240px",
-            ),
-            "threshold": w.FloatText(value=0.0, description="|增减| ≥", layout=w.Layout(width="180px")),
-            "lang": _lang(),
+        zh = self._table("zh")
+        # The sections that state a total and its parts: what both the bars and the waterfall can draw.
+        parts = zh[zh["grouping"] != "total"]
+        totals = set(
+            zh.loc[zh["grouping"] == "total", ["section", "scope"]].itertuples(index=False, name=None)
+        )
+        self._groupings = {
+            key: list(dict.fromkeys(rows["grouping"]))
+            for key, rows in parts.groupby(["section", "scope"], sort=False)
+            if key in totals
         }
-        super().__init__(d, controls, "较上年增减 Changes on 2022")
+        # Open on the grouping with the most statements (支出预算 by function, for the seed).
+        sizes = parts.groupby(["section", "scope", "grouping"], sort=False).size()
+        name, scope, grouping = sizes[[key[:2] in totals for key in sizes.index]].idxmax()
+        section = (name, scope)
+        controls = {
+            "section": _dropdown(section),
+            "grouping": _dropdown(grouping),
+            "view": _dropdown("diverging"),
+            "threshold": w.FloatText(
+                value=0.0, style={"description_width": "initial"}, layout=w.Layout(width="200px")
+            ),
+        }
+        super().__init__(d, controls)
+
+    def _table(self, lang: str) -> pd.DataFrame:
+        if lang not in self._tables:
+            self._tables[lang] = changes(self.d, lang=lang)
+        return self._tables[lang]
+
+    def options(self, values):
+        lang = values["lang"]
+        return {
+            "section": [
+                (f"{term(name, lang)} · {term(scope, lang)}", (name, scope))
+                for name, scope in self._groupings
+            ],
+            "grouping": [(label(g, lang), g) for g in self._groupings[tuple(values["section"])]],
+            "view": [
+                (_pick(lang, "增减条形图", "Diverging bars"), "diverging"),
+                (_pick(lang, "瀑布图", "Waterfall"), "waterfall"),
+            ],
+        }
+
+    def _sync(self):
+        super()._sync()
+        # A waterfall shows every stated change (its steps must add up): no threshold there.
+        self.controls["threshold"].disabled = self.controls["view"].value == "waterfall"
 
     def compute(self, section, grouping, view, threshold, lang):
         name, scope = section
-        for key in {lang, "zh"} - self._tables.keys():
-            self._tables[key] = changes(self.d, lang=key)
-        table, zh = self._tables[lang], self._tables["zh"]
+        min_change = 0.0 if view == "waterfall" else threshold
+        table, zh = self._table(lang), self._table("zh")
         rows = (zh["section"] == name) & (zh["scope"] == scope) & (zh["grouping"] == grouping)
-        if not rows.any():
-            grouping = zh.loc[
-                (zh["section"] == name) & (zh["scope"] == scope) & (zh["grouping"] != "total"), "grouping"
-            ].iloc[0]
-            rows = (zh["section"] == name) & (zh["scope"] == scope) & (zh["grouping"] == grouping)
-        rows &= zh["change"].abs() >= threshold
+        rows &= zh["change"].abs() >= min_change
         table = table[rows].reset_index(drop=True)
         if view == "waterfall":
             chart = charts.waterfall(
@@ -165,7 +301,7 @@ class ChangesExplorer(Explorer):
                 grouping=grouping,
                 lang=lang,
                 tables=self._tables,
-                min_change=threshold,
+                min_change=min_change,
             )
         return table, chart
 
@@ -173,89 +309,90 @@ class ChangesExplorer(Explorer):
 class CarryoverExplorer(Explorer):
     """Where the carried-over funds go: by level, or within one function."""
 
+    TITLE = ("上年结转", "Carried-over funds")
+    DESCRIPTIONS = {
+        "level": ("级次", "Level"),
+        "function": ("科目", "Function"),
+        "threshold": ("结转 ≥", "Carried over ≥"),
+    }
+
     def __init__(self, d):
-        classes = d.table("income_by_function").query("level == '类' and carryover > 0")["code"].tolist()
-        names = code_names(d, "functional", "zh")
+        income = d.table("income_by_function")
+        self._classes = income.query("level == '类' and carryover > 0")["code"].tolist()
+        self._levels = set(income["level"].dropna())
         controls = {
-            "level": _dropdown(["类", "款", "项"], "类", "级次", "140px"),
-            "function": _dropdown(
-                [("全部 all", None)] + [(f"{c} {names[c]}", c) for c in classes], None, "科目", "300px"
+            "level": _dropdown("类"),
+            "function": _dropdown(ALL),
+            "threshold": w.FloatText(
+                value=0.0, style={"description_width": "initial"}, layout=w.Layout(width="200px")
             ),
-            "threshold": w.FloatText(value=0.0, description="结转 ≥", layout=w.Layout(width="180px")),
-            "lang": _lang(),
         }
-        super().__init__(d, controls, "上年结转 Carried-over funds")
+        super().__init__(d, controls)
+
+    def options(self, values):
+        lang = values["lang"]
+        names = code_names(self.d, "functional", lang)
+        return {
+            "level": _level_options(self._levels, lang),
+            "function": [(_pick(lang, "全部", "All"), ALL)] + [(f"{c} {names[c]}", c) for c in self._classes],
+        }
 
     def compute(self, level, function, threshold, lang):
-        table = carryover(self.d, level=level, lang=lang)
-        if function:
-            table = table[table["code"].str.startswith(function)]
-        table = table[table["carryover"] >= threshold].reset_index(drop=True)
-        return table, charts.carryover(self.d, level=level, lang=lang, table=table)
+        within = None if function == ALL else function
+        table = carryover(self.d, level=level, lang=lang, within=within, min_carryover=threshold)
+        chart = charts.carryover(
+            self.d, level=level, lang=lang, table=table, within=within, min_carryover=threshold
+        )
+        return table, chart
 
 
 class TargetsExplorer(Explorer):
     """What the projects promise: every indicator of one project, or of all, by kind."""
 
+    TITLE = ("绩效目标", "Performance targets")
+    DESCRIPTIONS = {"project": ("项目", "Project"), "kind": ("类型", "Kind")}
+    HEADERS = {"project": ("项目名称", "Project"), "kind": ("指标类型", "Kind of indicator")}
+    VALUES = ("kind",)
+
     def __init__(self, d):
-        projects = d.table("projects")
-        controls = {
-            "project": _dropdown(
-                [("全部 all", None)]
-                + [
-                    (f"{p} {n}"[:40], p)
-                    for p, n in zip(projects["project_id"], projects["name"], strict=True)
-                ],
-                None,
-                "项目",
-                "360px",
-            ),
-            "kind": _dropdown(
-                [
-                    ("全部 all", None),
-                    ("定量 quantitative", "quantitative"),
-                    ("定性 qualitative", "qualitative"),
-                    ("缺失 missing", "missing"),
-                ],
-                None,
-                "类型",
-                "240px",
-            ),
-            "lang": _lang(),
+        self._projects = d.table("projects")[["project_id", "name"]]
+        controls = {"project": _dropdown(ALL), "kind": _dropdown(ALL)}
+        super().__init__(d, controls)
+
+    def options(self, values):
+        lang = values["lang"]
+        everything = _pick(lang, "全部", "All")
+        return {
+            "project": [(everything, ALL)]
+            + [(f"{p} {n}"[:40], p) for p, n in self._projects.itertuples(index=False)],
+            "kind": [(everything, ALL)] + [(label(k, lang), k) for k in KINDS],
         }
-        super().__init__(d, controls, "绩效目标 Performance targets")
 
     def compute(self, project, kind, lang):
-        table = targets(self.d, lang=lang)
-        if project:
-            table = table[table["project_id"] == project]
-        if kind:
-            table = table[table["kind"] == kind]
-        table = table.reset_index(drop=True)
-        chart = charts.targets(self.d, lang=lang)
-        if project:
-            chart = chart.transform_filter(f"datum.project_id == '{project}'")
-        return table, chart
+        project = None if project == ALL else project
+        kind = None if kind == ALL else kind
+        table = targets(self.d, lang=lang, project=project, kind=kind)
+        return table, charts.targets(self.d, lang=lang, project=project, kind=kind)
 
 
 def composition_explorer(d) -> CompositionExplorer:
     """Explore spending composition: classification, level, measure, minimum share, language."""
-    return CompositionExplorer(d)
+    return CompositionExplorer(as_disclosure(d, "gz.widgets.composition_explorer()"))
 
 
 def changes_explorer(d) -> ChangesExplorer:
     """Explore the narrative's changes against 2022: section, grouping, chart, threshold, language."""
-    return ChangesExplorer(d)
+    return ChangesExplorer(as_disclosure(d, "gz.widgets.changes_explorer()"))
 
 
 def carryover_explorer(d) -> CarryoverExplorer:
     """Explore the carried-over funds: level, a function to drill into, threshold, language."""
-    return CarryoverExplorer(d)
+    return CarryoverExplorer(as_disclosure(d, "gz.widgets.carryover_explorer()"))
 
 
 def targets_explorer(d) -> TargetsExplorer:
     """Explore the performance targets: project, kind of indicator, language."""
-    return TargetsExplorer(d)
+    return TargetsExplorer(as_disclosure(d, "gz.widgets.targets_explorer()"))
 
 
 __all__ = ["carryover_explorer", "changes_explorer", "composition_explorer", "targets_explorer"]
