@@ -241,6 +241,96 @@ def test_the_required_tables_come_from_the_package_template_when_it_names_them(d
     )
 
 
+def test_a_part_the_ingest_did_not_read_is_not_checked_and_a_part_the_document_lacks_is_material(d):
+    empty = {"projects": d.table("projects").iloc[0:0], "glossary": d.table("glossary").iloc[0:0]}
+    own = {"name": "pdf-x", "tables": ["budget_summary", "projects"], "sections": ["名词解释"]}
+    unread = {"projects": "printed, not read", "narrative": "the narrative is not read"}
+    found = family_only(altered(d, meta={**d.meta, "template": {**own, "not_read": unread}}, **empty))
+    for rule in ("completeness.table.projects", "completeness.section.名词解释"):
+        assert found.loc[rule, "status"] == "not_checked"
+        assert found.loc[rule, "note"] in unread.values()
+    assert found.loc["completeness.table.budget_summary", "status"] == "ok"
+    # the same package, where the ingest read both parts and found nothing: findings of the document
+    lacking = family_only(altered(d, meta={**d.meta, "template": own}, **empty))
+    assert lacking.loc["completeness.table.projects", "status"] == "material"
+    # a section named as the standard's is looked for where the standard keeps it (名词解释: glossary)
+    assert lacking.loc["completeness.section.名词解释", "status"] == "material"
+
+
+def test_the_contents_count_is_of_the_listed_tables_the_ingest_found(d):
+    contents = {"tables": ["收支总表", "收入总表", "项目支出绩效目标表"], "found": ["收支总表", "收入总表"]}
+    found = family_only(altered(d, meta={**d.meta, "contents": contents}))
+    row = found.loc["completeness.contents_tables"]
+    assert (row["lhs"], row["rhs"], row["status"]) == (3, 2, "material")
+    assert "not found: 项目支出绩效目标表" in row["rhs_label"]
+    contents["found"].append("项目支出绩效目标表")
+    assert (
+        family_only(altered(d, meta={**d.meta, "contents": contents})).loc[
+            "completeness.contents_tables", "status"
+        ]
+        == "ok"
+    )
+
+
+def test_codes_are_compared_only_where_both_tables_list_them_by_function(d, seed):
+    income = d.table("income_by_function")
+    dropped = income[~(income["code"] == "2010350").fillna(False)]  # a 项 of the seed, dropped
+    broken = audited(altered(d, income_by_function=dropped))
+    rule = "codes.income_vs_expenditure.expenditure_by_function_not_in_income_by_function"
+    assert seed.loc[rule, "status"] == "ok" and broken.loc[rule, "status"] == "material"
+    by_unit = {**d.meta, "structure": {"income_by_function": {"rows_by": "unit"}}}
+    skipped = audited(altered(d, meta=by_unit, income_by_function=dropped))
+    assert skipped.loc[rule, "status"] == "not_checked"
+    assert "by unit" in skipped.loc[rule, "note"]
+    # a rule that needs no income table still runs
+    assert (
+        skipped.loc[
+            "codes.general_budget_in_expenditure.general_budget_expenditure_not_in_expenditure_by_function",
+            "status",
+        ]
+        == "ok"
+    )
+    by_kind = {**d.meta, "structure": {"budget_summary": {"expenditure_by": "kind"}}}
+    rule = "codes.budget_summary_vs_expenditure.expenditure_by_function_not_in_budget_summary"
+    assert audited(altered(d, meta=by_kind)).loc[rule, "status"] == "not_checked"
+
+
+def test_a_summary_line_printed_blank_lists_no_code(d, seed):
+    summary = d.table("budget_summary")
+    line = summary[(summary["side"] == "expenditure") & summary["code"].notna()].iloc[[0]]
+    blank = line.assign(code="202", item="外交支出", amount=pd.NA, row=len(summary) + 1)
+    rule = "codes.budget_summary_vs_expenditure.budget_summary_not_in_expenditure_by_function"
+    found = audited(altered(d, budget_summary=pd.concat([summary, blank], ignore_index=True)))
+    assert found.loc[rule, "status"] == "ok"  # every 类 of the list printed, blank where the unit has none
+    printed = blank.assign(amount=1.0)
+    found = audited(altered(d, budget_summary=pd.concat([summary, printed], ignore_index=True)))
+    assert found.loc[rule, "status"] == "material" and found.loc[rule, "lhs"] == 1
+
+
+def test_a_fund_column_the_document_does_not_print_is_not_checked(d, seed):
+    single = {
+        **d.meta,
+        "structure": {"fiscal_summary": {"not_printed": ["government_fund", "state_capital"]}},
+    }
+    found = audited(altered(d, meta=single))
+    assert seed.loc["fund_totals.government_fund.合计", "status"] == "ok"
+    assert found.loc["fund_totals.government_fund.合计", "status"] == "not_checked"
+    assert found.loc["empty_tables.government_fund.fiscal_summary.government_fund", "status"] == "not_checked"
+    assert found.loc["empty_tables.government_fund.income_by_function.government_fund", "status"] == "ok"
+    unread = {**d.meta, "template": {"name": "pdf-x", "not_read": {"narrative": "not read"}}}
+    found = audited(altered(d, meta=unread))
+    assert found.loc["empty_tables.government_fund.narrative", "status"] == "not_checked"
+
+
+def test_not_checked_is_counted_only_where_some_rule_did_not_run(d, seed):
+    from gzanalysis.audit.report import render
+
+    assert "not_checked" not in render(seed.reset_index(), "text", "seed").splitlines()[0]
+    single = {**d.meta, "structure": {"fiscal_summary": {"not_printed": ["government_fund"]}}}
+    head = render(gz.audit(altered(d, meta=single)), "text", "x").splitlines()[0]
+    assert head.endswith("ok, 2 not_checked")
+
+
 # --- 9. stale years
 def test_a_stale_year_in_a_definition_or_statement_is_minor(d, tmp_path):
     copy = edited_copy(

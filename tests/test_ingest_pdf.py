@@ -9,12 +9,15 @@ import re
 import warnings
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import gzanalysis as gz
+from gzanalysis.audit import completeness
 from gzanalysis.cli import main
 from gzanalysis.ingest.pdf import PdfError, cells_frame, ingest_pdf
 from gzanalysis.ingest.pdf.header import clean
+from gzanalysis.package.layout import resource
 
 
 def _corpus() -> Path:
@@ -271,6 +274,75 @@ def test_no_material_finding(packages, name):
     material = findings[findings["status"] == "material"]
     assert material.empty, material[["rule", "lhs", "rhs"]].to_dict("records")
     assert (findings["status"] == "ok").sum() > 50
+
+
+@pytest.mark.parametrize("name", [p.stem for p in PDFS])
+def test_template_and_contents_are_recorded(packages, name):
+    """The package says what its template family requires, what the ingest did not read, and what the
+    document's contents (目录) list; every table the 目录 lists is found in the document."""
+    result, folder = packages[name]
+    d = _load(folder)
+    record = d.meta["template"]
+    assert record["name"] == result.reading.template
+    assert {"budget_summary", "expenditure_by_function"} <= set(record["tables"]) and record["sections"]
+    assert "narrative" in record["not_read"]
+    contents = d.meta["contents"]
+    text = (folder / "source.txt").read_text(encoding="utf-8").split("\n")
+    assert re.sub(r"\s", "", text[contents["source_line"] - 1]) == "目录"
+    assert len(contents["tables"]) >= 9 and contents["found"] == contents["tables"]
+    findings = gz.audit(d).set_index("rule")
+    assert findings.loc["completeness.contents_tables", "status"] == "ok"
+    sections = findings[findings.index.str.startswith("completeness.section.")]
+    assert len(sections) == len(record["sections"]) and (sections["status"] == "not_checked").all()
+
+
+def test_an_unread_part_is_not_checked_and_a_missing_table_is_material(packages):
+    import dataclasses
+
+    changsha = next(n for n in packages if n.startswith("changsha"))
+    d = _load(packages[changsha][1])
+    # 长沙 prints 项目支出绩效目标表 (pages 22–29); the PDF ingest does not read it
+    assert "not read" in d.meta["template"]["not_read"]["projects"]
+    found = gz.audit(d).set_index("rule")
+    assert found.loc["completeness.table.projects", "status"] == "not_checked"
+    # its 政府性基金预算支出表 is printed empty, with a note naming its fund
+    assert "政府性基金" in d.meta["notes"]["government_fund_expenditure"]
+    assert found.loc["completeness.table.government_fund_expenditure", "status"] == "ok"
+    assert found.loc["empty_tables.government_fund.note", "status"] == "ok"
+    # the same package had the ingest read the performance tables and found none: a finding
+    read_all = {**d.meta["template"], "not_read": {"narrative": d.meta["template"]["not_read"]["narrative"]}}
+    lacking = gz.audit(dataclasses.replace(d, meta={**d.meta, "template": read_all})).set_index("rule")
+    assert lacking.loc["completeness.table.projects", "status"] == "material"
+    # a standard table the template requires, missing from a PDF package: material
+    shenzhen = next(n for n in packages if n.startswith("shenzhen"))
+    d = _load(packages[shenzhen][1])
+    tables = dict(d.tables)
+    tables[resource("three_public_expenses").title] = d.three_public_expenses.iloc[0:0]
+    # (the completeness rules alone: the 三公 cross-table rules assume the table has rows)
+    rows = [c.as_row() for c in completeness.completeness(dataclasses.replace(d, tables=tables))]
+    found = pd.DataFrame(rows).set_index("rule")
+    assert found.loc["completeness.table.three_public_expenses", "status"] == "material"
+
+
+def test_rules_needing_a_shape_the_document_lacks_are_not_checked(packages):
+    """深圳 and 江苏 print the 收入总表 by unit and a single-column 财政拨款收支总表: the codes of the income
+    table and the fund columns are not compared (not_checked, with the reason), not reported missing."""
+    for name in packages:
+        if name.startswith("changsha"):
+            continue
+        d = _load(packages[name][1])
+        assert d.meta["structure"]["income_by_function"]["rows_by"] == "unit"
+        found = gz.audit(d).set_index("rule")
+        rule = "codes.income_vs_expenditure.expenditure_by_function_not_in_income_by_function"
+        assert found.loc[rule, "status"] == "not_checked" and "by unit" in found.loc[rule, "note"]
+        assert found.loc["fund_totals.government_fund.合计", "status"] == "not_checked"
+        # the rules whose tables have the shape still run
+        assert (
+            found.loc[
+                "codes.budget_summary_vs_expenditure.budget_summary_not_in_expenditure_by_function", "status"
+            ]
+            == "ok"
+        )
 
 
 def test_structure_declared_and_extras(packages):

@@ -14,6 +14,9 @@ Status of a check:
   other fund's table): worth correcting, no reason to distrust a number. ``--strict`` ignores it.
 - ``info``: not a test: what the figures reveal (e.g. how much of 2022 spending was not fiscal); ``diff``
   is the quantity.
+- ``not_checked``: the rule did not run, with the reason in ``note``: it needs a part the ingest did not
+  read (a PDF's narrative) or a shape the document's table does not have (an income table by unit, a
+  column not printed). Neither a finding nor an assurance.
 
 Findings one fact explains share a ``cause`` (short id) and ``cause_text`` (see ``gzanalysis.audit.causes``).
 
@@ -77,7 +80,7 @@ FAMILIES = {
     "completeness": completeness.completeness,
     "years": years.years,
 }
-STATUS_ORDER = {"material": 0, "minor": 1, "info": 2, "rounding": 3, "ok": 4}
+STATUS_ORDER = {"material": 0, "minor": 1, "info": 2, "rounding": 3, "ok": 4, "not_checked": 5}
 
 
 def audit(d) -> pd.DataFrame:

@@ -2,7 +2,10 @@
 
 A code missing from one side is otherwise skipped silently by the cross-table checks; only totals would
 betray it. The pairs (equal lists, or a fiscal table's codes within an all-funds table's) are data:
-``codes_match`` in ``gzanalysis/package/template.toml``.
+``codes_match`` in ``gzanalysis/package/template.toml``. A pair is compared only where both tables list
+their rows by functional code, with the columns it names printed (``d.meta["structure"]``: an income table
+by unit, a summary table whose expenditure side lists 基本/项目支出, a column the document does not print);
+otherwise its row says why it was not checked (status ``info``).
 """
 
 from __future__ import annotations
@@ -10,13 +13,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gzanalysis.audit.checks import Check
-from gzanalysis.audit.rules import codes_of
+from gzanalysis.audit.rules import codes_of, not_checked, shape_problem
 from gzanalysis.package.layout import layout
 from gzanalysis.package.template import template
 
 
 def _codes(d, spec: dict, which: str) -> dict[str, int]:
-    return codes_of(d, spec[which], spec.get(f"{which}_column"), spec.get("side"), spec.get("levels"))
+    column = spec.get(f"{which}_column") or spec.get(f"{which}_printed")
+    return codes_of(d, spec[which], column, spec.get("side"), spec.get("levels"))
 
 
 def _label(spec: dict, which: str) -> str:
@@ -28,12 +32,18 @@ def _label(spec: dict, which: str) -> str:
 def codes_match(d) -> Iterator[Check]:
     """Per pair of tables and direction: how many codes of one are missing from the other (0 where they match)."""
     for spec in template()["codes_match"]:
+        # the first reason a table of the pair lacks the shape the comparison needs, if any
+        problems = [
+            p
+            for w in ("a", "b")
+            if (p := shape_problem(d, spec[w], spec.get(f"{w}_column"), spec.get("side"), codes=True))
+        ]
+        problem = problems[0] if problems else None
         codes = {"a": _codes(d, spec, "a"), "b": _codes(d, spec, "b")}
         directions = [("a", "b")] + ([("b", "a")] if spec["relation"] == "equal" else [])
         for this, other in directions:
-            missing = sorted(set(codes[this]) - set(codes[other]))
             this_label, other_label = _label(spec, this), _label(spec, other)
-            yield Check(
+            common = dict(
                 rule=f"codes.{spec['name']}.{spec[this]}_not_in_{spec[other]}",
                 family="codes",
                 fund=layout()[spec["a"]].fund,
@@ -41,12 +51,19 @@ def codes_match(d) -> Iterator[Check]:
                 description_en=(
                     f"every code of {layout()[spec[this]].title_en} is in {layout()[spec[other]].title_en}"
                 ),
+                tables=[layout()[spec[this]].title, layout()[spec[other]].title],
+            )
+            if problem:
+                yield not_checked(problem, **common)
+                continue
+            missing = sorted(set(codes[this]) - set(codes[other]))
+            yield Check(
+                **common,
                 lhs_label=f"{this_label} 缺于对方的编码: {', '.join(missing) or '无'}",
                 lhs=float(len(missing)),
                 rhs_label="0",
                 rhs=0.0,
                 figures=1,
-                tables=[layout()[spec[this]].title, layout()[spec[other]].title],
                 source_lines=[codes[this][c] for c in missing],
                 kind="exact",
             )

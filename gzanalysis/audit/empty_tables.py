@@ -1,9 +1,11 @@
 """An empty fund table is stated consistently: its note, the narrative and the fund's columns agree.
 
-For each fund budget of ``funds`` in ``gzanalysis/package/template.toml`` whose expenditure table has no
-rows: the table's note (备注) names that fund and says it has none (a note copied from the other fund's
+For each fund budget of ``funds`` in ``gzanalysis/package/template.toml`` whose expenditure table the
+package's template prints (``completeness.required``) and has no rows: the table's note (备注) names that fund and says it has none (a note copied from the other fund's
 table names the wrong one); the fund's columns in the all-funds tables are blank (or zero); the narrative's
-section on the fund says it has none (read in the raw text, where the package has it).
+section on the fund says it has none (read in the raw text, where the package has it). A column the
+document's table does not print, or a narrative the ingest did not read (``d.meta["template"]["not_read"]``),
+is not checked: its row says why (status ``info``).
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import re
 from collections.abc import Iterator
 
 from gzanalysis.audit.checks import Check, num
-from gzanalysis.audit.rules import flag, raw_text
+from gzanalysis.audit.completeness import required
+from gzanalysis.audit.rules import flag, not_checked, not_read, raw_text, shape_problem
 from gzanalysis.package.layout import layout
 from gzanalysis.package.template import template
 
@@ -51,10 +54,13 @@ def empty_tables(d) -> Iterator[Check]:
     spec = template()
     notes = d.meta.get("notes", {})
     raw = raw_text(d)
+    in_template = required(d)[1]  # the tables the package's template prints
     for fund in spec["funds"]:
         res = layout()[fund["table"]]
-        if not d.table(res.name).empty:
-            continue  # a table with rows: its figures are checked against the fund columns (fund_totals)
+        if not d.table(res.name).empty or res.name not in in_template:
+            # a table with rows: its figures are checked against the fund columns (fund_totals); a table
+            # the template does not print has no note to check (completeness reports a missing one)
+            continue
         others = [n for f in spec["funds"] if f is not fund for n in f["names"]]
         note = notes.get(res.name, "")
         names_own = any(n in note for n in fund["names"]) and not any(n in note for n in others)
@@ -73,10 +79,17 @@ def empty_tables(d) -> Iterator[Check]:
             t = d.table(table)
             printed = t[t[column].notna() & (t[column] != 0)]
             col_res = layout()[table]
-            yield Check(
+            about = dict(
                 rule=f"empty_tables.{fund['fund']}.{table}.{column}",
                 description_zh=f"{res.title}无数据: {col_res.title}「{col_res.field(column).title}」栏为空",
                 description_en=f"{res.title_en} is empty: the {column} column of {col_res.title_en} is blank",
+            )
+            problem = shape_problem(d, table, column)
+            if problem:
+                yield not_checked(problem, **about, **{**common, "tables": [res.title, col_res.title]})
+                continue
+            yield Check(
+                **about,
                 lhs_label=f"{col_res.title} {column}: Σ of {len(printed)} printed non-zero cells",
                 lhs=sum(num(v) for v in printed[column]),
                 rhs_label="0 (blank)",
@@ -88,13 +101,20 @@ def empty_tables(d) -> Iterator[Check]:
             )
         if raw is None:
             continue  # the section's text is in the raw text only
+        about = dict(
+            rule=f"empty_tables.{fund['fund']}.narrative",
+            description_zh=f"{res.title}为空: 说明「{fund['section']}」一节说明无此项支出",
+            description_en=f"{res.title_en} is empty: the narrative's section on it says there is none",
+        )
+        unread = not_read(d, "narrative")
+        if unread:
+            yield not_checked(unread, **about, **common)
+            continue
         found = narrative_section(raw, fund["section"])
         yield flag(
             found is not None and _says_none(found[0]),
             minor=True,
-            rule=f"empty_tables.{fund['fund']}.narrative",
-            description_zh=f"{res.title}为空: 说明「{fund['section']}」一节说明无此项支出",
-            description_en=f"{res.title_en} is empty: the narrative's section on it says there is none",
+            **about,
             lhs_label=f"说明: {found[0][:60] if found else '(未找到该节)'}",
             rhs_label="says none",
             source_lines=[found[1]] if found else [],

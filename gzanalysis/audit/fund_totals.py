@@ -2,7 +2,9 @@
 
 Only the general budget's column was compared before (``cross_table``); this does the same for every fund
 budget of ``funds`` in ``gzanalysis/package/template.toml`` (政府性基金, 国有资本经营): the 本年支出 line
-against the table's 合计, and each 类 printed in either. An empty table counts as 0 (blank).
+against the table's 合计, and each 类 printed in either. An empty table counts as 0 (blank). Where the
+document's 财政拨款收支总表 prints no column for the fund (a single amount column: ``not_printed`` in
+``d.meta["structure"]``), there is nothing to compare: one row says so (status ``info``).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Iterator
 import pandas as pd
 
 from gzanalysis.audit.checks import Check, num
-from gzanalysis.audit.rules import keyed
+from gzanalysis.audit.rules import keyed, not_checked, shape_problem
 from gzanalysis.package.codes import level
 from gzanalysis.package.layout import layout
 from gzanalysis.package.template import template
@@ -27,6 +29,18 @@ def fund_totals(d) -> Iterator[Check]:
         summary_res = layout()[summary_name]
         summary = keyed(d, summary_name, column)
         own = keyed(d, res.name, "total")
+        problem = shape_problem(d, summary_name, column)
+        if problem:
+            yield not_checked(
+                problem,
+                rule=f"fund_totals.{fund['fund']}.合计",
+                family="fund_totals",
+                fund=fund["fund"],
+                description_zh=f"{summary_res.title}「{summary_res.field(column).title}」= {res.title}合计",
+                description_en=f"{summary_res.title_en} {column} equals the total of {res.title_en}",
+                tables=[summary_res.title, res.title],
+            )
+            continue
         pairs = {"合计": SUMMARY_TOTAL}
         for key in [*summary, *own]:
             if key not in pairs and key not in pairs.values() and key.isdigit() and level(key) == "类":

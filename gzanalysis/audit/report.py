@@ -13,14 +13,16 @@ SHOWN = ["status", "rule", "lhs", "rhs", "diff", "description_zh"]
 
 
 def ordered(findings: pd.DataFrame) -> pd.DataFrame:
-    """Material findings first, then rounding, then the checks that hold; rule order within each."""
+    """Material findings first, then minor, rounding, the checks that hold and those not checked; rule order within each."""
     key = findings["status"].map(STATUS_ORDER)
     return findings.assign(_k=key).sort_values(["_k"], kind="stable").drop(columns="_k")
 
 
 def _counts(findings: pd.DataFrame) -> str:
     counts = findings["status"].value_counts()
-    return ", ".join(f"{counts.get(s, 0)} {s}" for s in STATUS_ORDER)
+    # info and not_checked are counted only where there is some: a package every rule ran on reads as before
+    optional = ("info", "not_checked")
+    return ", ".join(f"{counts.get(s, 0)} {s}" for s in STATUS_ORDER if s not in optional or counts.get(s, 0))
 
 
 def _causes(findings: pd.DataFrame) -> str:

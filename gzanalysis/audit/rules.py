@@ -12,6 +12,7 @@ import pandas as pd
 
 from gzanalysis.audit.checks import Check
 from gzanalysis.package.codes import level
+from gzanalysis.package.layout import layout
 
 
 @dataclass
@@ -26,6 +27,54 @@ class MinorCheck(Check):
     @property
     def status(self) -> str:
         return "ok" if Check.status.fget(self) == "ok" else "minor"
+
+
+@dataclass
+class NotChecked(Check):
+    """A rule that could not run on this package, and why (``note``): its status is ``info``.
+
+    A part the ingest did not read (the narrative of a PDF), or a table whose shape the rule needs and the
+    document's table does not have (an income table by unit, not by function; a column not printed): not a
+    finding of the document, and not an assurance either.
+    """
+
+    kind: str = "exact"
+
+    @property
+    def status(self) -> str:
+        return "not_checked"
+
+
+def not_checked(reason: str, **fields) -> NotChecked:
+    """The row of a rule that did not run: ``lhs_label`` and ``note`` say why."""
+    return NotChecked(
+        lhs=0.0, rhs=0.0, figures=0, lhs_label=f"not checked: {reason}", rhs_label="", note=reason, **fields
+    )
+
+
+def structure(d, name: str) -> dict:
+    """How the document's table ``name`` differs from the standard one (``d.meta["structure"]``)."""
+    return d.meta.get("structure", {}).get(name, {})
+
+
+def shape_problem(d, name: str, column: str | None = None, side: str | None = None, codes: bool = False):
+    """Why table ``name`` lacks the shape a rule needs (None where it has it): ``column`` printed; with
+    ``codes``, rows by functional code (not by unit; on ``side`` of a summary table, functions, not kinds)."""
+    facts = structure(d, name)
+    title = layout()[name].title
+    if column and column in facts.get("not_printed", ()):
+        return f"{title} prints no column for {column}"
+    if codes and facts.get("rows_by", "code") != "code":
+        return f"{title} lists its rows by {facts['rows_by']}, not by code"
+    if codes and side == "expenditure" and facts.get("expenditure_by", "function") != "function":
+        return f"{title} lists its expenditure by {facts['expenditure_by']}, not by function"
+    return None
+
+
+def not_read(d, part: str) -> str | None:
+    """Why the ingest did not read ``part`` (a resource, or "narrative") of the document, or None."""
+    own = d.meta.get("template")
+    return own.get("not_read", {}).get(part) if isinstance(own, dict) else None
 
 
 def flag(holds: bool, minor: bool = False, **fields) -> Check:

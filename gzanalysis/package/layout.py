@@ -15,8 +15,9 @@ from typing import Any
 # How an ingested document's table differs from the standard one, kept per resource in the descriptor
 # (``"gzanalysis"`` of the resource) and in ``d.meta["structure"]``: ``not_printed``, the amount fields no
 # printed column holds (NA throughout, and the audit skips identities that need them); ``expenditure_by``,
-# what a summary table's expenditure side lists above its subtotal ("function", the default, or "kind").
-STRUCTURE_KEYS = ("not_printed", "expenditure_by")
+# what a summary table's expenditure side lists above its subtotal ("function", the default, or "kind");
+# ``rows_by``, "unit" where a table the standard classifies by code is printed one row per unit.
+STRUCTURE_KEYS = ("not_printed", "expenditure_by", "rows_by")
 
 # The income columns of 部门收入总表 that add up to its 合计, in published order. 财政拨款 counts once, as its
 # subtotal: its fund columns are a finer split of it.

@@ -174,11 +174,24 @@ class PdfIngestResult:
         ]
         for name, facts in self.reading.structure.items():
             lines += ["", f"[structure.{name}]"] + [f"{k} = {json.dumps(v)}" for k, v in facts.items()]
+        if self.reading.table_notes:
+            lines += ["", "[notes]"] + [f"{k} = {_toml(v)}" for k, v in self.reading.table_notes.items()]
+        # what the template family requires and what the ingest did not read; the 目录's tables
+        record = self.reading.template_record
+        lines += ["", "[template]"] + [f"{k} = {_toml(v)}" for k, v in record.items() if k != "not_read"]
+        lines += ["", "[template.not_read]"] + [f"{k} = {_toml(v)}" for k, v in record["not_read"].items()]
+        if self.reading.contents:
+            lines += ["", "[contents]"] + [f"{k} = {_toml(v)}" for k, v in self.reading.contents.items()]
         for extra in EXTRA_RESOURCES:
             lines += ["", "[[extra_resources]]"] + [
                 f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in extra.items()
             ]
         return "\n".join(lines) + "\n"
+
+
+def _toml(value) -> str:
+    """A TOML value (string, number or list of them): JSON's notation, CJK kept readable."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 def written_by_gzanalysis(folder: Path) -> bool:

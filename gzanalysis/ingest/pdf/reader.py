@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gzanalysis.ingest.pdf import standard, templates
+from gzanalysis.ingest.pdf import contents, standard, templates
 from gzanalysis.ingest.pdf.header import clean
 from gzanalysis.ingest.pdf.tables import UNIT, Document, Table, find_tables
 from gzanalysis.ingest.pdf.templates import normalise_title
@@ -49,7 +49,12 @@ class PdfReading:
     notes: list[str] = field(default_factory=list)  # tables not recognised
     findings: list[str] = field(default_factory=list)  # values or rows that could not be mapped
     n_pages: int = 0
-    structure: dict[str, dict] = field(default_factory=dict)  # resource → not_printed, expenditure_by
+    structure: dict[str, dict] = field(
+        default_factory=dict
+    )  # resource → not_printed, expenditure_by, rows_by
+    table_notes: dict[str, str] = field(default_factory=dict)  # resource → note printed under its empty table
+    template_record: dict = field(default_factory=dict)  # what the family requires; what was not read
+    contents: dict | None = None  # the 目录's table titles, its line, those found
 
     def cells(self) -> list[dict]:
         """Every cell of every table read, as printed, with its page, line and heading (pdf_cells)."""
@@ -151,6 +156,7 @@ def read_pdf(
     ebook = standard.CodeBook(economic)
     out: dict[str, list[dict]] = {}
     structure: dict[str, dict] = {}  # resource → how the printed table differs (package meta "structure")
+    table_notes: dict[str, str] = {}
     # classified tables first: their printed codes name the functions of the summary tables
     order = sorted(found, key=lambda t: 0 if t.spec and t.spec.shape == "classified" else 1)
     for t in order:
@@ -177,8 +183,12 @@ def read_pdf(
             facts["not_printed"] = sorted(absent)
         if spec.shape == "two-sided" and spec.expenditure_by != "function":
             facts["expenditure_by"] = spec.expenditure_by
+        if spec.shape == "by-unit" and res.classification:
+            facts["rows_by"] = "unit"  # a table the standard layout classifies by code, printed by unit
         if facts:
             structure[spec.resource] = facts
+        if not rows and t.notes:
+            table_notes[spec.resource] = "".join(t.notes)  # an empty table's 备注 (注：…无…)
     return PdfReading(
         tables=out,
         read=found,
@@ -190,4 +200,7 @@ def read_pdf(
         findings=findings.notes,
         n_pages=len(pages),
         structure=structure,
+        table_notes=table_notes,
+        template_record=contents.template_record(tmpl, found),
+        contents=contents.contents(doc, tmpl, found),
     )

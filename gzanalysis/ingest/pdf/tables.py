@@ -156,7 +156,8 @@ def find_tables(doc: Document, template: Template) -> tuple[list[Table], list[st
                     continue
             body_start = next((i for i in range(at + 1, len(lines)) if _is_body(lines[i])), None)
             head = lines[at + 1 : body_start if body_start is not None else _end(lines, at + 1)]
-            body = lines[body_start:] if body_start is not None else []
+            # an empty table: no body line, its note (注：…) right under the header still closes it
+            body = lines[body_start:] if body_start is not None else lines[_end(lines, at + 1) :]
             if (
                 current is not None
                 and spec is current.spec

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -27,6 +27,9 @@ class TableSpec:
     # two-sided tables: what the expenditure side lists before its subtotal ("function": 类 by code or
     # name; "kind": 基本支出 / 项目支出 …); the audit's balance rule follows it
     expenditure_by: str = "function"
+    # a table that holds a standard resource the PDF ingest does not read (the performance tables:
+    # ``projects``); recorded in the package as printed but not read, as distinct from absent
+    unread_resource: str = ""
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,8 @@ class Template:
     name: str
     description: str
     tables: dict[str, TableSpec]
+    # what the family's documents contain ([requires]): standard tables (resources) and narrative sections
+    requires: dict = field(default_factory=dict)
 
     def match_title(self, title: str) -> TableSpec | None:
         """The table whose title variant ends the normalised title; the longest variant wins."""
@@ -74,8 +79,8 @@ def load(name: str) -> Template:
     for key, t in spec["tables"].items():
         shape = t["shape"]
         columns = dict(t.get("columns", {}))
-        for field, patterns in spec.get("columns", {}).get(shape, {}).items():
-            columns.setdefault(field, patterns)
+        for name_, patterns in spec.get("columns", {}).get(shape, {}).items():
+            columns.setdefault(name_, patterns)
         tables[key] = TableSpec(
             key=key,
             resource=t.get("resource", ""),
@@ -84,8 +89,9 @@ def load(name: str) -> Template:
             classification=t.get("classification"),
             columns={f: tuple(p) for f, p in columns.items()},
             expenditure_by=t.get("expenditure_by", "function"),
+            unread_resource=t.get("unread_resource", ""),
         )
-    return Template(spec["name"], spec.get("description", ""), tables)
+    return Template(spec["name"], spec.get("description", ""), tables, spec.get("requires", {}))
 
 
 _NUMBERING = re.compile(

@@ -1,0 +1,77 @@
+"""The contents page (目录) of a PDF disclosure, and what the package records of what was read.
+
+``contents(doc, template, found)``: the table titles the 目录 lists, the line of the 目录, and which of
+them the ingest found in the document. ``template_record(template, found)``: what the family's documents
+contain (its ``[requires]``) and which of those parts the PDF ingest does not read, with the reason, as
+distinct from absent. Both go into the package's ``disclosure.toml`` (``contents``, ``template``) for the
+audit's completeness rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gzanalysis.ingest.pdf.header import clean
+from gzanalysis.ingest.pdf.tables import Document, Table
+from gzanalysis.ingest.pdf.templates import Template, normalise_title
+
+CONTENTS_TITLE = "目录"
+CONTENTS_PAGES = 3  # the 目录 runs over at most this many pages
+_PAGE_REF = re.compile(r"[.…·\-—\s\d]+$")  # dot leaders and a page number after a title
+
+# What the PDF ingest does not read at all (a fact of this reader, not of any document): the narrative.
+NARRATIVE_NOT_READ = "the PDF ingest does not read the narrative (its text is in source.txt)"
+
+
+def contents(doc: Document, template: Template, found: list[Table]) -> dict | None:
+    """The 目录's table titles (as printed, without numbering), its line, and those found as tables.
+
+    The 目录 ends at its first line printed again (the body repeats the first part's heading) or after
+    ``CONTENTS_PAGES`` pages. A line is a table title where the template knows it (any of its tables).
+    """
+    start = next(
+        ((p, line) for p in doc.pages for line in p.lines if clean(line.text) == CONTENTS_TITLE), None
+    )
+    if start is None:
+        return None
+    page, first = start
+    at = doc.pages.index(page)
+    lines = [line for p in doc.pages[at : at + CONTENTS_PAGES] for line in p.lines]
+    after = next(i for i, line in enumerate(lines) if line is first) + 1
+    seen: set[str] = set()
+    listed: list[tuple[str, str]] = []  # (title without numbering, template key)
+    for line in lines[after:]:
+        text = _PAGE_REF.sub("", clean(line.text)) or clean(line.text)
+        if text in seen:
+            break  # the body begins: it prints the first part's heading again
+        seen.add(text)
+        spec = template.match_title(normalise_title(text))
+        if spec is not None:
+            listed.append((normalise_title(text), spec.key))
+    if not listed:
+        return None
+    keys = {t.spec.key for t in found if t.spec}
+    return {
+        "tables": [title for title, _ in listed],
+        "found": [title for title, key in listed if key in keys],
+        "source_line": doc.line_number(first),
+    }
+
+
+def template_record(template: Template, found: list[Table]) -> dict:
+    """The family's requirements and what of them the ingest did not read (``not_read``: part → reason)."""
+    requires = template.requires
+    not_read = {}
+    for t in found:
+        if t.spec and t.spec.unread_resource:
+            not_read[t.spec.unread_resource] = (
+                f"printed ({clean(t.title)}, pages {t.pages[0]}–{t.pages[-1]}), "
+                "not read: the PDF ingest does not read the performance tables (kept in pdf_cells)"
+            )
+    not_read["narrative"] = NARRATIVE_NOT_READ
+    return {
+        "name": template.name,
+        "tables": list(requires.get("tables", [])),
+        "sections": list(requires.get("sections", [])),
+        "not_read": not_read,
+    }
