@@ -10,6 +10,8 @@
 from __future__ import annotations
 
 import html
+from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
 LANGS = ("en", "zh")
@@ -53,6 +55,14 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
+@cache
+def _templates():
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    folder = str(files("gzanalysis.publish").joinpath("templates"))
+    return Environment(loader=FileSystemLoader(folder), autoescape=select_autoescape(["html", "j2"]))
+
+
 def word(key: str, lang: str, **fields) -> str:
     return WORDS[key][lang].format(**fields) if fields else WORDS[key][lang]
 
@@ -86,4 +96,34 @@ def default_language_script() -> str:
         "var l=s||((navigator.languages&&navigator.languages[0])||navigator.language||'en');"
         "if(/^zh/i.test(l)&&location.search.indexOf('lang=en')<0){location.replace('index.zh.html')}})();"
         "</script>"
+    )
+
+
+def render_glossary(d, lang: str, home: str | None = None) -> str:
+    """The glossary page (名词解释) of ``d`` in ``lang``: each term with its English name, the definition
+    as published and its line; it links to the same page in the other language."""
+    from gzanalysis.analyses.glossary import glossary
+
+    g = glossary(d, lang)
+    parts = [(part, block.to_dict("records")) for part, block in g.groupby("part", sort=False)]
+    lines = d.table("glossary")
+    return (
+        _templates()
+        .get_template("glossary.html.j2")
+        .render(
+            lang=lang,
+            other=OTHER[lang],
+            other_page=page_name("glossary", OTHER[lang]),
+            home=home or page_name("index", lang),
+            switch=switch_link("glossary", lang),
+            words={k: word(k, lang) for k in ("glossary", "report", "term", "term_en", "definition", "line")},
+            intro=word(
+                "glossary_intro",
+                lang,
+                first=int(lines["source_line"].min()),
+                last=int(lines["end_line"].max()),
+            ),
+            meta=d.meta,
+            parts=parts,
+        )
     )
