@@ -43,7 +43,7 @@ d
 
 # %%
 # NBVAL_CHECK_OUTPUT
-sources = gz.composition(d, by="source", level=None)
+sources = gz.composition(d, by="source", level=None, lang="en")
 total = d.table("部门收入总表").query("code.isna()")["total"].item()
 print(f"Total budget 2023: {total:,.2f} 万元")
 for row in sources.itertuples():
@@ -56,10 +56,10 @@ for row in sources.itertuples():
 
 # %%
 # NBVAL_CHECK_OUTPUT
-income_2022 = gz.changes(d).query("section == '收入预算'").set_index("item")["prior_year"]
-carried_2022 = income_2022[income_2022.index.str.contains("结转")].item()
-print(f"2022 implied: carry-over {carried_2022:,.2f} of {income_2022['收入预算总额']:,.2f} 万元", end=" ")
-print(f"({carried_2022 / income_2022['收入预算总额']:.1%})")
+income_2022 = gz.changes(d, lang="en").query("section == 'Income budget'").set_index("item")["prior_year"]
+carried_2022 = income_2022[income_2022.index.str.contains("Carry-over")].item()
+print(f"2022 implied: carry-over {carried_2022:,.2f} of {income_2022['Total income']:,.2f} 万元", end=" ")
+print(f"({carried_2022 / income_2022['Total income']:.1%})")
 
 # %% [markdown]
 # Two of the curated notebooks follow it up (`03_carried_over_funds`, `05_data_audit`).
@@ -71,11 +71,11 @@ print(f"({carried_2022 / income_2022['收入预算总额']:.1%})")
 
 # %%
 # NBVAL_CHECK_OUTPUT
-kinds = gz.composition(d, by="kind", level=None)
+kinds = gz.composition(d, by="kind", level=None, lang="en")
 print(kinds[["label", "amount", "share_of_total"]].to_string(index=False))
 
 # %%
-gz.charts.composition(d)
+gz.charts.composition(d, lang="en")
 
 # %% [markdown]
 # ## How the tables relate

@@ -30,11 +30,11 @@ d = gz.load()
 
 # %%
 # NBVAL_CHECK_OUTPUT
-by_class = gz.composition(d, by="function", level="类")
+by_class = gz.composition(d, by="function", level="类", lang="en")
 print(by_class[["code", "name", "amount", "share_of_total"]].round(4).to_string(index=False))
 
 # %%
-gz.charts.composition(d)
+gz.charts.composition(d, lang="en")
 
 # %% [markdown]
 # More than half the money is **一般公共服务支出** (general public services), nearly all of it in category
@@ -43,7 +43,7 @@ gz.charts.composition(d)
 # published report.
 
 # %%
-gz.charts.drilldown(d)
+gz.charts.drilldown(d, lang="en")
 
 # %% [markdown]
 # ## By economic class (经济分类)
@@ -53,11 +53,11 @@ gz.charts.drilldown(d)
 
 # %%
 # NBVAL_CHECK_OUTPUT
-economic = gz.composition(d, by="economic", level="类")
+economic = gz.composition(d, by="economic", level="类", lang="en")
 print(economic[["code", "name", "amount", "share_of_total"]].round(4).to_string(index=False))
 
 # %%
-gz.charts.composition(d, by="economic", level="款")
+gz.charts.composition(d, by="economic", level="款", lang="en")
 
 # %% [markdown]
 # The narrative goes further: it breaks down **all** spending by economic class (line 587), project spending
@@ -66,7 +66,7 @@ gz.charts.composition(d, by="economic", level="款")
 
 # %%
 # NBVAL_CHECK_OUTPUT
-stated = gz.changes(d).query("section == '支出预算' and grouping == 'economic'")
+stated = gz.changes(d, lang="en").query("section == 'Spending budget' and grouping == 'economic'")
 whole = stated[["code", "item", "amount"]].assign(share_of_total=stated["amount"] / stated["amount"].sum())
 print(whole.round(4).to_string(index=False))
 print(f"sum of the classes: {stated['amount'].sum():,.2f}")
@@ -87,11 +87,11 @@ print(procurement[["item", "amount", "source_line"]].to_string(index=False))
 # (上年结转), which from the unit's own money (其他收入)?
 
 # %%
-gz.charts.source_mix(d, normalize=True)
+gz.charts.source_mix(d, normalize=True, lang="en")
 
 # %%
 # NBVAL_CHECK_OUTPUT
-kind = gz.composition(d, by="kind", level="类").pivot_table(
+kind = gz.composition(d, by="kind", level="类", lang="en").pivot_table(
     index="name", columns="kind", values="amount", fill_value=0
 )
 print(kind.sort_values("project", ascending=False).to_string())
@@ -112,7 +112,7 @@ print(kind.sort_values("project", ascending=False).to_string())
 
 # %%
 # NBVAL_CHECK_OUTPUT
-carried = gz.carryover(d, level="类")
+carried = gz.carryover(d, level="类", lang="en")
 alone = carried[carried["carryover_only"]]
 print(alone[["code", "name", "carryover"]].to_string(index=False))
 print(f"{len(alone)} classes, {alone['carryover'].sum():,.2f} 万元 of carry-over and nothing else")
@@ -134,7 +134,7 @@ print(f"{len(alone)} classes, {alone['carryover'].sum():,.2f} 万元 of carry-ov
 basic = d.table("部门支出总表").query("code.isna()")["basic"].item()
 p6 = d.table("projects").set_index("project_id").loc["P6"]
 print(f"P6 {p6['name']}: {p6['funds_total']:,.2f} 万元 | all basic spending: {basic:,.2f} 万元")
-running = gz.changes(d).query("section == '机关运行经费'").iloc[0]
+running = gz.changes(d, lang="en").query("section == 'Office running costs'").iloc[0]
 public = d.table("一般公共预算基本支出表").query("code.isna()")["public_operations"].item()
 print(f"机关运行经费 {running['amount']:,.2f} = 公用经费 {public:,.2f}")
 

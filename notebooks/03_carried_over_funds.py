@@ -42,7 +42,7 @@ d = gz.load()
 
 # %%
 # NBVAL_CHECK_OUTPUT
-by_class = gz.carryover(d, level="类")
+by_class = gz.carryover(d, level="类", lang="en")
 print(
     by_class[
         ["code", "name", "carryover", "total", "share_of_carryover", "share_carried_over", "carryover_only"]
@@ -52,7 +52,7 @@ print(
 )
 
 # %%
-gz.charts.carryover(d)
+gz.charts.carryover(d, lang="en")
 
 # %% [markdown]
 # Three classes take 85% of the carry-over: 科学技术 (science and technology, 34%), 城乡社区 (urban and
@@ -78,7 +78,7 @@ print("carry-over only:", ", ".join(by_class.loc[by_class["carryover_only"], "na
 # ## Down to items (项)
 
 # %%
-items = gz.carryover(d, level="项")
+items = gz.carryover(d, level="项", lang="en")
 items[items["carryover"] > 0][["code", "name", "carryover", "share_of_carryover", "share_carried_over"]]
 
 # %% [markdown]

@@ -24,7 +24,7 @@ import gzanalysis as gz
 
 gz.notebook.setup()
 d = gz.load()
-targets = gz.targets(d)
+targets = gz.targets(d, lang="en")
 
 # %%
 gz.require(d, "projects")  # where the disclosure has no projects: one sentence, and the notebook stops
@@ -34,7 +34,7 @@ gz.require(d, "projects")  # where the disclosure has no projects: one sentence,
 
 # %%
 # NBVAL_CHECK_OUTPUT
-summary = gz.targets_summary(d)
+summary = gz.targets_summary(d, lang="en")
 print(
     summary[
         [
@@ -50,7 +50,7 @@ print(
 )
 
 # %%
-gz.charts.targets(d)
+gz.charts.targets(d, lang="en")
 
 # %% [markdown]
 # ## How measurable?
@@ -83,7 +83,7 @@ print(no_unit[["project_id", "indicator", "value_text", "source_line"]].to_strin
 # NBVAL_CHECK_OUTPUT
 hundred, quantitative = summary["at_100_percent"].sum(), summary["quantitative"].sum()
 print(f"targets of exactly =100%: {hundred} of {quantitative} quantitative")
-cost = targets.query("level2 == '经济成本指标' and kind != 'missing'")
+cost = targets.query("level2 == 'Economic cost' and kind != 'missing'")
 print(cost[["project_id", "indicator", "value_text", "source_line"]].to_string(index=False))
 
 # %% [markdown]

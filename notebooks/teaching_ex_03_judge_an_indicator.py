@@ -25,7 +25,7 @@ import gzanalysis as gz
 
 gz.notebook.setup()
 d = gz.load()
-targets = gz.targets(d)
+targets = gz.targets(d, lang="en")
 targets.query("project_id == 'P2'")[["level2", "indicator", "value_text", "operator", "number", "unit"]]
 
 # %%

@@ -15,7 +15,7 @@ import gzanalysis as gz
 
 gz.notebook.setup()
 d = gz.load()
-c = gz.carryover(d, level="类")
+c = gz.carryover(d, level="类", lang="en")
 
 # %% [markdown]
 # ## Solution
