@@ -13,16 +13,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[lab,render,report,app,dev]"
 	touch $(STAMP)
 
-# The widget manager and require.js for the report's pages, from the npm registry (pinned), unpacked once.
+# The widget manager and require.js for the report's pages, and axe-core for the browser tests' accessibility
+# checks, from the npm registry (pinned), unpacked once.
 JS := $(VENV)/share/gzanalysis/js
-$(JS)/.installed: $(STAMP)
+$(JS)/.installed: $(STAMP) Makefile
 	@command -v npm >/dev/null || { echo "make: npm is needed: the report's pages load the Jupyter widget manager \
-	and require.js, which come from the npm registry (@jupyter-widgets/html-manager, requirejs). Install Node.js \
-	with npm (Debian: apt-get install npm) and run make again." >&2; exit 1; }
-	rm -rf $(JS) && mkdir -p $(JS)/html-manager $(JS)/requirejs
-	cd $(JS) && npm pack --silent @jupyter-widgets/html-manager@1.0.15 requirejs@2.3.7 > /dev/null
+	and require.js, and its accessibility test axe-core, which come from the npm registry (@jupyter-widgets/html-manager, \
+	requirejs, axe-core). Install Node.js with npm (Debian: apt-get install npm) and run make again." >&2; exit 1; }
+	rm -rf $(JS) && mkdir -p $(JS)/html-manager $(JS)/requirejs $(JS)/axe-core
+	cd $(JS) && npm pack --silent @jupyter-widgets/html-manager@1.0.15 requirejs@2.3.7 axe-core@4.10.2 > /dev/null
 	tar xzf $(JS)/jupyter-widgets-html-manager-1.0.15.tgz -C $(JS)/html-manager --strip-components=1
 	tar xzf $(JS)/requirejs-2.3.7.tgz -C $(JS)/requirejs --strip-components=1
+	tar xzf $(JS)/axe-core-4.10.2.tgz -C $(JS)/axe-core --strip-components=1  # accessibility checks (tests only)
 	rm -f $(JS)/*.tgz && touch $@
 
 # Debian packages for the browser tests and the static images: Chromium and a CJK font (apt, as root or sudo).

@@ -33,6 +33,7 @@ __all__ = [
     "changes",
     "charts",
     "composition",
+    "explorers",
     "glossary",
     "load",
     "load_many",
@@ -42,22 +43,31 @@ __all__ = [
     "require",
     "targets",
     "targets_summary",
+    "tables",
     "teaching",
     "widgets",
 ]
 __version__ = "0.1.0"
 
 
-_VIEWS = ("charts", "notebook", "widgets")
+# gz.<name> → gzanalysis.views.<module>
+_VIEWS = {
+    "charts": "charts",
+    "notebook": "notebook",
+    "widgets": "widgets",
+    "tables": "tables",
+    "explorers": "static_explorers",
+}
 
 
 def __getattr__(name: str):
-    """``gz.charts``, ``gz.widgets``, ``gz.notebook`` import on first use: they bring altair and ipywidgets,
-    which a script that only loads or audits data (or a cached report rebuild) need not wait for."""
+    """``gz.charts``, ``gz.widgets``, ``gz.notebook``, ``gz.tables``, ``gz.explorers`` import on first use: they
+    bring altair and ipywidgets, which a script that only loads or audits data (or a cached report rebuild)
+    need not wait for."""
     if name in _VIEWS:
         import importlib
 
-        module = importlib.import_module(f"gzanalysis.views.{name}")
+        module = importlib.import_module(f"gzanalysis.views.{_VIEWS[name]}")
         globals()[name] = module
         return module
     raise AttributeError(f"module 'gzanalysis' has no attribute {name!r}")

@@ -41,8 +41,7 @@ d
 # summary table labels it 上年结转(结余), line 86) and **其他收入** (other income: here the unit's own funds,
 # 单位实有资金, line 583).
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 sources = gz.composition(d, by="source", level=None, lang="en")
 total = d.table("部门收入总表").query("code.isna()")["total"].item()
 print(f"Total budget 2023: {total:,.2f} 万元")
@@ -54,8 +53,7 @@ for row in sources.itertuples():
 # is unusual: the narrative's figures imply a 2022 carry-over of 1,618.63 万元, 10.9% of a 2022 budget of
 # 14,783.86 (2023 amount minus the stated change, line 575):
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 income_2022 = gz.changes(d, lang="en").query("section == 'Income budget'").set_index("item")["prior_year"]
 carried_2022 = income_2022[income_2022.index.str.contains("Carry-over")].item()
 print(f"2022 implied: carry-over {carried_2022:,.2f} of {income_2022['Total income']:,.2f} 万元", end=" ")
@@ -70,8 +68,10 @@ print(f"({carried_2022 / income_2022['Total income']:.1%})")
 # office running costs and contract staff's pay booked as projects.
 
 # %%
-# NBVAL_CHECK_OUTPUT
 kinds = gz.composition(d, by="kind", level=None, lang="en")
+gz.tables.show(kinds[["label", "amount", "share_of_total"]], lang="en")
+
+# %% tags=["nbval-check-output", "remove-cell"]
 print(kinds[["label", "amount", "share_of_total"]].to_string(index=False))
 
 # %%
@@ -101,9 +101,14 @@ gz.charts.composition(d, lang="en")
 # The income and the spending table must agree line by line; here is the same 类 in both:
 
 # %%
-# NBVAL_CHECK_OUTPUT
 income = d.table("部门收入总表").set_index("code")
 spending = d.table("部门支出总表").set_index("code")
+both = income.loc[["201", "206", "213"], ["name"]].assign(
+    **{"部门收入总表 total": income["total"], "部门支出总表 total": spending["total"]}
+)
+gz.tables.show(both, lang="en", index=True)
+
+# %% tags=["nbval-check-output", "remove-cell"]
 for code in ["201", "206", "213"]:
     print(code, income.loc[code, "name"], income.loc[code, "total"], spending.loc[code, "total"])
 
@@ -112,18 +117,19 @@ for code in ["201", "206", "213"]:
 # The disclosure was published as a PDF and read by OCR. Every row records the line of the raw text it came
 # from, and every correction of an OCR misreading is an **erratum** with its proof:
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 print(len(d.errata), "errata;", d.errata["kind"].value_counts().head(3).to_dict())
 
 # %%
-d.errata.query("kind == 'misread-number'")[["source_line", "printed", "corrected", "proof"]]
+gz.tables.show(
+    d.errata.query("kind == 'misread-number'")[["source_line", "printed", "corrected", "proof"]], "en"
+)
 
 # %% [markdown]
 # The long table `d.facts` holds every published amount with its table, code and source line:
 
 # %%
-d.facts.query("measure == 'carryover' and level == '类'").head()
+gz.tables.show(d.facts.query("measure == 'carryover' and level == '类'").head(), lang="en")
 
 # %% [markdown]
 # ## Summary

@@ -29,8 +29,10 @@ d = gz.load()
 # the class or category above; `share_of_total` the share of all spending.
 
 # %%
-# NBVAL_CHECK_OUTPUT
 by_class = gz.composition(d, by="function", level="类", lang="en")
+gz.tables.show(by_class[["code", "name", "amount", "share_of_total"]], lang="en")
+
+# %% tags=["nbval-check-output", "remove-cell"]
 print(by_class[["code", "name", "amount", "share_of_total"]].round(4).to_string(index=False))
 
 # %%
@@ -52,8 +54,10 @@ gz.charts.drilldown(d, lang="en")
 # **公用经费** (office running costs); 工资福利支出 is wages and benefits.
 
 # %%
-# NBVAL_CHECK_OUTPUT
 economic = gz.composition(d, by="economic", level="类", lang="en")
+gz.tables.show(economic[["code", "name", "amount", "share_of_total"]], lang="en")
+
+# %% tags=["nbval-check-output", "remove-cell"]
 print(economic[["code", "name", "amount", "share_of_total"]].round(4).to_string(index=False))
 
 # %%
@@ -64,22 +68,26 @@ gz.charts.composition(d, by="economic", level="款", lang="en")
 # (line 583) and fiscal project spending (line 595). The whole budget looks very different from its basic
 # part: most of it buys goods and services.
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output", "remove-cell"]
 stated = gz.changes(d, lang="en").query("section == 'Spending budget' and grouping == 'economic'")
 whole = stated[["code", "item", "amount"]].assign(share_of_total=stated["amount"] / stated["amount"].sum())
 print(whole.round(4).to_string(index=False))
 print(f"sum of the classes: {stated['amount'].sum():,.2f}")
+
+# %%
+gz.tables.show(whole, lang="en")
 
 # %% [markdown]
 # Goods and services are 71% of the budget (the five classes add up to 23,255.43, one cent above the total
 # of the tables: rounding). The narrative also states what the unit buys through government
 # procurement (政府采购, line 615): nearly all of it is services.
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output", "remove-cell"]
 procurement = d.table("narrative_figures").query("topic == '政府采购'")
 print(procurement[["item", "amount", "source_line"]].to_string(index=False))
+
+# %%
+gz.tables.show(procurement[["item", "amount", "source_line"]], lang="en")
 
 # %% [markdown]
 # ## By source of funds and by kind
@@ -90,10 +98,12 @@ print(procurement[["item", "amount", "source_line"]].to_string(index=False))
 gz.charts.source_mix(d, normalize=True, lang="en")
 
 # %%
-# NBVAL_CHECK_OUTPUT
 kind = gz.composition(d, by="kind", level="类", lang="en").pivot_table(
     index="name", columns="kind", values="amount", fill_value=0
 )
+gz.tables.show(kind.sort_values("project", ascending=False), lang="en", index=True)
+
+# %% tags=["nbval-check-output", "remove-cell"]
 print(kind.sort_values("project", ascending=False).to_string())
 
 # %% [markdown]
@@ -110,12 +120,14 @@ print(kind.sort_values("project", ascending=False).to_string())
 # through this bureau would land in these classes. The disclosure does not tie each class to a payout, so
 # this is an inference. The figures fit it: these classes live on carry-over alone.
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output", "remove-cell"]
 carried = gz.carryover(d, level="类", lang="en")
 alone = carried[carried["carryover_only"]]
 print(alone[["code", "name", "carryover"]].to_string(index=False))
 print(f"{len(alone)} classes, {alone['carryover'].sum():,.2f} 万元 of carry-over and nothing else")
+
+# %%
+gz.tables.show(alone[["code", "name", "carryover"]], lang="en")
 
 # %% [markdown]
 # ## Basic against project spending: where the line is drawn here
@@ -129,8 +141,7 @@ print(f"{len(alone)} classes, {alone['carryover'].sum():,.2f} 万元 of carry-ov
 # - The narrative's 机关运行经费 (office running costs) is the 公用经费 of basic spending, 214.31 万元
 #   (lines 607–611).
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 basic = d.table("部门支出总表").query("code.isna()")["basic"].item()
 p6 = d.table("projects").set_index("project_id").loc["P6"]
 print(f"P6 {p6['name']}: {p6['funds_total']:,.2f} 万元 | all basic spending: {basic:,.2f} 万元")
@@ -154,24 +165,20 @@ print(f"机关运行经费 {running['amount']:,.2f} = 公用经费 {public:,.2f}
 #   cars (公务交通补贴) are booked under this subject; the disclosure does not itemise it, so that is the
 #   likely content, not a stated one.
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 three = d.table('财政拨款"三公"经费支出表').iloc[0]
-print(
-    three[
-        ["total", "overseas_travel", "official_reception", "vehicle_operation", "vehicle_purchase"]
-    ].to_string()
-)
+parts = ["total", "overseas_travel", "official_reception", "vehicle_operation", "vehicle_purchase"]
+print("三公经费 (万元): " + ", ".join(f"{part} {three[part]:,.2f}" for part in parts))
 transport = d.table("一般公共预算基本支出表").set_index("code").loc["30239"]
 print(f"30239 {transport['name']}: {transport['total']:,.2f}")
 
 # %% [markdown]
 # ## Explore
 # With a live kernel, change the classification, level, measure, minimum share or language; the chart and
-# the table follow. (In the published report this shows its default view.)
+# the table follow. (In the published report the same controls drive the chart in your browser.)
 
 # %%
-gz.widgets.composition_explorer(d)
+gz.explorers.explorer(d, "composition")
 
 # %% [markdown]
 # ## Summary

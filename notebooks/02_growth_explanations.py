@@ -36,8 +36,7 @@ gz.require(d, "narrative")  # where the disclosure has no narrative: one sentenc
 # **净增 / 净减** (net increase / net decrease; here the narrative uses them for classes that are new in
 # 2023 or gone from it).
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 totals = changes.query("grouping == 'total'")
 for r in totals.itertuples():
     print(
@@ -68,19 +67,23 @@ gz.charts.waterfall(d, lang="en")
 gz.charts.changes(d, lang="en")
 
 # %%
-# NBVAL_CHECK_OUTPUT
 by_function = changes.query("section == 'Spending budget' and grouping == 'function'")
+gz.tables.show(by_function[["code", "item", "amount", "change", "prior_year", "wording"]], lang="en")
+
+# %% tags=["nbval-check-output", "remove-cell"]
 print(by_function[["code", "item", "amount", "change", "prior_year", "wording"]].to_string(index=False))
 
 # %% [markdown]
 # Four classes are new in 2023 (净增: 节能环保, 城乡社区, 农林水, 商业服务业) and one disappeared (金融支出,
 # 净减 325). The four new ones are project spending funded by carry-over alone:
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output", "remove-cell"]
 new_classes = by_function.query("wording == 'net increase'")["code"]
 carried = gz.carryover(d, level="类", lang="en").set_index("code").loc[new_classes]
 print(carried[["name", "carryover", "total", "carryover_only"]].to_string())
+
+# %%
+gz.tables.show(carried[["name", "carryover", "total", "carryover_only"]], lang="en")
 
 # %% [markdown]
 # ## Do the narrative's parts add up?
@@ -88,11 +91,13 @@ print(carried[["name", "carryover", "total", "carryover_only"]].to_string())
 # rounding explains, `parts_check` says **material**:
 
 # %%
-# NBVAL_CHECK_OUTPUT
 checks = changes.query("grouping != 'total'").groupby(["section", "scope", "grouping"], sort=False)
 summary = checks.agg(parts=("change", "sum"), status=("parts_check", "first")).reset_index()
 stated = totals[["section", "scope", "change"]].rename(columns={"change": "stated_total"})
 summary = summary.merge(stated, on=["section", "scope"])  # sections that state a total change
+gz.tables.show(summary, lang="en")
+
+# %% tags=["nbval-check-output", "remove-cell"]
 print(summary.round(2).to_string(index=False))
 
 # %% [markdown]
@@ -111,9 +116,11 @@ print(summary.round(2).to_string(index=False))
 # income from sources other than fiscal appropriations.
 
 # %%
-# NBVAL_CHECK_OUTPUT
 audit = gz.audit(d)
 narrative = audit.query("family == 'narrative' and status in ['material', 'info']")
+gz.tables.show(narrative[["rule", "lhs", "rhs", "diff", "status", "cause"]], lang="en")
+
+# %% tags=["nbval-check-output", "remove-cell"]
 print(narrative[["rule", "lhs", "rhs", "diff", "status", "cause"]].to_string(index=False))
 identity = audit.set_index("rule").loc["narrative.prior_year.non_fiscal.by_kind~by_source"]
 print(f"2022 non-fiscal money: by kind {identity['lhs']:,.2f}, by source {identity['rhs']:,.2f}")
@@ -131,7 +138,7 @@ print(
 # Choose a section, a grouping and a chart; hide small changes with the threshold.
 
 # %%
-gz.widgets.changes_explorer(d)
+gz.explorers.explorer(d, "changes")
 
 # %% [markdown]
 # ## Summary

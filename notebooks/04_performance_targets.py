@@ -33,8 +33,10 @@ gz.require(d, "projects")  # where the disclosure has no projects: one sentence,
 # ## The eight projects
 
 # %%
-# NBVAL_CHECK_OUTPUT
 summary = gz.targets_summary(d, lang="en")
+gz.tables.show(summary, lang="en")
+
+# %% tags=["nbval-check-output", "remove-cell"]
 print(
     summary[
         [
@@ -59,7 +61,12 @@ gz.charts.targets(d, lang="en")
 # P8 (其他收入资金, the unit's own 700 万元) lists its indicator categories with no indicator at all.
 
 # %%
-# NBVAL_CHECK_OUTPUT
+gz.tables.show(targets["kind"].value_counts().rename_axis("kind of indicator"), lang="en", index=True)
+
+# %%
+gz.tables.show(targets.groupby("operator")["indicator"].count().rename("count"), lang="en", index=True)
+
+# %% tags=["nbval-check-output", "remove-cell"]
 print(targets["kind"].value_counts().to_string())
 print(targets.groupby("operator")["indicator"].count().to_string())
 
@@ -67,10 +74,12 @@ print(targets.groupby("operator")["indicator"].count().to_string())
 # Two indicators counted as quantitative have a number but no readable unit: P4's 项目采购数量 =21 (a count
 # with no unit printed) and P7's 系统故障修复处理时间, whose unit the OCR could not read:
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output", "remove-cell"]
 no_unit = targets.query("kind == 'quantitative' and unit.isna()")
 print(no_unit[["project_id", "indicator", "value_text", "source_line"]].to_string(index=False))
+
+# %%
+gz.tables.show(no_unit[["project_id", "indicator", "value_text", "source_line"]], lang="en")
 
 # %% [markdown]
 # Many quantitative targets are **=100%**: rates the unit reports on itself (completion on time, follow-up
@@ -79,20 +88,25 @@ print(no_unit[["project_id", "indicator", "value_text", "source_line"]].to_strin
 # say. A **成本节约率** (cost saving rate) of =100% would mean spending nothing; it appears in six projects as a
 # template value, while P6's **成本控制率** (cost control rate) ≤100% shows what was meant: stay within budget.
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output", "remove-cell"]
 hundred, quantitative = summary["at_100_percent"].sum(), summary["quantitative"].sum()
 print(f"targets of exactly =100%: {hundred} of {quantitative} quantitative")
 cost = targets.query("level2 == 'Economic cost' and kind != 'missing'")
 print(cost[["project_id", "indicator", "value_text", "source_line"]].to_string(index=False))
 
+# %%
+gz.tables.show(cost[["project_id", "indicator", "value_text", "source_line"]], lang="en")
+
 # %% [markdown]
 # P4 promises a 系统故障率 (system failure rate) of =100% — a system that always fails — *and* ≤5%:
 
 # %%
-targets.query("project_id == 'P4' and indicator.str.contains('故障率')")[
-    ["indicator", "value_text", "source_line"]
-]
+gz.tables.show(
+    targets.query("project_id == 'P4' and indicator.str.contains('故障率')")[
+        ["indicator", "value_text", "source_line"]
+    ],
+    lang="en",
+)
 
 # %% [markdown]
 # ## Outputs and outcomes
@@ -100,18 +114,19 @@ targets.query("project_id == 'P4' and indicator.str.contains('故障率')")[
 # quantitative:
 
 # %%
-# NBVAL_CHECK_OUTPUT
-print(
-    targets.pivot_table(
-        index="level1", columns="kind", values="indicator", aggfunc="count", fill_value=0
-    ).to_string()
+levels = targets.pivot_table(
+    index="level1", columns="kind", values="indicator", aggfunc="count", fill_value=0
 )
+gz.tables.show(levels, lang="en", index=True)
+
+# %% tags=["nbval-check-output", "remove-cell"]
+print(levels.to_string())
 
 # %% [markdown]
 # ## Explore
 
 # %%
-gz.widgets.targets_explorer(d)
+gz.explorers.explorer(d, "targets")
 
 # %% [markdown]
 # ## Summary

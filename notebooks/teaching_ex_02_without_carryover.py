@@ -24,6 +24,9 @@ d = gz.load()
 c = gz.carryover(d, level="类", lang="en")
 c.head()
 
+# %%
+gz.require(d, "carryover")  # where the income table is not by function: one sentence, and the notebook stops
+
 # %% [markdown]
 # ## Your turn
 # The column `share_carried_over` is carry-over ÷ the function's total. Which class has the largest

@@ -26,7 +26,10 @@ import gzanalysis as gz
 gz.notebook.setup()
 d = gz.load()
 targets = gz.targets(d, lang="en")
-targets.query("project_id == 'P2'")[["level2", "indicator", "value_text", "operator", "number", "unit"]]
+gz.tables.show(
+    targets.query("project_id == 'P2'")[["level2", "indicator", "value_text", "operator", "number", "unit"]],
+    lang="en",
+)
 
 # %%
 gz.require(d, "projects")  # where the disclosure has no projects: one sentence, and the notebook stops

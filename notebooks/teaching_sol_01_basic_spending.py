@@ -21,16 +21,14 @@ basic = d.table("一般公共预算基本支出表")
 # %% [markdown]
 # ## Solution
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 total_row = basic[basic["code"].isna()].iloc[0]
 personnel = total_row["personnel"]
 public_operations = total_row["public_operations"]
 difference = round(total_row["total"] - personnel - public_operations, 2)
 print(total_row["total"], personnel, public_operations, difference)
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 gz.teaching.check_basic_split(d, personnel, public_operations, difference, lang="en")
 
 # %% [markdown]
@@ -40,13 +38,11 @@ gz.teaching.check_basic_split(d, personnel, public_operations, difference, lang=
 # The audit agrees:
 
 # %%
-# NBVAL_CHECK_OUTPUT
-print(
-    gz.audit(d)
-    .set_index("rule")
-    .loc["row.general_budget_basic_expenditure.total.row1", ["lhs", "rhs", "diff", "tolerance", "status"]]
-    .to_string()
-)
+row = gz.audit(d).set_index("rule").loc[["row.general_budget_basic_expenditure.total.row1"]]
+gz.tables.show(row[["lhs", "rhs", "diff", "tolerance", "status"]], lang="en", index=True)
+
+# %% tags=["nbval-check-output", "remove-cell"]
+print(row.iloc[0][["lhs", "rhs", "diff", "tolerance", "status"]].to_string())
 
 # %% [markdown]
 # ## Summary

@@ -25,8 +25,7 @@ gz.require(d, "projects")  # where the disclosure has no projects: one sentence,
 # No indicator's ambition can be judged from this disclosure: the performance table has a target column
 # (指标值) and nothing to compare it with, no last year's result and no current level.
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 print(list(d.table("indicators").columns))
 
 # %% [markdown]
@@ -35,8 +34,7 @@ print(list(d.table("indicators").columns))
 # rate of exactly 100% that the hotline reports on itself cannot be verified by a reader: the disclosure
 # will not say how many tickets there were, nor how many were followed up.
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 gz.teaching.check_indicator(
     d, "P2", "15秒接通率", measurable=True, ambition_judgeable=False, sensible=True, lang="en"
 )
@@ -48,8 +46,7 @@ gz.teaching.check_indicator(
 # `系统故障率(%) =100%` (line 460) is measurable, but read literally it promises a system that always fails;
 # the same table also promises 系统故障率 ≤5% (line 463), which is what was meant.
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 gz.teaching.check_indicator(
     d, "P4", "系统故障率(%)", measurable=True, ambition_judgeable=False, sensible=False, lang="en"
 )
@@ -57,8 +54,7 @@ gz.teaching.check_indicator(
 # %% [markdown]
 # A qualitative target is not measurable as printed:
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 gz.teaching.check_indicator(
     d, "P1", "城市数据治理效率", measurable=False, ambition_judgeable=False, sensible=True, lang="en"
 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -39,6 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHOTS = Path(tempfile.mkdtemp(prefix="gz-screenshots-"))
 CJK_FONT = "12px 'Noto Sans CJK SC'"
 LAB_CONFIG = ROOT / "tools" / "jupyterlab"  # `make lab`'s server config and Lab settings
+JS_DIR = Path(sys.prefix) / "share" / "gzanalysis" / "js"  # the Makefile unpacks the npm packages here
 
 if not Path(CHROMIUM).exists():
     pytest.skip(
@@ -63,10 +65,15 @@ def site(tmp_path_factory):
     return out
 
 
-def _open(browser, url: str, allowed) -> tuple:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+def _open(browser, url: str, allowed, width: int = 1280, console: list | None = None) -> tuple:
+    page = browser.new_page(viewport={"width": width, "height": 900})
     errors, blocked = [], []
     page.on("pageerror", lambda e: errors.append(str(e)))
+    if console is not None:  # warnings and errors the page logs (Vega and Vega-Lite log theirs here)
+        page.on(
+            "console",
+            lambda m: console.append(f"{m.type}: {m.text}") if m.type in ("warning", "error") else None,
+        )
 
     def route(r):
         if allowed(r.request.url):
@@ -106,18 +113,37 @@ def _wait_for_charts(page, timeout=15):
     return counts()
 
 
-def test_report_pages_render_offline(browser, site):
-    pages = sorted(site.glob("*.html"))
+def _local(url: str) -> bool:
+    return url.startswith("file://")
+
+
+def _pages(site) -> list[Path]:
+    """index.html first, then every other page of both languages (and the glossary pages)."""
+    return [site / "index.html", *sorted(p for p in site.glob("*.html") if p.name != "index.html")]
+
+
+def _notebook_pages(site, lang: str = "en") -> list[Path]:
+    """One edition's notebook pages in reading order (numbered ones first, then the teaching pairs)."""
+    pages = [p for p in site.glob("*.html") if not p.name.startswith(("index.", "glossary."))]
+    chosen = [p for p in pages if p.name.endswith(".zh.html") == (lang == "zh")]
+    return sorted(chosen, key=lambda p: (not p.name[0].isdigit(), p.name))
+
+
+def test_report_pages_render_offline_without_vega_warnings(browser, site):
+    pages = _pages(site)
     assert len(pages) >= 13
     chart_pages = 0
     for path in pages:
-        page, errors, blocked = _open(browser, path.as_uri(), lambda u: u.startswith("file://"))
+        console = []
+        page, errors, blocked = _open(browser, path.as_uri(), _local, console=console)
         charts, marks = _wait_for_charts(page, timeout=10 if path.name != "index.html" else 1)
-        shot = _shot(page, path.stem)
+        shot = _shot(page, f"{path.stem}-1280")
         text = page.inner_text("body")
         assert not errors, f"{path.name}: page errors {errors[:3]} (screenshot {shot})"
         assert not blocked, f"{path.name}: requests outside the site {blocked[:3]} (screenshot {shot})"
         assert marks == charts, f"{path.name}: {charts} charts, {marks} drawn (screenshot {shot})"
+        # Vega and Vega-Lite log every dropped sort, fit or scale here: none may remain (nor any other warning)
+        assert not console, f"{path.name}: console {console[:3]} (screenshot {shot})"
         assert any("\u4e00" <= ch <= "\u9fff" for ch in text), (
             f"{path.name}: no Chinese text (screenshot {shot})"
         )
@@ -129,28 +155,187 @@ def test_report_pages_render_offline(browser, site):
     assert chart_pages >= 5
 
 
-def test_report_explorers_show_their_default_view(browser, site):
-    page, errors, _ = _open(
-        browser, (site / "01_spending_composition.html").as_uri(), lambda u: u.startswith("file://")
+CHART_STATE = """el => { const s = el.querySelector('svg.marks'); return s ? s.innerHTML : ''; }"""
+# What a reader sees of a chart: its texts (labels, titles) and how many marks it draws.
+# (in the order they stand on the screen: Vega reuses DOM nodes, so their order in the DOM says nothing)
+SEEN = """el => Array.from(el.querySelectorAll('svg.marks text'))
+  .map(t => { const r = t.getBoundingClientRect(); return [Math.round(r.top), Math.round(r.left), t.textContent]; })
+  .sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(a => a[2]).join('|')
+  + '#' + el.querySelectorAll('svg.marks path, svg.marks rect').length"""
+# Change one control of an explorer: another option of a select, the top of a slider, the other state of a box.
+CHANGE = """el => {
+  let old = el.type === 'checkbox' || el.type === 'radio' ? el.checked : el.value;
+  if (el.tagName === 'SELECT') el.selectedIndex = el.selectedIndex === 0 ? 1 : 0;
+  else if (el.type === 'range') el.value = el.max;
+  else if (el.type === 'checkbox') el.checked = !el.checked;
+  el.dispatchEvent(new Event(el.tagName === 'SELECT' || el.type === 'checkbox' ? 'change' : 'input', {bubbles: true}));
+  return String(old);
+}"""
+RESTORE = """(el, old) => {
+  if (el.type === 'checkbox') el.checked = old === 'true'; else el.value = old;
+  el.dispatchEvent(new Event(el.tagName === 'SELECT' || el.type === 'checkbox' ? 'change' : 'input', {bubbles: true}));
+}"""
+
+
+def test_every_control_of_every_explorer_changes_its_chart(browser, site):
+    """Kernel-free explorers: on every page, each bound input is changed in turn and its chart must change."""
+    controls_seen = explorers_seen = 0
+    for path in _pages(site)[1:]:
+        page, errors, _ = _open(browser, path.as_uri(), _local)
+        _wait_for_charts(page)
+        assert page.locator(".widget-dropdown, .widget-slider").count() == 0, f"{path.name}: a dead widget"
+        explorers = page.locator(".vega-embed").filter(has=page.locator(".vega-bind"))
+        for i in range(explorers.count()):
+            explorer = explorers.nth(i)
+            explorer.scroll_into_view_if_needed()
+            inputs = explorer.locator(".vega-bind select, .vega-bind input")
+            assert inputs.count() >= 1
+            explorers_seen += 1
+            for j in range(inputs.count()):
+                control = inputs.nth(j)
+                name = explorer.locator(".vega-bind-name").nth(j).inner_text()
+                before, seen = explorer.evaluate(CHART_STATE), explorer.evaluate(SEEN)
+                old = control.evaluate(CHANGE)
+                page.wait_for_timeout(150)
+                after = explorer.evaluate(CHART_STATE)
+                if after == before:
+                    shot = _shot(page, f"dead-{path.stem}-{i}-{j}")
+                    pytest.fail(
+                        f"{path.name}: explorer {i}, control {name!r} does not change the chart ({shot})"
+                    )
+                control.evaluate(RESTORE, old)
+                page.wait_for_timeout(100)
+                assert explorer.evaluate(SEEN) == seen, f"{path.name}: {name!r} does not restore"
+                controls_seen += 1
+        assert not errors, f"{path.name}: {errors[:3]}"
+        page.close()
+    assert explorers_seen >= 5 and controls_seen >= 16  # four explorers (15 controls) and the drill-down (1)
+
+
+def _looks_like_a_printed_table(text: str) -> bool:
+    """Lines of columns padded with spaces: what print(df) or df.to_string() leaves."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    padded = [line for line in lines if len(re.findall(r"\S {2,}\S", line)) >= 2]
+    return len(lines) >= 3 and len(padded) >= 3 or "<NA>" in text or "dtype:" in text
+
+
+def test_no_printed_dataframes_in_visible_outputs(browser, site):
+    for path in _pages(site)[1:]:
+        page, _, _ = _open(browser, path.as_uri(), _local)
+        texts = page.locator(".jp-OutputArea-output pre, .jp-OutputArea-output[data-mime-type='text/plain']")
+        dumps = [t for t in texts.all_inner_texts() if _looks_like_a_printed_table(t)]
+        shot = _shot(page, f"dumps-{path.stem}") if dumps else None
+        assert not dumps, f"{path.name}: a printed table is visible: {dumps[0][:300]!r} ({shot})"
+        tables = page.locator("table.gz-table")
+        assert not path.stem[0].isdigit() or tables.count() >= 1, f"{path.name}: no formatted table"
+        page.close()
+
+
+def test_code_is_folded_and_tagged_cells_follow_their_tags(browser, site):
+    page, _, _ = _open(browser, (site / "03_carried_over_funds.html").as_uri(), _local)
+    folded = page.locator("details.gz-code")
+    assert folded.count() >= 5
+    assert page.locator("details.gz-code[open]").count() == 0
+    first = folded.first
+    assert not first.locator(".jp-InputArea-editor").is_visible()
+    first.locator("summary").click()
+    assert first.locator(".jp-InputArea-editor").is_visible()  # click to show
+    # check cells (nbval-check-output + remove-cell) are not on the page
+    assert "to_string" not in page.content()
+
+
+def test_navigation_toc_and_downloads(browser, site):
+    page, _, _ = _open(browser, (site / "01_spending_composition.html").as_uri(), _local)
+    pages = _notebook_pages(site, "en")
+    sidebar = page.locator(".gz-sidebar a")
+    assert sidebar.count() == len(pages) + 2  # home, every page of the edition in reading order, glossary
+    hrefs = [sidebar.nth(i).get_attribute("href") for i in range(sidebar.count())]
+    assert hrefs == ["index.html", *[p.name for p in pages], "glossary.html"]
+    assert (
+        page.locator(".gz-sidebar a[aria-current='page']").get_attribute("href")
+        == "01_spending_composition.html"
     )
+    toc = page.locator(".gz-toc a")
+    assert toc.count() >= 4
+    for i in range(toc.count()):  # every entry points to a heading of the page
+        anchor = toc.nth(i).get_attribute("href")[1:]
+        assert page.locator(f"[id='{anchor}']").count() == 1, anchor
+    assert page.locator(".gz-pager a[rel='prev']").get_attribute("href") == "00_start_here.html"
+    assert page.locator(".gz-pager a[rel='next']").get_attribute("href") == "02_growth_explanations.html"
+    notebook = page.locator("a.gz-download").get_attribute("href")
+    assert (site / notebook).exists() and notebook.endswith("01_spending_composition.ipynb")
+    index, _, _ = _open(browser, (site / "index.html").as_uri(), _local)
+    for link in index.locator("a[download]").all():
+        assert (site / link.get_attribute("href")).stat().st_size > 10_000
+    thumbs = index.locator(".gz-cards img")
+    assert thumbs.count() >= 5  # one per page that draws a chart
+    assert all(
+        index.evaluate("img => img.naturalWidth", thumbs.nth(i).element_handle()) > 100
+        for i in range(thumbs.count())
+    )
+
+
+def test_long_tables_sort_and_search(browser, site):
+    page, _, _ = _open(browser, (site / "05_data_audit.html").as_uri(), _local)
+    table = page.locator("table.gz-table-long").first
+    rows = table.locator("tbody tr")
+    total = rows.count()
+    search = page.locator(".gz-table-search input").first
+    search.fill("hierarchy")
+    visible = [r for r in rows.all() if r.is_visible()]
+    assert 0 < len(visible) < total and all("hierarchy" in r.inner_text() for r in visible)
+    search.fill("")
+    header = table.locator("th button.gz-sort").nth(3)  # diff, a number column
+    header.click()
+    values = [float(v.replace(",", "")) for v in table.locator("tbody tr td:nth-child(4)").all_inner_texts()]
+    assert values == sorted(values)
+    header.click()
+    values = [float(v.replace(",", "")) for v in table.locator("tbody tr td:nth-child(4)").all_inner_texts()]
+    assert values == sorted(values, reverse=True)
+
+
+def _axe(page) -> list[dict]:
+    axe = JS_DIR / "axe-core" / "axe.min.js"
+    if not axe.exists():
+        pytest.fail(f"axe-core is not installed in {axe.parent}: run `make test` (npm pack axe-core)")
+    page.add_script_tag(path=str(axe))
+    result = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    return [v for v in result if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize(
+    "name", ["index", "01_spending_composition", "index.zh", "01_spending_composition.zh", "glossary.zh"]
+)
+def test_accessibility_no_serious_violations(browser, site, name):
+    page, _, _ = _open(browser, (site / f"{name}.html").as_uri(), _local)
     _wait_for_charts(page)
-    shot = _shot(page, "explorer-default-view")
-    assert page.locator(".widget-dropdown select").count() >= 3, f"widgets not rendered (screenshot {shot})"
-    assert page.locator(".gz-kernel-note").count() == 1
-    widget_charts = page.locator(
-        ".widget-output .vega-embed svg.marks, .widget-output .vega-embed canvas.marks"
-    )
-    assert widget_charts.count() == 1, f"the explorer's chart is not drawn (screenshot {shot})"
-    assert not errors
+    violations = _axe(page)
+    summary = [(v["id"], v["impact"], v["help"], [n["target"] for n in v["nodes"][:3]]) for v in violations]
+    assert not violations, f"{name}: {summary}"
+    if name != "index":
+        label = page.locator(".vega-embed [role='graphics-document']").first.get_attribute("aria-label") or ""
+        assert "一般公共服务支出" in label  # the chart's description, for screen readers
+
+
+def test_phone_width_has_no_horizontal_scrolling(browser, site):
+    for path in _pages(site):
+        page, _, _ = _open(browser, path.as_uri(), _local, width=390)
+        _wait_for_charts(page, timeout=10 if path.name != "index.html" else 1)
+        shot = _shot(page, f"{path.stem}-390")
+        scroll, client = page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert scroll <= client, (
+            f"{path.name}: the body scrolls sideways at 390 px ({scroll} > {client}; {shot})"
+        )
+        page.close()
 
 
 def test_report_bound_control_changes_the_chart(browser, site):
-    page, errors, _ = _open(
-        browser, (site / "01_spending_composition.html").as_uri(), lambda u: u.startswith("file://")
-    )
+    page, errors, _ = _open(browser, (site / "01_spending_composition.html").as_uri(), _local)
     _wait_for_charts(page)
-    select = page.locator(".vega-bind select").first
-    chart = page.locator(".vega-embed").filter(has=page.locator(".vega-bind")).first
+    chart = page.locator(".vega-embed").filter(has=page.locator(".vega-bind select option[value='项']")).first
+    select = chart.locator(".vega-bind select").first
     before = chart.locator("svg.marks").inner_html()
     select.select_option("项")
     page.wait_for_timeout(500)
@@ -162,12 +347,11 @@ def test_report_bound_control_changes_the_chart(browser, site):
 
 
 def test_report_prints_readably(browser, site):
-    page, _, _ = _open(
-        browser, (site / "03_carried_over_funds.html").as_uri(), lambda u: u.startswith("file://")
-    )
+    page, _, _ = _open(browser, (site / "03_carried_over_funds.html").as_uri(), _local)
     _wait_for_charts(page)
     page.emulate_media(media="print")
     assert not page.locator(".gz-nav").is_visible()
+    assert not page.locator(".gz-sidebar").is_visible()
     pdf = page.pdf(format="A4")
     assert pdf[:4] == b"%PDF" and len(pdf) > 50_000
 
@@ -271,7 +455,8 @@ LAB_NOTEBOOKS = sorted(p.stem for p in (ROOT / "notebooks").glob("*.ipynb"))
 def test_jupyterlab_runs_each_notebook_offline(browser, lab, name):
     base, token, _ = lab
     url = f"{base}/lab/workspaces/ws-{secrets.token_hex(4)}/tree/{name}.ipynb?token={token}"
-    page, errors, blocked = _open(browser, url, lambda u: u.startswith(base))
+    console = []
+    page, errors, blocked = _open(browser, url, lambda u: u.startswith(base), console=console)
     panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
     _run_all(page, panel)
     charts, marks = _wait_for_charts(page, timeout=30)
@@ -299,7 +484,14 @@ def test_jupyterlab_runs_each_notebook_offline(browser, lab, name):
             f"{name}: widgets not rendered (screenshot {shot})"
         )
         chart = widget.locator(".vega-embed svg.marks")
-        chart.wait_for(timeout=30_000)
+        try:
+            chart.wait_for(timeout=30_000)
+        except playwright.Error:
+            shot = _shot(page, f"lab-{name}-no-chart")
+            output = widget.locator(".widget-output").inner_html()[:800]
+            pytest.fail(
+                f"{name}: the explorer draws no chart; console {console[-5:]}, {errors[:3]}; {output} ({shot})"
+            )
         before = chart.inner_html()
         select = (
             widget.locator(".widget-dropdown select")
@@ -365,3 +557,112 @@ def test_data_strings_cannot_run_script_in_the_report(browser, tmp_path, monkeyp
     assert page.evaluate("window.__pwned") is None, f"data executed as script (screenshot {shot})"
     assert not dialogs
     assert "<script>window.__pwned=1</script>" in page.inner_text("body"), "the name is shown, as text"
+
+
+# --- the two languages (issue 16) ---------------------------------------------------------------------------
+# The visible prose of a page: its paragraphs and list items, not code, outputs, tables or navigation.
+PROSE = """() => Array.from(document.querySelectorAll('main p, main li'))
+  .filter(e => e.offsetParent !== null && !e.closest('nav, .jp-OutputArea, details.gz-code, table'))
+  .map(e => e.innerText).join('\\n')"""
+
+
+def _cjk_share(text: str) -> float:
+    """Share of CJK ideographs among the letters of a text."""
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
+    latin = len(re.findall(r"[A-Za-z]", text))
+    return cjk / max(cjk + latin, 1)
+
+
+def _lang_of_page(path: Path) -> str:
+    return "zh" if path.name.endswith(".zh.html") else "en"
+
+
+def test_every_page_links_to_itself_in_the_other_language_and_speaks_its_own(browser, site):
+    from gzanalysis.publish.languages import OTHER, page_name
+
+    pages = sorted(site.glob("*.html"))
+    assert {_lang_of_page(p) for p in pages} == {"en", "zh"}
+    english = {p.name for p in pages if _lang_of_page(p) == "en"}
+    assert {page_name(n.removesuffix(".html"), "zh") for n in english} == {
+        p.name for p in pages if _lang_of_page(p) == "zh"
+    }, "a page without its twin"
+    for path in pages:
+        lang = _lang_of_page(path)
+        stem = path.name.removesuffix(".zh.html").removesuffix(".html")
+        page, errors, blocked = _open(browser, path.as_uri(), _local)
+        shot = _shot(page, f"lang-{path.stem}")
+        assert not errors and not blocked, f"{path.name}: {errors[:2]} {blocked[:2]} (screenshot {shot})"
+        assert page.evaluate("document.documentElement.lang") == lang, path.name
+        link = page.locator("a.gz-lang")
+        assert link.count() == 1, f"{path.name}: {link.count()} language links"
+        href = link.get_attribute("href")
+        assert href == page_name(stem, OTHER[lang]) and (site / href).exists(), (path.name, href)
+        prose = page.evaluate(PROSE)
+        share = _cjk_share(prose)
+        assert len(prose) > 40, f"{path.name}: no prose found"
+        if lang == "zh":
+            assert share > 0.6, f"{path.name}: prose only {share:.0%} Chinese (screenshot {shot})"
+        else:
+            assert share < 0.3, f"{path.name}: prose {share:.0%} Chinese (screenshot {shot})"
+        page.close()
+
+
+def test_the_index_follows_the_browser_language_until_the_reader_chooses(browser, site):
+    index = (site / "index.html").as_uri()
+    for locale, expected in [
+        ("zh-CN", "index.zh.html"),
+        ("zh-TW", "index.zh.html"),
+        ("en-US", "index.html"),
+        ("de-DE", "index.html"),
+    ]:
+        context = browser.new_context(locale=locale)
+        page = context.new_page()
+        page.goto(index)
+        page.wait_for_load_state("load")
+        assert page.url.rsplit("/", 1)[1] == expected, locale
+        context.close()
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    page.goto(index)
+    page.wait_for_url("**/index.zh.html")
+    page.click("a.gz-lang")  # the reader chooses English: the index no longer sends them to Chinese
+    page.wait_for_url("**/index.html")
+    page.goto(index)
+    page.wait_for_load_state("load")
+    assert page.url.rsplit("/", 1)[1] == "index.html"
+    context.close()
+
+
+def test_the_glossary_page_names_every_term_in_english(browser, site, d):
+    import gzanalysis as gz
+
+    terms = gz.glossary(d)
+    for name in ("glossary.html", "glossary.zh.html"):
+        page, errors, _ = _open(browser, (site / name).as_uri(), _local)
+        rows = page.evaluate(
+            "() => Array.from(document.querySelectorAll('table.gz-glossary tbody tr'))"
+            ".map(r => Array.from(r.cells).map(c => c.innerText.trim()))"
+        )
+        assert not errors
+        assert [(r[0], r[1]) for r in rows] == list(zip(terms["term"], terms["term_en"], strict=True))
+        assert page.evaluate(f'document.fonts.check("{CJK_FONT}", "名词")')
+        page.close()
+    index, _, _ = _open(browser, (site / "index.zh.html").as_uri(), _local)
+    assert index.locator('a[href="glossary.zh.html"]').count() >= 1
+    index.close()
+
+
+def test_chinese_pages_navigate_within_their_edition(browser, site):
+    pages = _notebook_pages(site, "zh")
+    assert [p.name.removesuffix(".zh.html") for p in pages] == [
+        p.name.removesuffix(".html") for p in _notebook_pages(site, "en")
+    ]
+    page, _, _ = _open(browser, (site / "01_spending_composition.zh.html").as_uri(), _local)
+    sidebar = page.locator(".gz-sidebar a")
+    hrefs = [sidebar.nth(i).get_attribute("href") for i in range(sidebar.count())]
+    assert hrefs == ["index.zh.html", *[p.name for p in pages], "glossary.zh.html"]
+    assert page.locator(".gz-pager a[rel='next']").get_attribute("href") == "02_growth_explanations.zh.html"
+    notebook = page.locator("a.gz-download").get_attribute("href")
+    assert notebook == "notebooks/zh/01_spending_composition.ipynb" and (site / notebook).exists()
+    assert page.locator(".gz-toc h2").inner_text() == "本页内容"
+    page.close()

@@ -132,6 +132,19 @@ def test_key_figures_are_checked(source):
     assert all(not c.outputs for c in nb.cells if c.cell_type == "code" and c not in checked), (
         "only key figures are stored"
     )
+    for cell in checked:  # every key figure is tagged now (tools/check_markers_to_tags.py has run)
+        assert "nbval-check-output" in cell.get("metadata", {}).get("tags", []), cell.source[:80]
+        assert "NBVAL_CHECK_OUTPUT" not in cell.source, cell.source[:80]
+
+
+@pytest.mark.parametrize("source", CURATED, ids=[p.stem for p in CURATED])
+def test_no_printed_dataframes_for_readers(source):
+    """Readers see formatted tables (gz.tables.show); a printed DataFrame may only feed a hidden check."""
+    nb = nbformat.read(source.with_suffix(".ipynb"), as_version=4)
+    for cell in nb.cells:
+        tags = cell.get("metadata", {}).get("tags", [])
+        if cell.cell_type == "code" and "remove-cell" not in tags:
+            assert ".to_string(" not in cell.source, cell.source[:120]
 
 
 NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")

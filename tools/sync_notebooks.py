@@ -43,7 +43,8 @@ def generate(source: Path) -> nbformat.NotebookNode:
     ).execute()
     for cell in nb.cells:
         tags = cell.metadata.get("tags")
-        cell.metadata = {"tags": tags} if tags else {}  # the tags are the source's; the rest is run state
+        # only the tags survive: the report honours remove-cell / hide-input …, nbval nbval-check-output
+        cell.metadata = {"tags": tags} if tags else {}
         if cell.cell_type != "code":
             continue
         if not is_checked(cell):

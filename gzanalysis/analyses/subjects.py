@@ -12,10 +12,13 @@ True
 
 from __future__ import annotations
 
-# subject → (the resources it needs, its name in Chinese and English)
+# subject → (the resources it needs, its name in Chinese and English, a column some row must fill or None)
 SUBJECTS = {
-    "narrative": (("narrative_changes",), "预算情况说明", "narrative (budget explanation)"),
-    "projects": (("projects", "indicators"), "项目支出绩效目标表", "project performance tables"),
+    "narrative": (("narrative_changes",), "预算情况说明", "narrative (budget explanation)", None),
+    "projects": (("projects", "indicators"), "项目支出绩效目标表", "project performance tables", None),
+    # A 部门收入总表 printed by unit or by source (as some cities do) has no function codes to spread
+    # the carry-over over.
+    "carryover": (("income_by_function",), "按功能分类的部门收入总表", "income table by function", "code"),
 }
 
 
@@ -30,8 +33,9 @@ def missing(d, subject: str) -> str | None:
     """One sentence saying that ``d`` lacks ``subject`` (see ``SUBJECTS``), or None where it has it."""
     if subject not in SUBJECTS:
         raise KeyError(f"no subject {subject!r}; the subjects are: {', '.join(SUBJECTS)}")
-    resources, zh, en = SUBJECTS[subject]
-    if all(len(d.table(name)) for name in resources):
+    resources, zh, en, column = SUBJECTS[subject]
+    tables = [d.table(name) for name in resources]
+    if all(len(t) and (column is None or t[column].notna().any()) for t in tables):
         return None
     return (
         f"{d.meta.get('title', d.id)} has no {en} ({zh}) in its data package, so this notebook has "

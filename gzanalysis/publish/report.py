@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import html
 import shutil
 import sys
 from functools import cache
@@ -22,13 +21,18 @@ from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
 
+from gzanalysis.publish import site
 from gzanalysis.publish.cache import DEFAULT_DIR as DEFAULT_CACHE
 from gzanalysis.publish.cache import NotebookCache, notebook_node
 from gzanalysis.publish.execute import TIMEOUT, run
+from gzanalysis.publish.languages import LANGS, WORDS, lang_of, page_name, render_glossary
 from gzanalysis.publish.notebooks import notebook_paths
 
 # Where `make report` unpacks the npm packages of the widget manager and require.js (see the Makefile).
 JS_DIR = Path(sys.prefix) / "share" / "gzanalysis" / "js"
+
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 class ReportError(RuntimeError):
@@ -54,8 +58,9 @@ def _title_and_overview(nb) -> tuple[str, str]:
         lines = cell.source.splitlines()
         if not title and lines and lines[0].startswith("# "):
             title = lines[0][2:].strip()
-        if "## Overview" in cell.source:
-            after = cell.source.split("## Overview", 1)[1].strip().split("\n\n")[0]
+        heading = next((h for h in ("## Overview", "## 概览") if h in cell.source), None)  # either edition
+        if heading:
+            after = cell.source.split(heading, 1)[1].strip().split("\n\n")[0]
             overview = " ".join(after.replace("**", "").replace("`", "").split())
             break
     return title, overview
@@ -72,10 +77,9 @@ def write_assets(site: Path, cache: NotebookCache | None = None) -> None:
     for name, make in (("vega-bundle.js", vega_bundle), ("vega-setup.js", versions_snippet)):
         key = f"{version('altair')} {version('vl-convert-python')} {cache.code}" if cache else None
         (assets / name).write_text(cache.asset(name, key, make) if key else make(), encoding="utf-8")
-    (assets / "report.css").write_text(
-        files("gzanalysis.publish").joinpath("templates/report.css").read_text(encoding="utf-8"),
-        encoding="utf-8",
-    )
+    for name in ("report.css", "tables.js"):
+        text = files("gzanalysis.publish").joinpath(f"templates/{name}").read_text(encoding="utf-8")
+        (assets / name).write_text(text, encoding="utf-8")
     require = JS_DIR / "requirejs" / "require.js"
     manager = JS_DIR / "html-manager" / "dist"
     if not require.exists() or not manager.exists():
@@ -96,8 +100,17 @@ def write_assets(site: Path, cache: NotebookCache | None = None) -> None:
 def _exporter():
     """One exporter per process: loading the lab template and its CSS is the slow part of an export."""
     from nbconvert import HTMLExporter
+    from traitlets.config import Config
 
+    # Jupyter Book's cell tags: remove-cell / remove-input / remove-output drop the part here; hide-input and
+    # hide-output fold it (templates/page.html.j2), as every input is folded by default.
+    config = Config()
+    config.TagRemovePreprocessor.enabled = True
+    config.TagRemovePreprocessor.remove_cell_tags = {"remove-cell"}
+    config.TagRemovePreprocessor.remove_input_tags = {"remove-input"}
+    config.TagRemovePreprocessor.remove_all_outputs_tags = {"remove-output"}
     return HTMLExporter(
+        config=config,
         template_name="lab",
         extra_template_paths=[str(files("gzanalysis.publish").joinpath("templates"))],
         template_file="page.html.j2",
@@ -106,30 +119,26 @@ def _exporter():
     )
 
 
-def render_page(nb, name: str, source: str) -> str:
-    body, _ = _exporter().from_notebook_node(nb, resources={"metadata": {"name": name}, "gz_source": source})
+def render_page(nb, name: str, source: str, lang: str = "en", notebook: str | None = None) -> str:
+    """One notebook's page in its edition's language ``lang``: ``<html lang>``, the navigation's words, the
+    link home; ``notebook`` is where the site keeps the notebook offered for download."""
+    title, _ = _title_and_overview(nb)
+    if title:  # the browser tab and bookmarks show the notebook's title, not its file name
+        nb.metadata["title"] = title
+    if not any(WIDGET_VIEW in o.get("data", {}) for c in nb.cells for o in c.get("outputs", [])):
+        # saved state of widgets no output shows (a JupyterLab run's): no widget manager on the page
+        nb.metadata.pop("widgets", None)
+    resources = {
+        "metadata": {"name": name},
+        "gz_source": source,
+        "gz_words": {key: texts[lang] for key, texts in WORDS.items()},
+        "gz_home": page_name("index", lang),
+        "gz_notebook": notebook or f"notebooks/{name}.ipynb",
+    }
+    exporter = _exporter()
+    exporter.language_code = lang  # the exporter writes <html lang> from this trait
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
     return body
-
-
-def render_index(entries: list[dict], source: str) -> str:
-    items = "\n".join(
-        f'<li><a href="{html.escape(e["page"])}">{html.escape(e["title"])}</a>'
-        f'<div class="overview">{html.escape(e["overview"])}</div></li>'
-        for e in entries
-    )
-    today = dt.date.today().isoformat()
-    return f"""<!DOCTYPE html>
-<html lang="zh"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>gzanalysis report</title><link rel="stylesheet" href="assets/report.css"></head>
-<body><main class="gz-index">
-<h1>gzanalysis report: {html.escape(source)}</h1>
-<p>Built {today} from the data package of <b>{html.escape(source)}</b>. Every number is traced to its line in
-the published text; open any page offline. Live, explorable versions: the notebooks in JupyterLab.</p>
-<ol>
-{items}
-</ol>
-</main></body></html>
-"""
 
 
 def build(
@@ -150,13 +159,14 @@ def build(
     """
     from gzanalysis.package.load import DEFAULT_ID, load
 
-    site = Path(out)
-    site.mkdir(parents=True, exist_ok=True)
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
     d = load()
     cache = None if cache_dir is None else NotebookCache(cache_dir, d)
-    write_assets(site, cache)
+    write_assets(folder, cache)
     source = d.meta["title"]
-    paths = notebook_paths() if notebooks is None else list(notebooks)
+    # both editions by default: the English pages, then their Chinese twins (notebooks/zh)
+    paths = [p for lang in LANGS for p in notebook_paths(lang=lang)] if notebooks is None else list(notebooks)
 
     def progress(done: int, total: int, outcome) -> None:
         if not quiet:
@@ -173,31 +183,63 @@ def build(
         timeout=timeout,
         progress=progress,
         while_waiting=_exporter,
-        seed_checks=d.id
-        == DEFAULT_ID,  # another disclosure: the seed's nbval checks may fail, and are dropped
+        # another disclosure: the seed's nbval checks may fail, and are dropped
+        seed_checks=d.id == DEFAULT_ID,
     )
-    entries, pages = [], []
-    for path in paths:  # reading order, whatever order they finished in
-        nb = outcomes[path].nb
-        title, overview = _title_and_overview(nb)
-        page = site / f"{path.stem}.html"
+    results: dict[Path, tuple] = {}
+    for path in paths:
+        outcome = outcomes[path]
+        title, overview = _title_and_overview(outcome.nb)
 
-        def render(nb=nb, name=path.stem) -> str:  # nbformat (seconds to import) only for a page to render
-            return render_page(notebook_node(nb), name, source)
+        lang, href = lang_of(path), site.notebook_href(path)
 
-        fails = outcomes[path].error is not None
-        page.write_text(
-            render() if cache is None or fails else cache.page(path, source, render), encoding="utf-8"
-        )
-        entries.append({"page": page.name, "title": title or path.stem, "overview": overview})
-        pages.append(page)
-    (site / "index.html").write_text(render_index(entries, source), encoding="utf-8")
-    failed = [o for o in outcomes.values() if o.error]
+        def render(
+            nb=outcome.nb, name=path.stem, lang=lang, href=href
+        ) -> str:  # nbformat (seconds to import) only for a page to render
+            return render_page(notebook_node(nb), name, source, lang, href)
+
+        uncached = cache is None or outcome.error is not None  # a failed notebook's page is never cached
+        page_html = render() if uncached else cache.page(path, source, render)
+        results[path] = (page_html, title, overview, outcome.seconds, site.first_chart(outcome.nb))
+    pages = write_site(folder, d, paths, results)
     if not quiet:
-        size = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
-        print(f"wrote {len(pages)} pages and index.html to {site}/ ({size / 1e6:.1f} MB)")
-    if failed:
-        raise NotebookFailed(failed)
+        size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+        print(f"wrote {len(pages)} pages and index.html to {folder}/ ({size / 1e6:.1f} MB)")
+    failures = [o for o in outcomes.values() if o.error]
+    if failures:
+        raise NotebookFailed(failures)
+    return pages
+
+
+def write_site(folder: Path, d, paths: list[Path], results: dict[Path, tuple]) -> list[Path]:
+    """Each edition's pages (with navigation), their notebooks and thumbnails, its index and its glossary
+    page (index.html / index.zh.html, glossary.html / glossary.zh.html); the downloads, shared."""
+    pages = []
+    downloads = site.write_downloads(folder, d)
+    for lang in LANGS:
+        chosen = [path for path in paths if lang_of(path) == lang]  # reading order, whatever finished first
+        if not chosen:
+            continue
+        entries = [
+            site.Entry(
+                path.stem,
+                results[path][1] or path.stem,
+                results[path][2],
+                site.write_thumbnail(
+                    folder, page_name(path.stem, lang).removesuffix(".html"), results[path][4]
+                ),
+                lang=lang,
+            )
+            for path in chosen
+        ]
+        for i, path in enumerate(chosen):
+            page = folder / entries[i].page
+            page.write_text(site.finish_page(results[path][0], entries, i), encoding="utf-8")
+            site.copy_notebook(folder, path)
+            pages.append(page)
+        index = site.render_index(entries, d, downloads, dt.date.today().isoformat(), lang)
+        (folder / page_name("index", lang)).write_text(index, encoding="utf-8")
+        (folder / page_name("glossary", lang)).write_text(render_glossary(d, lang), encoding="utf-8")
     return pages
 
 

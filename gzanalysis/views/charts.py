@@ -26,9 +26,18 @@ from gzanalysis.analyses.targets import targets as targets_table
 from gzanalysis.package.layout import resource
 
 FONT = "Noto Sans CJK SC"  # Chinese glyphs in static images (Debian: fonts-noto-cjk)
-LABEL_LIMIT = 320  # pixels: long Chinese subject names stay readable
-WIDTH = 420
-COLORS = {"increase": "#c0392b", "decrease": "#2e86c1", "total": "#7f8c8d"}
+LABEL_LIMIT = 220  # pixels: long Chinese subject names stay readable, and leave room for bars on a phone
+# The chart takes the width of the page's column (the renderer, views/notebook.py, sizes it in the browser);
+# static images, which have no container, get STATIC_WIDTH (see ``static_spec``).
+WIDTH = "container"
+STATIC_WIDTH = 480
+# Okabe & Ito's colour-blind-safe palette (https://jfly.uni-koeln.de/color/): distinct for every common
+# colour-vision deficiency, and in greyscale print.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
+GREY, LIGHT = "#999999", "#d9d9d9"
+# Legends below the plot, two to a row: beside it they took the bars' room on a 390 px phone.
+LEGEND = {"orient": "bottom", "columns": 2}
+COLORS = {"increase": "#D55E00", "decrease": "#0072B2", "total": GREY}
 
 
 def _amount_tooltip(field: str, lang: str, key: str = "amount") -> alt.Tooltip:
@@ -44,6 +53,43 @@ def _title(zh: str, en: str, lang: str, subtitle: tuple[str, str] | None = None)
     if subtitle:
         return alt.TitleParams(text, subtitle=subtitle[0] if lang == "zh" else subtitle[1], anchor="start")
     return alt.TitleParams(text, anchor="start")
+
+
+def describe(what: tuple[str, str], names, values, lang: str, unit: bool = True, limit: int = 6) -> str:
+    """One sentence for screen readers (vega puts a chart's ``description`` in its ``aria-label``): what the
+    chart shows and its largest values, computed from the chart's data."""
+    pairs = sorted(zip(names, values, strict=True), key=lambda p: -abs(p[1]))
+    fmt = "{:,.2f}" if unit else "{:,.0f}"
+    items = "; ".join(f"{n} {fmt.format(v)}" for n, v in pairs[:limit])
+    rest = len(pairs) - limit
+    if lang == "zh":
+        return f"{what[0]}{'(万元)' if unit else ''}: {items}{f'; 另有{rest}项' if rest > 0 else ''}。"
+    return f"{what[1]}{' (10k yuan)' if unit else ''}: {items}{f'; and {rest} more' if rest > 0 else ''}."
+
+
+def direction_color() -> alt.Color:
+    """Increases and decreases (the ``direction`` field) in the palette's vermillion and blue, no legend."""
+    return alt.Color(
+        "direction:N",
+        legend=None,
+        scale=alt.Scale(domain=["increase", "decrease"], range=[COLORS["increase"], COLORS["decrease"]]),
+    )
+
+
+def static_spec(chart: alt.TopLevelMixin | dict) -> dict:
+    """The chart's Vega-Lite spec (or a spec) with a CJK font and a fixed width where it follows its container
+    (an image has none)."""
+
+    def fix(node):
+        if isinstance(node, dict):
+            return {k: STATIC_WIDTH if k == "width" and v == "container" else fix(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [fix(v) for v in node]
+        return node
+
+    if isinstance(chart, dict):
+        return fix({**chart, "config": {**chart.get("config", {}), "font": FONT}})
+    return fix(chart.configure(font=FONT).to_dict())
 
 
 def _unit(d, lang: str) -> str:
@@ -112,9 +158,20 @@ def composition(
     )
     if by in ("source", "kind"):
         data = data.assign(name=data["label"] if level is None else data["name"] + " · " + data["label"])
+    y_title = label("function" if by in ("function", "source", "kind") else "economic", lang)
     return (
-        alt.Chart(data, width=WIDTH, title=composition_title(d, by, level, measure, lang, min_share))
-        .mark_bar()
+        alt.Chart(
+            data,
+            width=WIDTH,
+            description=describe(
+                (f"条形图, 按{y_title}的支出", f"Bar chart of spending by {y_title.lower()}"),
+                data["name"],
+                data["amount"],
+                lang,
+            ),
+            title=composition_title(d, by, level, measure, lang, min_share),
+        )
+        .mark_bar(color=PALETTE[0])
         .encode(
             x=alt.X("amount:Q", title=label("amount", lang), axis=alt.Axis(format=",.0f")),
             y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
@@ -156,7 +213,7 @@ def drilldown(d, lang: str = "zh") -> alt.HConcatChart:
         .encode(
             x=alt.X("amount:Q", title=label("amount", lang), axis=alt.Axis(format=",.0f")),
             y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
-            color=alt.condition(pick, alt.value("#c0392b"), alt.value("#bdc3c7")),
+            color=alt.condition(pick, alt.value(PALETTE[0]), alt.value(LIGHT)),
             tooltip=[
                 alt.Tooltip("name:N", title=label("name", lang)),
                 _amount_tooltip("amount", lang),
@@ -164,12 +221,12 @@ def drilldown(d, lang: str = "zh") -> alt.HConcatChart:
             ],
         )
         .add_params(pick)
-        .properties(width=300, title=_title("按类(点击选择)", "By class (click one)", lang))
+        .properties(width=260, title=_title("按类(点击选择)", "By class (click one)", lang))
     )
     right = (
         base.transform_filter(pick)
         .transform_filter(alt.datum.level == detail)
-        .mark_bar(color="#c0392b")
+        .mark_bar(color=PALETTE[0])
         .encode(
             x=alt.X("amount:Q", title=label("amount", lang), axis=alt.Axis(format=",.0f")),
             y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
@@ -181,10 +238,20 @@ def drilldown(d, lang: str = "zh") -> alt.HConcatChart:
             ],
         )
         .add_params(detail)
-        .properties(width=300, title=_title("所选类的明细", "Breakdown of the selected class", lang))
+        .properties(width=260, title=_title("所选类的明细", "Breakdown of the selected class", lang))
     )
+    classes = data[data["level"] == "类"]
     return alt.hconcat(left, right).properties(
-        title=_title("支出构成: 从类到款、项", "Spending: from class down to category and item", lang)
+        title=_title("支出构成: 从类到款、项", "Spending: from class down to category and item", lang),
+        description=describe(
+            (
+                "两个条形图, 左为各类支出, 点击一类在右侧显示其款或项",
+                "Two bar charts: spending by class, click one to see its categories or items on the right",
+            ),
+            classes["name"],
+            classes["amount"],
+            lang,
+        ),
     )
 
 
@@ -194,7 +261,15 @@ def source_mix(d, level: str = "类", normalize: bool = False, lang: str = "zh")
     data = composition_table(d, by="source", level=level, lang=lang)
     return (
         alt.Chart(
-            data, width=WIDTH, title=_title("各功能科目的资金来源", "Sources of funds by function", lang)
+            data,
+            width=WIDTH,
+            title=_title("各功能科目的资金来源", "Sources of funds by function", lang),
+            description=describe(
+                ("堆叠条形图, 各功能科目按资金来源", "Stacked bar chart of each function by source of funds"),
+                data["name"] + " · " + data["label"],
+                data["amount"],
+                lang,
+            ),
         )
         .mark_bar()
         .encode(
@@ -205,7 +280,12 @@ def source_mix(d, level: str = "类", normalize: bool = False, lang: str = "zh")
                 axis=alt.Axis(format=".0%" if normalize else ",.0f"),
             ),
             y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
-            color=alt.Color("label:N", title=label("source", lang)),
+            color=alt.Color(
+                "label:N",
+                title=label("source", lang),
+                scale=alt.Scale(range=PALETTE),
+                legend=alt.Legend(**LEGEND),
+            ),
             tooltip=[
                 alt.Tooltip("name:N", title=label("name", lang)),
                 alt.Tooltip("label:N", title=label("source", lang)),
@@ -291,7 +371,14 @@ def waterfall(
     return (
         alt.Chart(
             data,
-            width=max(WIDTH, 38 * len(data)),
+            width=WIDTH,
+            description=describe(
+                ("瀑布图, 从2022年到2023年的各项增减", "Waterfall chart of the changes from 2022 to 2023"),
+                data["item"],
+                data["change"],
+                lang,
+                limit=len(data),
+            ),
             title=_title(
                 f"{term(section, lang)}: 从2022年到2023年",
                 f"{term(section, lang)}: from 2022 to 2023",
@@ -316,6 +403,7 @@ def waterfall(
             color=alt.Color(
                 "direction_label:N",
                 title=None,
+                legend=alt.Legend(**LEGEND),
                 scale=alt.Scale(
                     domain=[direction_labels[k][0 if lang == "zh" else 1] for k in COLORS],
                     range=list(COLORS.values()),
@@ -351,6 +439,9 @@ def changes(
         alt.Chart(
             data,
             width=WIDTH,
+            description=describe(
+                ("条形图, 较上年增减", "Bar chart of the changes on 2022"), data["item"], data["change"], lang
+            ),
             title=_title(
                 f"较上年增减: {term(section, lang)}",
                 f"Change on 2022: {term(section, lang)}",
@@ -367,13 +458,7 @@ def changes(
         .encode(
             x=alt.X("change:Q", title=label("change", lang), axis=alt.Axis(format=",.0f")),
             y=alt.Y("item:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
-            color=alt.Color(
-                "direction:N",
-                legend=None,
-                scale=alt.Scale(
-                    domain=["increase", "decrease"], range=[COLORS["increase"], COLORS["decrease"]]
-                ),
-            ),
+            color=direction_color(),
             tooltip=[
                 alt.Tooltip("item:N", title=label("item", lang)),
                 _amount_tooltip("amount", lang),
@@ -434,10 +519,11 @@ def carryover(
             " · ".join(shown_en) + " · light: the function's total; dark: of which carried over",
         ),
     )
-    base = alt.Chart(data, width=WIDTH).encode(
+    base = alt.Chart(data).encode(
         y=alt.Y(
             "name:N",
-            sort=alt.EncodingSortField("carryover", order="descending"),
+            # A layer unions the two layers' domains: only count/min/max sorts survive that (max of one row).
+            sort=alt.EncodingSortField("carryover", op="max", order="descending"),
             title=None,
             axis=alt.Axis(labelLimit=LABEL_LIMIT),
         )
@@ -450,22 +536,32 @@ def carryover(
         _share_tooltip("share_carried_over", lang, "share_carried_over"),
         alt.Tooltip("only:N", title=label("carryover_only", lang)),
     ]
-    totals = base.mark_bar(color="#d5dbdb").encode(
+    totals = base.mark_bar(color=LIGHT).encode(
         x=alt.X("total:Q", title=label("amount", lang), axis=alt.Axis(format=",.0f")), tooltip=tooltip
     )
     carried = base.mark_bar().encode(
         x="carryover:Q",
         color=alt.Color(
             "only:N",
+            legend=alt.Legend(**LEGEND),
             title=None,
             scale=alt.Scale(
                 domain=[k[pick] for k in kinds.values()],
-                range=["#c0392b", "#e59866", "#d5dbdb"],
+                range=[COLORS["increase"], PALETTE[1], LIGHT],
             ),
         ),
         tooltip=tooltip,
     )
-    return alt.layer(totals, carried).properties(title=title)
+    return alt.layer(totals, carried).properties(
+        width=WIDTH,
+        title=title,
+        description=describe(
+            ("条形图, 各科目的上年结转", "Bar chart of the carried-over funds by function"),
+            data["name"],
+            data["carryover"],
+            lang,
+        ),
+    )
 
 
 def targets(d, lang: str = "zh", project: str | None = None, kind: str | None = None) -> alt.Chart:
@@ -482,10 +578,19 @@ def targets(d, lang: str = "zh", project: str | None = None, kind: str | None = 
         .reset_index(name="count")
     )
     counts["project"] = counts["project_id"] + " " + counts["project"]
+    per_project = counts.groupby("project", sort=False)["count"].sum()
     return (
         alt.Chart(
             counts,
             width=WIDTH,
+            description=describe(
+                ("条形图, 各项目的绩效指标个数", "Bar chart of the number of indicators per project"),
+                per_project.index,
+                per_project.to_numpy(),
+                lang,
+                unit=False,
+                limit=len(per_project),
+            ),
             title=_title(
                 "项目绩效指标一览",
                 "Performance indicators by project",
@@ -505,15 +610,16 @@ def targets(d, lang: str = "zh", project: str | None = None, kind: str | None = 
             y=alt.Y(
                 "project:N",
                 title=None,
-                sort=alt.EncodingSortField("project_id"),
+                sort=alt.EncodingSortField("project_id", op="min"),
                 axis=alt.Axis(labelLimit=LABEL_LIMIT),
             ),
             color=alt.Color(
                 "kind_label:N",
+                legend=alt.Legend(**LEGEND),
                 title=None,
                 scale=alt.Scale(
                     domain=[label(k, lang) for k in ("quantitative", "qualitative", "missing")],
-                    range=["#1e8449", "#f5b041", "#cb4335"],
+                    range=[PALETTE[2], PALETTE[1], PALETTE[3]],
                 ),
             ),
             tooltip=[
@@ -535,7 +641,7 @@ def save(chart: alt.TopLevelMixin, path: str | Path, scale: float = 2.0) -> Path
     import vl_convert as vlc
 
     path = Path(path)
-    spec = chart.configure(font=FONT).to_dict()
+    spec = static_spec(chart)
     suffix = path.suffix.lower()
     if suffix == ".png":
         path.write_bytes(vlc.vegalite_to_png(spec, scale=scale))

@@ -25,6 +25,9 @@ import warnings
 from functools import cache
 from pathlib import Path
 
+SPEC_MIME = (
+    "application/vnd.gzanalysis.vegalite+json"  # the chart's spec beside its HTML: the report's thumbnails
+)
 BUNDLE_MARK = "gzanalysis-vega-bundle"  # metadata key of the bundle's output: the report builder drops it
 # Set by the report builder: its pages load the bundle from assets/, so the notebook need not embed it.
 REPORT_BUILD_ENV = "GZANALYSIS_REPORT_BUILD"
@@ -102,6 +105,17 @@ def versions_snippet() -> str:
     )
 
 
+CONTAINER_FALLBACK = 480  # pixels, when the container has no width yet
+# a container not yet on screen (a widget's output, a folded section) measures 0: draw at the fallback then
+_WIDTH = f"containerSize()[0] > 0 ? containerSize()[0] : {CONTAINER_FALLBACK}"
+FIT_PATCH = (
+    "function(v){v.autosize={type:'fit-x',contains:'padding'};delete v.width;"
+    "v.signals=(v.signals||[]).filter(function(s){return s.name!=='width';});"
+    f'v.signals.unshift({{name:"width",init:"{_WIDTH}",on:[{{events:"window:resize",update:"{_WIDTH}"}}]}});'
+    "return v;}"
+)
+
+
 def _safe_json(spec: dict) -> str:
     """JSON that cannot end the <script> element it sits in, whatever the data's strings hold."""
     return (
@@ -118,9 +132,15 @@ def render(spec: dict, **embed_options) -> dict:
     The spec is embedded as escaped JSON, so data strings such as ``</script>`` stay text.
     """
     div = f"gz-vega-{uuid.uuid4().hex}"
+    # A chart as wide as its column. Vega-Lite's own width "container" warns ('Dropping "fit-y"') on every
+    # chart whose height is a step per bar, so the spec is compiled at a fixed width and the compiled Vega
+    # spec is patched to fit the container, re-measured on resize, as Vega-Lite would do it.
+    fit = spec.get("width") == "container"
+    compiled = {**spec, "width": CONTAINER_FALLBACK} if fit else spec
     options = _safe_json(
         {
             "mode": "vega-lite",
+            "renderer": "svg",  # text and aria labels a screen reader can reach; crisp when printed
             "actions": {"export": True, "source": False, "compiled": False, "editor": False},
             **embed_options,
         }
@@ -128,8 +148,23 @@ def render(spec: dict, **embed_options) -> dict:
     # The library may arrive after this output: with the page (the report) or from the server (Lab).
     script = (
         f'(function(){{var el=document.getElementById("{div}");var done=false;'
-        f"var draw=function(){{if(done||!window.vegaEmbed){{return;}}done=true;"
-        f"window.vegaEmbed(el,{_safe_json(spec)},{options})"
+        f"var opts={options};"
+        + (f"opts.patch={FIT_PATCH};" if fit else "")
+        + "var draw=function(){if(done||!window.vegaEmbed){return;}done=true;"
+        + f"window.vegaEmbed(el,{_safe_json(compiled)},opts)"
+        # vega-embed's menu (export as PNG/SVG) is a <summary> with only an icon: give it a name
+        '.then(function(){var m=el.querySelector("details > summary");'
+        'if(m){m.setAttribute("aria-label","Chart menu · 图表菜单");}'
+        # ... and redraw at the container's width once it has one, or when it changes (Vega listens to
+        # the window's resize only)
+        + (
+            "if(window.ResizeObserver){var last=el.clientWidth;new ResizeObserver(function(){"
+            "if(el.clientWidth>0&&el.clientWidth!==last){last=el.clientWidth;"
+            'window.dispatchEvent(new Event("resize"));}}).observe(el);}'
+            if fit
+            else ""
+        )
+        + "})"
         '.catch(function(e){el.textContent="Chart error: "+e.message;});};'
         'if(window.vegaEmbed){draw();}else{window.addEventListener("load",draw);'
         'window.addEventListener("gz-vega-ready",draw);'
@@ -137,9 +172,16 @@ def render(spec: dict, **embed_options) -> dict:
         '"The chart library could not be loaded from the Jupyter server: '
         'run gz.notebook.setup(embed=True) instead.";}});}})();'
     )
-    html = f'<div id="{div}" class="gz-chart"></div><script type="text/javascript">{script}</script>'
+    # block, full width: vega-embed's own CSS makes it an inline-block as wide as the chart it holds, and a
+    # chart that measures its container would then shrink to nothing
+    style = ' style="display:block;width:100%"' if fit else ""
+    html = f'<div id="{div}" class="gz-chart"{style}></div><script type="text/javascript">{script}</script>'
     return {
         "text/html": html,
+        # A type no frontend renders: JupyterLab and nbconvert show the HTML; the report reads the spec.
+        SPEC_MIME: json.loads(
+            json.dumps(spec), parse_constant=lambda _: None
+        ),  # strict JSON: no NaN/Infinity
         "text/plain": "<altair chart: run the notebook with gz.notebook.setup() to draw it>",
     }
 

@@ -31,8 +31,7 @@ d
 # ## 预算总览
 # 金额单位为**万元**：23,255.42万元约合2.33亿元。单位的资金有三个**来源**：**财政拨款**（本年度市级财政安排的资金）、**上年结转**（以前年度已安排、尚未支出的资金；收支预算总表中这一行写作“上年结转（结余）”，第86行）和**其他收入**（本单位为单位实有资金，第583行）。
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 sources = gz.composition(d, by="source", level=None, lang="zh")
 total = d.table("部门收入总表").query("code.isna()")["total"].item()
 print(f"2023年预算总额：{total:,.2f} 万元")
@@ -42,8 +41,7 @@ for row in sources.itertuples():
 # %% [markdown]
 # 本年预算中有四成来自**上年结转**。与本单位上年相比，这一比例很不寻常：根据预算情况说明的数字推算，2022年上年结转为1,618.63万元，只占当年预算14,783.86万元的10.9%（推算方法：2023年金额减去“较上年增加”数，第575行）：
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 income_2022 = gz.changes(d, lang="zh").query("section == '收入预算'").set_index("item")["prior_year"]
 carried_2022 = income_2022[income_2022.index.str.contains("结转")].item()
 print(
@@ -58,8 +56,10 @@ print(f"（{carried_2022 / income_2022['收入预算总额']:.1%}）")
 # 支出分为**基本支出**（按规定的定义，是为保障机构正常运转、完成日常工作任务而发生的支出，包括人员经费和公用经费）和**项目支出**（在基本支出之外，为完成特定工作任务和事业发展目标而发生的支出，例如建设全市数据平台）。本单位的划分并不完全符合定义：`01_spending_composition` 显示，部分办公运转费用和聘用人员工资被列入了项目支出。
 
 # %%
-# NBVAL_CHECK_OUTPUT
 kinds = gz.composition(d, by="kind", level=None, lang="zh")
+gz.tables.show(kinds[["label", "amount", "share_of_total"]], lang="zh")
+
+# %% tags=["nbval-check-output", "remove-cell"]
 print(kinds[["label", "amount", "share_of_total"]].to_string(index=False))
 
 # %%
@@ -84,9 +84,14 @@ gz.charts.composition(d, lang="zh")
 # 部门收入总表与部门支出总表必须逐行一致；下面是同一个类在两张表中的数字：
 
 # %%
-# NBVAL_CHECK_OUTPUT
 income = d.table("部门收入总表").set_index("code")
 spending = d.table("部门支出总表").set_index("code")
+both = income.loc[["201", "206", "213"], ["name"]].assign(
+    **{"部门收入总表合计": income["total"], "部门支出总表合计": spending["total"]}
+)
+gz.tables.show(both, lang="zh", index=True)
+
+# %% tags=["nbval-check-output", "remove-cell"]
 for code in ["201", "206", "213"]:
     print(code, income.loc[code, "name"], income.loc[code, "total"], spending.loc[code, "total"])
 
@@ -94,18 +99,19 @@ for code in ["201", "206", "213"]:
 # ## 每个数字都有出处
 # 这份公开文件以 PDF 发布，文字经 OCR 识别得到。每一行数据都记录了它在原文中的行号；OCR 识别错误的每一处更正都是一条**勘误**，并附有依据：
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 print(len(d.errata), "条勘误；", d.errata["kind"].value_counts().head(3).to_dict())
 
 # %%
-d.errata.query("kind == 'misread-number'")[["source_line", "printed", "corrected", "proof"]]
+gz.tables.show(
+    d.errata.query("kind == 'misread-number'")[["source_line", "printed", "corrected", "proof"]], "zh"
+)
 
 # %% [markdown]
 # 长表 `d.facts` 收录了每一个公开金额，以及它所在的表、科目编码和原文行号：
 
 # %%
-d.facts.query("measure == 'carryover' and level == '类'").head()
+gz.tables.show(d.facts.query("measure == 'carryover' and level == '类'").head(), lang="zh")
 
 # %% [markdown]
 # ## 小结

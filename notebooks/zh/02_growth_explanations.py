@@ -29,8 +29,7 @@ gz.require(d, "narrative")  # 公开文件中没有预算情况说明时：给�
 # ## 总额与所给的原因
 # 所有比较的对象都是2022年的**预算**（“较上年预算安排”），而不是2022年的实际支出（那是另行公开的**决算**）。预算情况说明每一部分给出一个原因。几个常用词：**增加**、**减少**，以及**净增 / 净减**（这里用于2023年新出现或不再出现的类）。
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 totals = changes.query("grouping == 'total'")
 for r in totals.itertuples():
     print(
@@ -40,7 +39,7 @@ for r in totals.itertuples():
     print(f"   原因：{r.reason}")
 carry = changes.query("grouping == 'income_source' and item.str.contains('结转')").iloc[0]
 whole = totals.iloc[0]
-print(f"{carry['item']}: {carry['change']:+,.2f}，占收入增加额的 {carry['change'] / whole['change']:.1%}")
+print(f"{carry['item']}：{carry['change']:+,.2f}，占收入增加额的 {carry['change'] / whole['change']:.1%}")
 
 # %% [markdown]
 # 预算一年增长了57.3%。预算情况说明给出两个原因：人员增加13人，以及上年结转增加，“主要是惠企专项项目资金”（第575行）。从数字看两者的分量：仅上年结转一项就占收入增加额的89.6%，而用于保障人员的财政拨款只增长了6.2%。
@@ -56,29 +55,35 @@ gz.charts.waterfall(d, lang="zh")
 gz.charts.changes(d, lang="zh")
 
 # %%
-# NBVAL_CHECK_OUTPUT
 by_function = changes.query("section == '支出预算' and grouping == 'function'")
+gz.tables.show(by_function[["code", "item", "amount", "change", "prior_year", "wording"]], lang="zh")
+
+# %% tags=["nbval-check-output", "remove-cell"]
 print(by_function[["code", "item", "amount", "change", "prior_year", "wording"]].to_string(index=False))
 
 # %% [markdown]
 # 有四个类是2023年新增的（“净增”：节能环保、城乡社区、农林水、商业服务业），一个类不再出现（金融支出，净减325万元）。四个新增的类都是项目支出，且完全依靠上年结转：
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output", "remove-cell"]
 new_classes = by_function.query("wording == '净增'")["code"]
 carried = gz.carryover(d, level="类", lang="zh").set_index("code").loc[new_classes]
 print(carried[["name", "carryover", "total", "carryover_only"]].to_string())
+
+# %%
+gz.tables.show(carried[["name", "carryover", "total", "carryover_only"]], lang="zh")
 
 # %% [markdown]
 # ## 预算情况说明的分项加得起来吗？
 # 每一项增减的分项之和应当等于所说明的总增减额。差额超出尾差所能解释的范围时，`parts_check` 标为**material**（实质性差异）：
 
 # %%
-# NBVAL_CHECK_OUTPUT
 checks = changes.query("grouping != 'total'").groupby(["section", "scope", "grouping"], sort=False)
 summary = checks.agg(parts=("change", "sum"), status=("parts_check", "first")).reset_index()
 stated = totals[["section", "scope", "change"]].rename(columns={"change": "stated_total"})
 summary = summary.merge(stated, on=["section", "scope"])  # 只保留说明了总增减额的部分
+gz.tables.show(summary, lang="zh")
+
+# %% tags=["nbval-check-output", "remove-cell"]
 print(summary.round(2).to_string(index=False))
 
 # %% [markdown]
@@ -87,9 +92,11 @@ print(summary.round(2).to_string(index=False))
 # 基本支出则是另一回事。支出预算部分说基本支出增加809.39万元（第581行），财政拨款支出部分说增加1,024.23万元（第595行）。前者是全部资金口径，后者只是财政拨款口径，因此推算出的2022年数1,053.02和838.18是一个整体和其中的财政拨款部分：两者可以同时成立，合起来说明2022年基本支出中有214.84万元来自财政拨款以外的资金。审计把这一点作为提示信息（info）列出，并检验基本支出和项目支出中非财政拨款部分之和，是否等于2022年财政拨款以外各项收入之和。
 
 # %%
-# NBVAL_CHECK_OUTPUT
 audit = gz.audit(d)
 narrative = audit.query("family == 'narrative' and status in ['material', 'info']")
+gz.tables.show(narrative[["rule", "lhs", "rhs", "diff", "status", "cause"]], lang="zh")
+
+# %% tags=["nbval-check-output", "remove-cell"]
 print(narrative[["rule", "lhs", "rhs", "diff", "status", "cause"]].to_string(index=False))
 identity = audit.set_index("rule").loc["narrative.prior_year.non_fiscal.by_kind~by_source"]
 print(f"2022年非财政拨款资金：按支出类别 {identity['lhs']:,.2f}，按收入来源 {identity['rhs']:,.2f}")
@@ -97,7 +104,7 @@ sources = changes.query("section == '收入预算' and grouping == 'income_sourc
 spent_as_229 = by_function.set_index("code").loc["229", "change"]
 corrected = sources.sum() - sources["其他收入"] + spent_as_229
 print(
-    f"其他收入按 {spent_as_229:+.2f} 计，各收入来源增减额合计：{corrected:,.2f} （说明的总额 {whole['change']:,.2f}）"
+    f"其他收入按 {spent_as_229:+.2f} 计，各收入来源增减额合计：{corrected:,.2f}（说明的总额 {whole['change']:,.2f}）"
 )
 
 # %% [markdown]
@@ -105,7 +112,7 @@ print(
 # 选择说明的部分、分组和图表类型；用阈值隐藏较小的变化。
 
 # %%
-gz.widgets.changes_explorer(d)
+gz.explorers.explorer(d, "changes")
 
 # %% [markdown]
 # ## 小结

@@ -27,12 +27,17 @@ import gzanalysis as gz
 gz.notebook.setup()
 d = gz.load()
 
+# %%
+gz.require(d, "carryover")  # 收入表不按功能分类列示时：给出一句说明，笔记本到此为止
+
 # %% [markdown]
 # ## 按功能分类
 
 # %%
-# NBVAL_CHECK_OUTPUT
 by_class = gz.carryover(d, level="类", lang="zh")
+gz.tables.show(by_class.drop(columns=["level", "parent"]), lang="zh")
+
+# %% tags=["nbval-check-output", "remove-cell"]
 print(
     by_class[
         ["code", "name", "carryover", "total", "share_of_carryover", "share_carried_over", "carryover_only"]
@@ -49,8 +54,7 @@ gz.charts.carryover(d, lang="zh")
 #
 # 各类的上年结转加总为9,207.97万元，比公开的合计多0.01万元：这是尾差，审计中有记录。
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 print(
     "公开的合计：",
     gz.carryover_context(d)["total"],
@@ -64,14 +68,16 @@ print("完全依靠上年结转：", "、".join(by_class.loc[by_class["carryover
 
 # %%
 items = gz.carryover(d, level="项", lang="zh")
-items[items["carryover"] > 0][["code", "name", "carryover", "share_of_carryover", "share_carried_over"]]
+gz.tables.show(
+    items[items["carryover"] > 0][["code", "name", "carryover", "share_of_carryover", "share_carried_over"]],
+    lang="zh",
+)
 
 # %% [markdown]
 # ## 公开文件怎么说
 # 预算情况说明把这笔结转称为“国库集中支付网上结转”，即以前年度通过国库集中支付拨付、尚未支用的财政资金。它用这笔结转解释了预算的增长：
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 context = gz.carryover_context(d)
 print(context["narrative"])
 print("原因：", context["reason"])
@@ -82,8 +88,7 @@ print(f"推算的2022年上年结转：{context['narrative']['amount'] - carry_c
 # %% [markdown]
 # 如果这笔结转是以前年度的财政资金，财政拨款收支总表就应当在“上年结转”和“一般公共预算拨款结转”中列示；而这两栏都是空的（第229–230行）。表格与预算情况说明对这笔资金性质的表述相互矛盾，审计对此有报告。第二条发现涉及一个科目：21208“国有土地使用权出让收入安排的支出”属于**政府性基金预算**，却有389.43万元上年结转，而整份公开文件并没有任何政府性基金资金（第322行、第599行）。
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output", "remove-cell"]
 budgets = gz.audit(d).query("family == 'budgets'")
 print(budgets[["rule", "lhs", "rhs", "status"]].to_string(index=False))
 fund_subjects = d.table("functional_codes").query("budget == 'government_fund'")["code"]
@@ -94,16 +99,20 @@ print(
     .to_string()
 )
 
+# %%
+gz.tables.show(budgets[["rule", "lhs", "rhs", "status"]], lang="zh")
+
 # %% [markdown]
 # ## 与项目支出绩效目标表的关系（以及脱节）
 # 上年结转全部用于项目支出。每个项目都应有一张项目支出绩效目标表——预算情况说明也称本单位“对项目支出全面实施绩效目标管理”。然而只有一张表列有上年结转资金（1.40万元），而名为“平台建设项目（上年结转）”的那张表，资金却来自本年财政拨款：
 
 # %%
-# NBVAL_CHECK_OUTPUT
+gz.tables.show(context["projects"], lang="zh")
+
+# %% tags=["nbval-check-output", "remove-cell"]
 print(context["projects"].to_string(index=False))
 
 # %%
-# NBVAL_CHECK_OUTPUT
 coverage = (
     gz.audit(d)
     .set_index("rule")
@@ -112,6 +121,9 @@ coverage = (
         ["lhs", "rhs", "diff", "status"],
     ]
 )
+gz.tables.show(coverage, lang="zh", index=True)
+
+# %% tags=["nbval-check-output", "remove-cell"]
 print(coverage.to_string())
 
 # %% [markdown]
@@ -121,7 +133,7 @@ print(coverage.to_string())
 # ## 动手探索
 
 # %%
-gz.widgets.carryover_explorer(d)
+gz.explorers.explorer(d, "carryover")
 
 # %% [markdown]
 # ## 小结

@@ -29,8 +29,10 @@ gz.require(d, "projects")  # 公开文件中没有项目支出绩效目标表时
 # ## 八个项目
 
 # %%
-# NBVAL_CHECK_OUTPUT
 summary = gz.targets_summary(d, lang="zh")
+gz.tables.show(summary, lang="zh")
+
+# %% tags=["nbval-check-output", "remove-cell"]
 print(
     summary[
         [
@@ -53,53 +55,66 @@ gz.charts.targets(d, lang="zh")
 # 一个指标如果给出了要达到的数值，带有比较符号，通常还有计量单位（如 `≥20820人次`），就是**定量**指标；如果只给出方向（如“提高”“正常”），就是**定性**指标。项目P8（其他收入资金，即单位自有的700万元）只列出了指标类别，没有任何具体指标。
 
 # %%
-# NBVAL_CHECK_OUTPUT
+gz.tables.show(targets["kind"].value_counts().rename_axis("指标类型"), lang="zh", index=True)
+
+# %%
+gz.tables.show(targets.groupby("operator")["indicator"].count().rename("count"), lang="zh", index=True)
+
+# %% tags=["nbval-check-output", "remove-cell"]
 print(targets["kind"].value_counts().to_string())
 print(targets.groupby("operator")["indicator"].count().to_string())
 
 # %% [markdown]
 # 有两个被算作定量的指标有数值，却没有可读的单位：P4的“项目采购数量”=21（数量，但没有印单位），以及P7的“系统故障修复处理时间”，其单位 OCR 未能识别：
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output", "remove-cell"]
 no_unit = targets.query("kind == 'quantitative' and unit.isna()")
 print(no_unit[["project_id", "indicator", "value_text", "source_line"]].to_string(index=False))
+
+# %%
+gz.tables.show(no_unit[["project_id", "indicator", "value_text", "source_line"]], lang="zh")
 
 # %% [markdown]
 # 很多定量指标是 **=100%**：单位自己报告的比率（按时完成率、工单回访率）。问题不在于这些目标太容易，而在于读者无从核实：公开文件既没有基期值，也没有说明由谁来测量。有些指标按字面理解根本说不通。**成本节约率** =100%意味着一分钱都不花；它作为模板数值出现在六个项目中，而P6的**成本控制率** ≤100%才表达了本来的意思：不超出预算。
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output", "remove-cell"]
 hundred, quantitative = summary["at_100_percent"].sum(), summary["quantitative"].sum()
 print(f"恰为 =100% 的目标：{hundred} 个，定量指标共 {quantitative} 个")
 cost = targets.query("level2 == '经济成本指标' and kind != 'missing'")
 print(cost[["project_id", "indicator", "value_text", "source_line"]].to_string(index=False))
 
+# %%
+gz.tables.show(cost[["project_id", "indicator", "value_text", "source_line"]], lang="zh")
+
 # %% [markdown]
 # P4承诺“系统故障率”=100%——一个永远出故障的系统——*同时*又承诺 ≤5%：
 
 # %%
-targets.query("project_id == 'P4' and indicator.str.contains('故障率')")[
-    ["indicator", "value_text", "source_line"]
-]
+gz.tables.show(
+    targets.query("project_id == 'P4' and indicator.str.contains('故障率')")[
+        ["indicator", "value_text", "source_line"]
+    ],
+    lang="zh",
+)
 
 # %% [markdown]
 # ## 产出与效益
 # 产出指标占多数。效益指标较少，其中多数是定量的：
 
 # %%
-# NBVAL_CHECK_OUTPUT
-print(
-    targets.pivot_table(
-        index="level1", columns="kind", values="indicator", aggfunc="count", fill_value=0
-    ).to_string()
+levels = targets.pivot_table(
+    index="level1", columns="kind", values="indicator", aggfunc="count", fill_value=0
 )
+gz.tables.show(levels, lang="zh", index=True)
+
+# %% tags=["nbval-check-output", "remove-cell"]
+print(levels.to_string())
 
 # %% [markdown]
 # ## 动手探索
 
 # %%
-gz.widgets.targets_explorer(d)
+gz.explorers.explorer(d, "targets")
 
 # %% [markdown]
 # ## 小结

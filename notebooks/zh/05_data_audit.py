@@ -27,22 +27,22 @@ findings = gz.audit(d)
 # 每个公开数字都四舍五入到0.01，可能偏差0.005。一项涉及 *n* 个公开数字的核对，允许 0.005 × *n* 的差额：在此范围内的差额属于**尾差**（rounding，无害）；超出范围则是**实质性差异**（material，公开文件自相矛盾）。**次要**（minor）问题涉及文字而非数字：例如年份未更新、备注照抄了别的表。**提示**（info）行不是检验，而是报告两个数字合在一起所揭示的情况。由同一事实解释的多条发现共享一个**原因**（cause），因此原因的个数说明了真正出错的地方有几处。
 
 # %%
-# NBVAL_CHECK_OUTPUT
+families = findings.pivot_table(
+    index="family", columns="status", values="rule", aggfunc="count", fill_value=0
+)
+gz.tables.show(families, lang="zh", index=True)
+
+# %% tags=["nbval-check-output", "remove-cell"]
 print("核对项：", len(findings), "|", findings["status"].value_counts().to_dict())
 for status in ["material", "info"]:
     block = findings.query("status == @status")
     print(f"{status}: {len(block)} 条发现，来自 {block['cause'].nunique()} 个原因")
-print(
-    findings.pivot_table(
-        index="family", columns="status", values="rule", aggfunc="count", fill_value=0
-    ).to_string()
-)
+print(families.to_string())
 
 # %% [markdown]
 # ## 实质性差异，按原因归并
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 material = findings.query("status == 'material'")
 for cause, block in material.groupby("cause", sort=False):
     print(f"[{cause}] {block['cause_text'].iloc[0]}")
@@ -64,40 +64,41 @@ for cause, block in material.groupby("cause", sort=False):
 # ## 绩效目标：有多少项目支出设定了目标？
 # 覆盖面有两种算法：按八张绩效目标表的资金算，或者只按实际列有指标的表的资金算。P8（其他收入资金，即单位自有的700万元）有表却没有指标，因此第二种算法得出的比例更低：
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 project_spending = d.table("部门支出总表").query("code.isna()")["project"].item()
 targets = gz.targets_summary(d, lang="zh")
 with_indicators = targets.query("indicators > 0")["funds_total"].sum()
 print(f"项目支出：{project_spending:,.2f}")
 print(
-    f"绩效目标表：{targets['funds_total'].sum():,.2f} ({targets['funds_total'].sum() / project_spending:.1%})"
+    f"绩效目标表：{targets['funds_total'].sum():,.2f}（{targets['funds_total'].sum() / project_spending:.1%}）"
 )
-print(f"列有指标的表：{with_indicators:,.2f} ({with_indicators / project_spending:.1%})")
-print("没有指标的表：", ", ".join(targets.query("indicators == 0")["project_id"]))
+print(f"列有指标的表：{with_indicators:,.2f}（{with_indicators / project_spending:.1%}）")
+print("没有指标的表：", "、".join(targets.query("indicators == 0")["project_id"]))
 
 # %% [markdown]
 # ## 预算情况说明透露的2022年情况
 # 支出预算部分说明的是**全部资金**口径的增减，财政拨款支出部分说明的只是**财政拨款**口径的增减。对基本支出，两者分别为增加809.39万元（第581行）和增加1,024.23万元（第595行）。这并不矛盾：推算出的2022年数一个是整体（1,053.02万元），一个是其中的财政拨款部分（838.18万元），说明2022年有部分基本支出由其他资金安排。审计按相同口径比较，并检验按支出类别计算的非财政拨款部分，是否等于按收入来源计算的非财政拨款收入：
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output", "remove-cell"]
 prior = findings[findings["rule"].str.startswith("narrative.prior_year.non_fiscal")]
 print(prior[["rule", "lhs", "rhs", "diff", "status"]].to_string(index=False))
+
+# %%
+gz.tables.show(prior[["rule", "lhs", "rhs", "diff", "status"]], lang="zh")
 
 # %% [markdown]
 # ## 尾差
 # 这些差额与“各表分别四舍五入”的情况相符；没有哪个数字需要怀疑。
 
 # %%
-findings.query("status == 'rounding'")[["rule", "lhs", "rhs", "diff", "tolerance"]]
+gz.tables.show(findings.query("status == 'rounding'")[["rule", "lhs", "rhs", "diff", "tolerance"]], "zh")
 
 # %% [markdown]
 # ## 其余关系全部成立
 # 部门收入总表和部门支出总表在每个科目上都一致，各总表收支平衡，财政拨款在每张表中都加得起来，三公经费（因公出国（境）费、公务接待费、公务用车购置及运行维护费）合计3.00万元，与各分项及预算情况说明一致。
 
 # %%
-findings.query("family == 'cross_table'").head(10)[["rule", "lhs", "rhs", "status"]]
+gz.tables.show(findings.query("family == 'cross_table'").head(10)[["rule", "lhs", "rhs", "status"]], "zh")
 
 # %% [markdown]
 # 在命令行中，`gzanalysis audit` 输出同样的报告（`--format markdown|csv|json`；`--strict` 在存在实质性差异时返回失败）。

@@ -22,6 +22,9 @@ d = gz.load()
 c = gz.carryover(d, level="类", lang="zh")
 c.head()
 
+# %%
+gz.require(d, "carryover")  # 收入表不按功能分类列示时：给出一句说明，笔记本到此为止
+
 # %% [markdown]
 # ## 动手做
 # `share_carried_over` 列是上年结转 ÷ 该功能的合计。哪个类的比重最大？（有没有并列？比重为1意味着什么？）写出它的科目编码和比重（0–1之间的小数）。

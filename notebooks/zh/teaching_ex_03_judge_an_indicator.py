@@ -24,7 +24,10 @@ import gzanalysis as gz
 gz.notebook.setup()
 d = gz.load()
 targets = gz.targets(d, lang="zh")
-targets.query("project_id == 'P2'")[["level2", "indicator", "value_text", "operator", "number", "unit"]]
+gz.tables.show(
+    targets.query("project_id == 'P2'")[["level2", "indicator", "value_text", "operator", "number", "unit"]],
+    lang="zh",
+)
 
 # %%
 gz.require(d, "projects")  # 公开文件中没有项目支出绩效目标表时：给出一句说明，笔记本到此为止

@@ -20,16 +20,14 @@ basic = d.table("一般公共预算基本支出表")
 # %% [markdown]
 # ## 答案
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 total_row = basic[basic["code"].isna()].iloc[0]
 personnel = total_row["personnel"]
 public_operations = total_row["public_operations"]
 difference = round(total_row["total"] - personnel - public_operations, 2)
 print(total_row["total"], personnel, public_operations, difference)
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 gz.teaching.check_basic_split(d, personnel, public_operations, difference, lang="zh")
 
 # %% [markdown]
@@ -37,13 +35,11 @@ gz.teaching.check_basic_split(d, personnel, public_operations, difference, lang=
 # 1,648.09 + 214.31 = 1,862.40，而表中的合计是1,862.41。三个数字经过四舍五入，各自都可能有最多0.005的偏差，因此不超过0.015的差额都无害：这是**尾差**，不是错误。审计的结论相同：
 
 # %%
-# NBVAL_CHECK_OUTPUT
-print(
-    gz.audit(d)
-    .set_index("rule")
-    .loc["row.general_budget_basic_expenditure.total.row1", ["lhs", "rhs", "diff", "tolerance", "status"]]
-    .to_string()
-)
+row = gz.audit(d).set_index("rule").loc[["row.general_budget_basic_expenditure.total.row1"]]
+gz.tables.show(row[["lhs", "rhs", "diff", "tolerance", "status"]], lang="zh", index=True)
+
+# %% tags=["nbval-check-output", "remove-cell"]
+print(row.iloc[0][["lhs", "rhs", "diff", "tolerance", "status"]].to_string())
 
 # %% [markdown]
 # ## 小结

@@ -23,15 +23,13 @@ gz.require(d, "projects")  # 公开文件中没有项目支出绩效目标表时
 # ## 答案
 # 从这份公开文件无法判断任何一个指标的目标定得高不高：绩效目标表只有目标值（指标值）一栏，没有可供比较的数值，既没有上年完成值，也没有现有水平。
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 print(list(d.table("indicators").columns))
 
 # %% [markdown]
 # “15秒接通率 ≥90%”（第397行）：可以衡量，含义明确，但90%算不算高无从判断。“交办工单回访率 =100%”（第399行）：可以衡量，也说得通，但这是热线自己报告的恰为100%的比率，读者无法核实：公开文件不会告诉你一共有多少工单，又回访了多少。
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 gz.teaching.check_indicator(
     d, "P2", "15秒接通率", measurable=True, ambition_judgeable=False, sensible=True, lang="zh"
 )
@@ -42,8 +40,7 @@ gz.teaching.check_indicator(
 # %% [markdown]
 # “系统故障率(%) =100%”（第460行）可以衡量，但按字面理解，它承诺的是一个永远出故障的系统；同一张表又承诺系统故障率 ≤5%（第463行），这才是本来的意思。
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 gz.teaching.check_indicator(
     d, "P4", "系统故障率(%)", measurable=True, ambition_judgeable=False, sensible=False, lang="zh"
 )
@@ -51,8 +48,7 @@ gz.teaching.check_indicator(
 # %% [markdown]
 # 定性目标按印刷的内容无法衡量：
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 gz.teaching.check_indicator(
     d, "P1", "城市数据治理效率", measurable=False, ambition_judgeable=False, sensible=True, lang="zh"
 )

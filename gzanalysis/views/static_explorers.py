@@ -1,0 +1,346 @@
+"""Explorers that need no kernel: each is ONE Vega-Lite spec whose controls are altair params bound to HTML
+inputs, over data precomputed for every choice (a disclosure is small: a few hundred rows per explorer).
+
+They run wherever the chart runs, in a published, offline report included; the ipywidgets explorers of
+``gz.widgets`` stay the live-kernel version (they also show the table). ``explorer(d, name)`` picks one:
+the static explorer while the report is built, the widget explorer in JupyterLab.
+
+>>> import gzanalysis as gz
+>>> spec = gz.explorers.composition(gz.load()).to_dict()
+>>> sorted(p["name"] for p in spec["params"])
+['by', 'lang', 'level', 'measure', 'min_share']
+"""
+
+from __future__ import annotations
+
+import math
+import os
+
+import altair as alt
+import pandas as pd
+
+from gzanalysis.analyses.carryover import carryover as carryover_table
+from gzanalysis.analyses.changes import changes as changes_table
+from gzanalysis.analyses.composition import composition as composition_table
+from gzanalysis.analyses.labels import LANGS, code_names, label, term
+from gzanalysis.analyses.targets import targets as targets_table
+from gzanalysis.views.charts import (
+    COLORS,
+    LABEL_LIMIT,
+    LEGEND,
+    LIGHT,
+    PALETTE,
+    WIDTH,
+    describe,
+    direction_color,
+)
+from gzanalysis.views.notebook import REPORT_BUILD_ENV
+
+LANG_LABELS = ["中文", "English"]
+
+
+def _both(key: str) -> str:
+    """A label in both languages, for the parts of a spec the language control cannot switch (axis titles)."""
+    return f"{label(key, 'zh')} · {label(key, 'en')}"
+
+
+def _select(name: str, text: str, options: list, labels: list[str], value=None) -> alt.Parameter:
+    return alt.param(
+        name=name,
+        value=options[0] if value is None else value,
+        bind=alt.binding_select(options=options, labels=labels, name=text + " "),
+    )
+
+
+def _lang() -> alt.Parameter:
+    return _select("lang", "语言 Language", list(LANGS), LANG_LABELS)
+
+
+def _range(name: str, text: str, values: pd.Series, step: float) -> alt.Parameter:
+    """A slider from 0 to the default view's largest value (down to a step): at its top, one row remains."""
+    top = math.floor(float(values.abs().max()) / step) * step
+    return alt.param(name=name, value=0, bind=alt.binding_range(min=0, max=top, step=step, name=text + " "))
+
+
+def _where(**fields: str) -> str:
+    """A Vega expression: every data field equals the param of the same name (``all`` lets any through)."""
+    return " && ".join(f"({p} === 'all' || datum.{f} === {p})" for f, p in fields.items())
+
+
+def _chart(
+    data: pd.DataFrame, title: str, what: tuple[str, str], names, values, **describe_args
+) -> alt.Chart:
+    """The explorer's chart over all its data, described (for screen readers) by its default view."""
+    return alt.Chart(
+        data,
+        width=WIDTH,
+        title=alt.TitleParams(title, anchor="start"),
+        description=describe(what, names, values, "zh", **describe_args),
+    )
+
+
+def _frame(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    return pd.concat(parts, ignore_index=True).astype({"code": "string"}).fillna({"code": ""})
+
+
+# composition: the widget's mapping, so both explorers show the same thing for the same choice
+COMPOSITION_MEASURES = {
+    "function": {"total": "total", "basic": "basic", "project": "project"},
+    "economic": {"total": "total", "basic": "personnel", "project": "public_operations"},
+}
+
+
+def composition(d) -> alt.Chart:
+    """Spending by function or economic class; controls: classification, level, measure, minimum share,
+    language. The economic table has no 项 (its 款 are shown) and splits basic spending into personnel and
+    office costs (shown for 基本/项目)."""
+    parts = []
+    for by, measures in COMPOSITION_MEASURES.items():
+        for level in ("类", "款", "项"):
+            for measure, column in measures.items():
+                for lang in LANGS:
+                    shown = "款" if by == "economic" and level == "项" else level
+                    t = composition_table(d, by=by, level=shown, measure=column, lang=lang)
+                    parts.append(t.assign(by=by, level=level, measure=measure, lang=lang))
+    data = _frame(parts)[["by", "level", "measure", "lang", "code", "name", "amount", "share_of_total"]]
+    default = data.query("by == 'function' and level == '类' and measure == 'total' and lang == 'zh'")
+    params = [
+        _select(
+            "by", "分类 Classification", ["function", "economic"], ["功能分类 function", "经济分类 economic"]
+        ),
+        _select("level", "级次 Level", ["类", "款", "项"], ["类 class", "款 category", "项 item"]),
+        _select(
+            "measure",
+            "口径 Measure",
+            ["total", "basic", "project"],
+            ["合计 total", "基本支出 basic (经济: 人员经费)", "项目支出 project (经济: 公用经费)"],
+        ),
+        _range("min_share", "最小占比 Minimum share", default["share_of_total"], 0.005),
+        _lang(),
+    ]
+    return (
+        _chart(
+            data,
+            "支出构成 Spending composition",
+            ("可交互条形图, 默认按功能分类的类", "Interactive bar chart, by default spending by class"),
+            default["name"],
+            default["amount"],
+        )
+        .mark_bar(color=PALETTE[0])
+        .encode(
+            x=alt.X("amount:Q", title=_both("amount"), axis=alt.Axis(format=",.0f")),
+            y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+            tooltip=[
+                alt.Tooltip("code:N", title=_both("code")),
+                alt.Tooltip("name:N", title=_both("name")),
+                alt.Tooltip("amount:Q", format=",.2f", title=_both("amount")),
+                alt.Tooltip("share_of_total:Q", format=".1%", title=_both("share_of_total")),
+            ],
+        )
+        .add_params(*params)
+        .transform_filter(_where(by="by", level="level", measure="measure", lang="lang"))
+        .transform_filter("datum.share_of_total >= min_share")
+    )
+
+
+def changes(d) -> alt.Chart:
+    """The narrative's changes against 2022; controls: which statements (only those the narrative makes),
+    minimum absolute change, language."""
+    zh, en = changes_table(d, lang="zh"), changes_table(d, lang="en")
+    parts = zh["grouping"] != "total"
+    groups = zh[parts][["section", "scope", "grouping"]].drop_duplicates()
+    keys = [f"{g.section}|{g.scope}|{g.grouping}" for g in groups.itertuples()]
+    labels = [
+        f"{g.section} · {label(g.grouping, 'zh')} / {label(g.grouping, 'en')}" for g in groups.itertuples()
+    ]
+    data = pd.concat(
+        [
+            t[parts].assign(
+                group=zh["section"] + "|" + zh["scope"] + "|" + zh["grouping"],
+                lang=lang,
+                direction=zh["change"].map(lambda v: "increase" if v >= 0 else "decrease"),
+            )[["group", "lang", "item", "amount", "change", "prior_year", "direction"]]
+            for lang, t in (("zh", zh), ("en", en))
+        ],
+        ignore_index=True,
+    )
+    default = data[(data["group"] == keys[0]) & (data["lang"] == "zh")]
+    return (
+        _chart(
+            data,
+            "较上年增减 Changes on 2022",
+            ("可交互条形图, 预算情况说明所列的较上年增减", "Interactive bar chart of the stated changes"),
+            default["item"],
+            default["change"],
+        )
+        .mark_bar()
+        .encode(
+            x=alt.X("change:Q", title=_both("change"), axis=alt.Axis(format=",.0f")),
+            y=alt.Y("item:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+            color=direction_color(),
+            tooltip=[
+                alt.Tooltip("item:N", title=_both("item")),
+                alt.Tooltip("amount:Q", format=",.2f", title=_both("amount")),
+                alt.Tooltip("change:Q", format=",.2f", title=_both("change")),
+                alt.Tooltip("prior_year:Q", format=",.2f", title=_both("prior_year")),
+            ],
+        )
+        .add_params(
+            _select("group", "说明 Statements", keys, labels),
+            _range("min_change", "|增减| ≥ |change| ≥", default["change"], 10),
+            _lang(),
+        )
+        .transform_filter(_where(group="group", lang="lang"))
+        .transform_filter("abs(datum.change) >= min_change")
+    )
+
+
+def carryover(d) -> alt.LayerChart:
+    """Where the carried-over funds go; controls: level, one class to drill into, minimum carry-over,
+    language. Light bars: the function's total; dark: of which carried over."""
+    parts = [
+        carryover_table(d, level=level, lang=lang).assign(lang=lang, level=level)
+        for level in ("类", "款", "项")
+        for lang in LANGS
+    ]
+    data = _frame(parts)[["level", "lang", "code", "name", "carryover", "total", "share_of_carryover"]]
+    data["class_code"] = data["code"].str[:3]
+    data = data[data["carryover"] > 0]  # functions without carry-over have nothing to show here
+    classes = data.loc[data["level"] == "类", "code"].drop_duplicates().tolist()
+    names = code_names(d, "functional", "zh")
+    default = data.query("level == '类' and lang == 'zh'")
+    base = alt.Chart(data).encode(
+        y=alt.Y(
+            "name:N",
+            # layers union their domains, where only count/min/max sorts survive
+            sort=alt.EncodingSortField("carryover", op="max", order="descending"),
+            title=None,
+            axis=alt.Axis(labelLimit=LABEL_LIMIT),
+        ),
+        tooltip=[
+            alt.Tooltip("code:N", title=_both("code")),
+            alt.Tooltip("name:N", title=_both("name")),
+            alt.Tooltip("carryover:Q", format=",.2f", title=_both("carryover")),
+            alt.Tooltip("total:Q", format=",.2f", title=_both("total")),
+            alt.Tooltip("share_of_carryover:Q", format=".1%", title=_both("share_of_carryover")),
+        ],
+    )
+    totals = base.mark_bar(color=LIGHT).encode(
+        x=alt.X("total:Q", title=_both("amount"), axis=alt.Axis(format=",.0f"))
+    )
+    carried = base.mark_bar(color=COLORS["increase"]).encode(x="carryover:Q")
+    return (
+        alt.layer(totals, carried)
+        .properties(
+            width=WIDTH,
+            title=alt.TitleParams(
+                "上年结转 Carried-over funds",
+                subtitle="浅色: 科目合计; 深色: 其中上年结转 · Light: total; dark: carried over",
+                anchor="start",
+            ),
+            description=describe(
+                ("可交互条形图, 各科目的上年结转", "Interactive bar chart of carried-over funds"),
+                default["name"],
+                default["carryover"],
+                "zh",
+            ),
+        )
+        .add_params(
+            _select("level", "级次 Level", ["类", "款", "项"], ["类 class", "款 category", "项 item"]),
+            _select(
+                "fn", "科目 Function", ["all", *classes], ["全部 all", *(f"{c} {names[c]}" for c in classes)]
+            ),
+            _range("min_carryover", "结转 ≥ Carried over ≥", default["carryover"], 10),
+            _lang(),
+        )
+        .transform_filter(_where(level="level", lang="lang", class_code="fn"))
+        .transform_filter("datum.carryover >= min_carryover")
+    )
+
+
+def targets(d) -> alt.Chart:
+    """How many indicators each project promises, by kind; controls: project, kind, language."""
+    parts = []
+    for lang in LANGS:
+        t = targets_table(d, lang=lang)
+        t["kind_label"] = t["kind"].map(lambda k, lang=lang: label(k, lang))
+        t["level1"] = t["level1"].map(lambda v, lang=lang: term(v, lang))
+        counts = t.groupby(["project_id", "project", "kind", "kind_label", "level1"]).size()
+        counts = counts.reset_index(name="count").assign(lang=lang)
+        counts["project"] = counts["project_id"] + " " + counts["project"]
+        parts.append(counts)
+    data = pd.concat(parts, ignore_index=True)
+    projects = d.table("projects")
+    kinds = ["quantitative", "qualitative", "missing"]
+    default = data[data["lang"] == "zh"].groupby("project", sort=False)["count"].sum()
+    return (
+        _chart(
+            data,
+            "绩效指标 Performance indicators",
+            ("可交互条形图, 各项目的绩效指标个数", "Interactive bar chart of indicators per project"),
+            default.index,
+            default.to_numpy(),
+            unit=False,
+            limit=len(default),
+        )
+        .mark_bar()
+        .encode(
+            x=alt.X("sum(count):Q", title=_both("count")),
+            y=alt.Y(
+                "project:N",
+                sort=alt.EncodingSortField("project_id", op="min"),
+                title=None,
+                axis=alt.Axis(labelLimit=LABEL_LIMIT),
+            ),
+            color=alt.Color(
+                "kind:N",
+                title=None,
+                scale=alt.Scale(domain=kinds, range=[PALETTE[2], PALETTE[1], PALETTE[3]]),
+                legend=alt.Legend(
+                    **LEGEND,
+                    labelExpr="{'quantitative': '定量 quantitative', 'qualitative': "
+                    "'定性 qualitative', 'missing': '缺失 missing'}[datum.label]",
+                ),
+            ),
+            tooltip=[
+                alt.Tooltip("project:N", title=_both("project_name")),
+                alt.Tooltip("level1:N", title="一级指标 Level 1"),
+                alt.Tooltip("kind_label:N", title=None),
+                alt.Tooltip("sum(count):Q", title=_both("count")),
+            ],
+        )
+        .add_params(
+            _select(
+                "project",
+                "项目 Project",
+                ["all", *projects["project_id"]],
+                [
+                    "全部 all",
+                    *(f"{p} {n}"[:30] for p, n in zip(projects["project_id"], projects["name"], strict=True)),
+                ],
+            ),
+            _select(
+                "kind",
+                "类型 Kind",
+                ["all", *kinds],
+                ["全部 all", "定量 quantitative", "定性 qualitative", "缺失 missing"],
+            ),
+            _lang(),
+        )
+        .transform_filter(_where(project_id="project", kind="kind", lang="lang"))
+    )
+
+
+EXPLORERS = {"composition": composition, "changes": changes, "carryover": carryover, "targets": targets}
+
+
+def explorer(d, name: str):
+    """The explorer for a notebook: the static one while the report is built (no kernel will be there), the
+    ipywidgets one in a live kernel (it also shows the table)."""
+    if name not in EXPLORERS:
+        raise ValueError(f"no explorer {name!r}; choose one of {sorted(EXPLORERS)}")
+    if os.environ.get(REPORT_BUILD_ENV):
+        return EXPLORERS[name](d)
+    from gzanalysis.views import widgets
+
+    return getattr(widgets, f"{name}_explorer")(d)

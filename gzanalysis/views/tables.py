@@ -1,0 +1,89 @@
+"""Tables for readers: a DataFrame → formatted HTML (pandas ``Styler``), in the notebook's language.
+
+    gz.tables.show(gz.composition(d), lang="en")
+
+Amounts get thousands separators and two decimals (万元, as published), shares and rates show as %,
+counts as integers, missing values as a blank cell, booleans as 是/否 (yes/no); headers take the labels of
+``gz.analyses.labels`` in ``lang``; numbers are right-aligned in tabular figures. Tables longer than
+``LONG`` rows are marked ``gz-table-long``: the report makes them sortable and searchable (a small script
+of its own, no CDN).
+
+Why pandas' Styler (and not great-tables or itables): it is part of pandas, which gzanalysis already needs,
+so a table costs no new dependency and no JavaScript; its output is plain HTML, the same in JupyterLab, in
+the offline report, in print and in nbconvert; formats are per column. itables would embed the DataTables
+bundle in every notebook (offline mode) and format in the browser; great-tables formats well but sorts and
+searches nothing. Sorting and searching long tables is the one thing Styler lacks, and the report adds it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from pandas.api.types import is_bool_dtype, is_float_dtype, is_integer_dtype
+
+from gzanalysis.analyses.labels import LABELS, check_lang
+
+LONG = 12  # rows: longer tables become sortable and searchable in the report
+YES_NO = {"zh": ("是", "否"), "en": ("yes", "no")}
+# Column names that hold ratios (shown as %), whatever else they are called.
+RATIO_WORDS = ("share", "rate", "ratio")
+
+
+def kind(series: pd.Series, name: str) -> str:
+    """How a column is shown: ``ratio``, ``amount``, ``count``, ``bool`` or ``text``."""
+    if is_bool_dtype(series):
+        return "bool"
+    if is_integer_dtype(series):
+        return "count"
+    if is_float_dtype(series):
+        return "ratio" if any(w in str(name) for w in RATIO_WORDS) else "amount"
+    return "text"
+
+
+FORMATS = {"ratio": "{:.1%}", "amount": "{:,.2f}", "count": "{:,.0f}"}
+
+
+# Column names whose label in LABELS is the category's ("project" is 项目支出 there), not the column's.
+COLUMNS = {"project": LABELS["project_name"]}
+
+
+def header(name, lang: str) -> str:
+    """A column's header in ``lang``; names without a label (already a label, or Chinese) stay as they are."""
+    zh, en = COLUMNS.get(str(name)) or LABELS.get(str(name), (str(name), str(name)))
+    return zh if lang == "zh" else en
+
+
+def show(df: pd.DataFrame | pd.Series, lang: str = "zh", caption: str | None = None, index: bool = False):
+    """``df`` as a formatted HTML table (a pandas ``Styler``: a notebook displays it; ``.to_html()`` gives
+    the HTML). ``index=True`` keeps the index (as a first column, e.g. for a pivot table)."""
+    check_lang(lang)
+    if isinstance(df, pd.Series):
+        df = df.to_frame()
+    if index:
+        df = df.reset_index()
+    df = df.reset_index(drop=True)
+    df.columns = [str(c) for c in df.columns]
+    kinds = {c: kind(df[c], c) for c in df.columns}
+    yes, no = YES_NO[lang]
+    # escape: names come from the data, and a name holding "<script>" must stay text
+    styler = df.style.hide(axis="index").format(na_rep="", escape="html")
+    for column, k in kinds.items():
+        if k in FORMATS:
+            styler = styler.format(FORMATS[k], subset=[column], na_rep="")
+        elif k == "bool":
+            styler = styler.format(
+                lambda v, yes=yes, no=no: "" if pd.isna(v) else (yes if v else no), subset=[column]
+            )
+    numeric = [c for c, k in kinds.items() if k in FORMATS]
+    styler = styler.format_index(lambda c: header(c, lang), axis="columns", escape="html")
+    styler = styler.set_table_styles(
+        {
+            c: [{"selector": "td, th", "props": "text-align: right; font-variant-numeric: tabular-nums"}]
+            for c in numeric
+        },
+        overwrite=False,
+    )
+    classes = "gz-table gz-table-long" if len(df) > LONG else "gz-table"
+    styler = styler.set_table_attributes(f'class="{classes}" lang="{lang}"')
+    if caption:
+        styler = styler.set_caption(caption)
+    return styler

@@ -1,0 +1,137 @@
+"""The report's rendering without a browser: cell tags, folded code, navigation, index, downloads."""
+
+import zipfile
+
+import nbformat
+import pytest
+
+import gzanalysis as gz
+from gzanalysis.publish import site
+from gzanalysis.publish.report import render_page
+
+
+def _nb():
+    cell = nbformat.v4.new_code_cell
+    out = nbformat.v4.new_output
+
+    def tagged(source, *tags, text="out"):
+        c = cell(source, outputs=[out("stream", name="stdout", text=text)])
+        c.metadata["tags"] = list(tags)
+        return c
+
+    return nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell("# Title\n\n## Overview\nWhat it answers.\n\n### A detail"),
+            tagged("plain_code = 1", text="plain output"),
+            tagged("check_code = 2", "nbval-check-output", "remove-cell", text="check output"),
+            tagged("no_input_code = 3", "remove-input", text="kept output"),
+            tagged("folded_code = 4", "hide-input", text="shown output"),
+            tagged("hidden_output_code = 5", "hide-output", text="folded output"),
+            tagged("no_output_code = 6", "remove-output", text="dropped output"),
+        ]
+    )
+
+
+def test_cell_tags_are_honoured_and_code_is_folded():
+    page = render_page(_nb(), "demo", "source")
+    assert "check_code" not in page and "check output" not in page  # remove-cell
+    assert "no_input_code" not in page and "kept output" in page  # remove-input
+    assert "no_output_code" in page and "dropped output" not in page  # remove-output
+    for code in ("plain_code", "folded_code", "hidden_output_code"):
+        before = page[: page.index(code)]
+        assert before.rindex("<details") > before.rfind("</details>"), f"{code} is not folded"
+    assert page.count('<details class="gz-code') == 4
+    assert 'class="gz-code gz-hide-input"' in page
+    before = page[: page.index("folded output")]
+    assert before.rindex('<details class="gz-hide-output">') > before.rfind("</details>")
+    assert "plain output" in page and "shown output" in page
+    assert 'href="notebooks/demo.ipynb"' in page
+
+
+def test_navigation_is_filled_in():
+    entries = [site.Entry("a", "First"), site.Entry("demo", "Second <b>"), site.Entry("c", "Third")]
+    page = site.finish_page(render_page(_nb(), "demo", "source"), entries, 1)
+    for mark in (site.SIDEBAR, site.TOC, site.PAGER):
+        assert mark not in page
+    assert 'href="demo.html" aria-current="page">Second &lt;b&gt;</a>' in page
+    assert 'rel="prev" href="a.html"' in page and 'rel="next" href="c.html"' in page
+    toc = site.toc(page)
+    assert 'href="#Overview"' in toc and 'class="gz-toc-h3"><a href="#A-detail"' in toc
+    last = site.pager(entries, 2)
+    assert 'rel="next"' not in last and 'rel="prev" href="demo.html"' in last
+
+
+def test_key_figures_come_from_the_data(d):
+    figures = {f["en"]: f["value"] for f in site.key_figures(d)}
+    income = d.table("income_by_function")
+    total = income[income["code"].isna()].iloc[0]
+    assert figures["Total budget"] == f"{total['total']:,.2f}" == "23,255.42"
+    assert figures["Carried over"] == f"{total['carryover']:,.2f}"
+    kinds = gz.composition(d, by="kind", level=None).set_index("kind")["amount"]
+    assert figures["Basic spending"] == f"{kinds['basic']:,.2f}"
+    assert figures["Project spending"] == f"{kinds['project']:,.2f}"
+    assert figures["Material audit findings"] == str((gz.audit(d)["status"] == "material").sum())
+
+
+@pytest.mark.slow
+def test_downloads_hold_the_data_package(d, tmp_path):
+    links = site.write_downloads(tmp_path, d)
+    archive, workbook = (tmp_path / link["href"] for link in links)
+    with zipfile.ZipFile(archive) as z:
+        z.extractall(tmp_path / "unzipped")
+        names = {n.split("/")[-1] for n in z.namelist()}
+    assert {"datapackage.json", "expenditure_by_function.csv", "errata.csv"} <= names
+    again = gz.load(tmp_path / "unzipped" / d.id)
+    assert again.table("部门支出总表").equals(d.table("部门支出总表"))
+    assert (
+        gz.read_excel(workbook).table("部门支出总表")["total"].tolist()
+        == d.table("部门支出总表")["total"].tolist()
+    )
+
+
+def test_thumbnail_of_the_first_chart(d, tmp_path):
+    from gzanalysis.views.notebook import render
+
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(
+                "chart",
+                outputs=[
+                    nbformat.v4.new_output("display_data", data=render(gz.charts.carryover(d).to_dict()))
+                ],
+            )
+        ]
+    )
+    spec = site.first_chart(nb)
+    assert spec["width"] == "container"
+    path = site.write_thumbnail(tmp_path, "p", spec)
+    assert (tmp_path / path).read_bytes()[:4] == b"\x89PNG"
+    assert site.write_thumbnail(tmp_path, "q", None) is None
+
+
+def test_a_chinese_page_speaks_chinese_and_links_to_its_english_twin():
+    page = render_page(_nb(), "demo", "source", "zh", "notebooks/zh/demo.ipynb")
+    assert '<html lang="zh">' in page
+    assert "显示代码" in page and "Show code" not in page
+    assert 'href="notebooks/zh/demo.ipynb"' in page
+    entries = [site.Entry("a", "甲", lang="zh"), site.Entry("demo", "乙", lang="zh")]
+    page = site.finish_page(page, entries, 1)
+    assert 'class="gz-lang" href="demo.html" hreflang="en"' in page
+    assert 'href="index.zh.html">首页</a>' in page and 'href="glossary.zh.html">名词解释</a>' in page
+    assert 'rel="prev" href="a.zh.html"' in page and "本页内容" in page
+    english = site.finish_page(render_page(_nb(), "demo", "source"), [site.Entry("demo", "Demo")], 0)
+    assert '<html lang="en">' in english and 'class="gz-lang" href="demo.zh.html" hreflang="zh"' in english
+    assert 'href="glossary.html">Glossary</a>' in english
+
+
+def test_the_index_in_both_languages(d):
+    entries = {lang: [site.Entry("00_start_here", "T", "O", lang=lang)] for lang in ("en", "zh")}
+    downloads = [{"href": "downloads/x.zip", "text": {"en": "CSV", "zh": "数据包"}, "bytes": 1000}]
+    en = site.render_index(entries["en"], d, downloads, "2026-01-01", "en")
+    zh = site.render_index(entries["zh"], d, downloads, "2026-01-01", "zh")
+    assert '<html lang="en">' in en and '<html lang="zh">' in zh
+    assert "navigator.language" in en and "navigator.language" not in zh  # only index.html chooses
+    assert 'href="00_start_here.html"' in en and 'href="00_start_here.zh.html"' in zh
+    assert 'class="gz-lang" href="index.zh.html"' in en and 'class="gz-lang" href="index.html"' in zh
+    assert "主要数据" in zh and "预算总额" in zh and "Key figures" in en and "Total budget" in en
+    assert 'href="glossary.zh.html"' in zh and 'href="glossary.html"' in en
