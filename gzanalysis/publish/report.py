@@ -171,7 +171,9 @@ def build(
     def progress(done: int, total: int, outcome) -> None:
         if not quiet:
             print(
-                f"[{done}/{total}] {outcome.path.stem}: {outcome.status}, {outcome.seconds:.1f} s", flush=True
+                f"[{done}/{total}] {page_name(outcome.path.stem, lang_of(outcome.path))}: {outcome.status},"
+                f" {outcome.seconds:.1f} s",
+                flush=True,
             )
 
     # While kernels run, load the exporter (nbconvert and its templates: seconds) for the pages to render.

@@ -154,10 +154,11 @@ def key_figures(d) -> list[dict]:
         {"zh": "项目支出", "en": "Project spending", "value": f"{kinds['project']:,.2f}", "unit": "万元"},
         {"zh": "上年结转", "en": "Carried over", "value": f"{total_row['carryover']:,.2f}", "unit": "万元"},
         {
-            "zh": "审计重大发现",
+            "zh": "审计实质性差异",
             "en": "Material audit findings",
             "value": f"{material}",
             "unit": f"/ {len(findings)} checks",
+            "unit_zh": f"/ {len(findings)} 项核对",
         },
     ]
 
