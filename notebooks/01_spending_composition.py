@@ -178,7 +178,7 @@ print(f"30239 {transport['name']}: {transport['total']:,.2f}")
 # the table follow. (In the published report the same controls drive the chart in your browser.)
 
 # %%
-gz.explorers.explorer(d, "composition")
+gz.explorers.explorer(d, "composition", lang="en")
 
 # %% [markdown]
 # ## Summary

@@ -138,7 +138,7 @@ print(
 # Choose a section, a grouping and a chart; hide small changes with the threshold.
 
 # %%
-gz.explorers.explorer(d, "changes")
+gz.explorers.explorer(d, "changes", lang="en")
 
 # %% [markdown]
 # ## Summary

@@ -159,7 +159,7 @@ print(coverage.to_string())
 # ## Explore
 
 # %%
-gz.explorers.explorer(d, "carryover")
+gz.explorers.explorer(d, "carryover", lang="en")
 
 # %% [markdown]
 # ## Summary

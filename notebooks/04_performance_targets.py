@@ -126,7 +126,7 @@ print(levels.to_string())
 # ## Explore
 
 # %%
-gz.explorers.explorer(d, "targets")
+gz.explorers.explorer(d, "targets", lang="en")
 
 # %% [markdown]
 # ## Summary

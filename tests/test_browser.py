@@ -312,9 +312,10 @@ def test_accessibility_no_serious_violations(browser, site, name):
     violations = _axe(page)
     summary = [(v["id"], v["impact"], v["help"], [n["target"] for n in v["nodes"][:3]]) for v in violations]
     assert not violations, f"{name}: {summary}"
-    if name != "index":
+    if not name.startswith(("index", "glossary")):
         label = page.locator(".vega-embed [role='graphics-document']").first.get_attribute("aria-label") or ""
-        assert "一般公共服务支出" in label  # the chart's description, for screen readers
+        # the chart's description, for screen readers, in the page's language
+        assert ("一般公共服务支出" if name.endswith(".zh") else "General public services") in label
 
 
 def test_phone_width_has_no_horizontal_scrolling(browser, site):
@@ -331,8 +332,11 @@ def test_phone_width_has_no_horizontal_scrolling(browser, site):
         page.close()
 
 
-def test_report_bound_control_changes_the_chart(browser, site):
-    page, errors, _ = _open(browser, (site / "01_spending_composition.html").as_uri(), _local)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_report_bound_control_changes_the_chart(browser, site, d, lang):
+    from gzanalysis.publish.languages import page_name
+
+    page, errors, _ = _open(browser, (site / page_name("01_spending_composition", lang)).as_uri(), _local)
     _wait_for_charts(page)
     chart = page.locator(".vega-embed").filter(has=page.locator(".vega-bind select option[value='项']")).first
     select = chart.locator(".vega-bind select").first
@@ -342,7 +346,11 @@ def test_report_bound_control_changes_the_chart(browser, site):
     after = chart.locator("svg.marks").inner_html()
     shot = _shot(page, "bound-control")
     assert before != after, f"choosing 项 did not change the drill-down chart (screenshot {shot})"
-    assert "行政运行" in after  # a 项 of 201, the default class
+    names = d.table("functional_codes").set_index("code")
+    item = names.loc[
+        "2010301", "name_zh" if lang == "zh" else "name_en"
+    ]  # 行政运行, a 项 of 201, the default class
+    assert item in after
     assert not errors
 
 

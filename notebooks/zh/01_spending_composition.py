@@ -141,7 +141,7 @@ print(f"30239 {transport['name']}: {transport['total']:,.2f}")
 # 在运行中的内核里，可以切换分类、级次、金额口径、最小比重或语言，图和表会随之更新。（在发布的报告中，同样的控件也能直接在浏览器里驱动图表。）
 
 # %%
-gz.explorers.explorer(d, "composition")
+gz.explorers.explorer(d, "composition", lang="zh")
 
 # %% [markdown]
 # ## 小结

@@ -112,7 +112,7 @@ print(
 # 选择说明的部分、分组和图表类型；用阈值隐藏较小的变化。
 
 # %%
-gz.explorers.explorer(d, "changes")
+gz.explorers.explorer(d, "changes", lang="zh")
 
 # %% [markdown]
 # ## 小结

@@ -133,7 +133,7 @@ print(coverage.to_string())
 # ## 动手探索
 
 # %%
-gz.explorers.explorer(d, "carryover")
+gz.explorers.explorer(d, "carryover", lang="zh")
 
 # %% [markdown]
 # ## 小结

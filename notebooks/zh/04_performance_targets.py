@@ -114,7 +114,7 @@ print(levels.to_string())
 # ## 动手探索
 
 # %%
-gz.explorers.explorer(d, "targets")
+gz.explorers.explorer(d, "targets", lang="zh")
 
 # %% [markdown]
 # ## 小结
