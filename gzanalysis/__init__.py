@@ -13,6 +13,7 @@ from gzanalysis.analyses.carryover import carryover, carryover_context
 from gzanalysis.analyses.changes import changes
 from gzanalysis.analyses.compare import compare
 from gzanalysis.analyses.composition import composition
+from gzanalysis.analyses.glossary import glossary
 from gzanalysis.analyses.subjects import NotInDisclosure, require
 from gzanalysis.analyses.targets import targets, targets_summary
 from gzanalysis.audit import audit
@@ -43,6 +44,7 @@ __all__ = [
     "explorers",
     "corpus",
     "find_corpus",
+    "glossary",
     "load",
     "load_many",
     "notebook",

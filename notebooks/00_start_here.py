@@ -42,7 +42,7 @@ d
 # 单位实有资金, line 583).
 
 # %% tags=["nbval-check-output"]
-sources = gz.composition(d, by="source", level=None)
+sources = gz.composition(d, by="source", level=None, lang="en")
 total = d.table("部门收入总表").query("code.isna()")["total"].item()
 print(f"Total budget 2023: {total:,.2f} 万元")
 for row in sources.itertuples():
@@ -54,10 +54,10 @@ for row in sources.itertuples():
 # 14,783.86 (2023 amount minus the stated change, line 575):
 
 # %% tags=["nbval-check-output"]
-income_2022 = gz.changes(d).query("section == '收入预算'").set_index("item")["prior_year"]
-carried_2022 = income_2022[income_2022.index.str.contains("结转")].item()
-print(f"2022 implied: carry-over {carried_2022:,.2f} of {income_2022['收入预算总额']:,.2f} 万元", end=" ")
-print(f"({carried_2022 / income_2022['收入预算总额']:.1%})")
+income_2022 = gz.changes(d, lang="en").query("section == 'Income budget'").set_index("item")["prior_year"]
+carried_2022 = income_2022[income_2022.index.str.contains("Carry-over")].item()
+print(f"2022 implied: carry-over {carried_2022:,.2f} of {income_2022['Total income']:,.2f} 万元", end=" ")
+print(f"({carried_2022 / income_2022['Total income']:.1%})")
 
 # %% [markdown]
 # Two of the curated notebooks follow it up (`03_carried_over_funds`, `05_data_audit`).
@@ -68,14 +68,14 @@ print(f"({carried_2022 / income_2022['收入预算总额']:.1%})")
 # office running costs and contract staff's pay booked as projects.
 
 # %%
-kinds = gz.composition(d, by="kind", level=None)
+kinds = gz.composition(d, by="kind", level=None, lang="en")
 gz.tables.show(kinds[["label", "amount", "share_of_total"]], lang="en")
 
 # %% tags=["nbval-check-output", "remove-cell"]
 print(kinds[["label", "amount", "share_of_total"]].to_string(index=False))
 
 # %%
-gz.charts.composition(d)
+gz.charts.composition(d, lang="en")
 
 # %% [markdown]
 # ## How the tables relate

@@ -29,14 +29,14 @@ d = gz.load()
 # the class or category above; `share_of_total` the share of all spending.
 
 # %%
-by_class = gz.composition(d, by="function", level="类")
+by_class = gz.composition(d, by="function", level="类", lang="en")
 gz.tables.show(by_class[["code", "name", "amount", "share_of_total"]], lang="en")
 
 # %% tags=["nbval-check-output", "remove-cell"]
 print(by_class[["code", "name", "amount", "share_of_total"]].round(4).to_string(index=False))
 
 # %%
-gz.charts.composition(d)
+gz.charts.composition(d, lang="en")
 
 # %% [markdown]
 # More than half the money is **一般公共服务支出** (general public services), nearly all of it in category
@@ -45,7 +45,7 @@ gz.charts.composition(d)
 # published report.
 
 # %%
-gz.charts.drilldown(d)
+gz.charts.drilldown(d, lang="en")
 
 # %% [markdown]
 # ## By economic class (经济分类)
@@ -54,14 +54,14 @@ gz.charts.drilldown(d)
 # **公用经费** (office running costs); 工资福利支出 is wages and benefits.
 
 # %%
-economic = gz.composition(d, by="economic", level="类")
+economic = gz.composition(d, by="economic", level="类", lang="en")
 gz.tables.show(economic[["code", "name", "amount", "share_of_total"]], lang="en")
 
 # %% tags=["nbval-check-output", "remove-cell"]
 print(economic[["code", "name", "amount", "share_of_total"]].round(4).to_string(index=False))
 
 # %%
-gz.charts.composition(d, by="economic", level="款")
+gz.charts.composition(d, by="economic", level="款", lang="en")
 
 # %% [markdown]
 # The narrative goes further: it breaks down **all** spending by economic class (line 587), project spending
@@ -69,7 +69,7 @@ gz.charts.composition(d, by="economic", level="款")
 # part: most of it buys goods and services.
 
 # %% tags=["nbval-check-output", "remove-cell"]
-stated = gz.changes(d).query("section == '支出预算' and grouping == 'economic'")
+stated = gz.changes(d, lang="en").query("section == 'Spending budget' and grouping == 'economic'")
 whole = stated[["code", "item", "amount"]].assign(share_of_total=stated["amount"] / stated["amount"].sum())
 print(whole.round(4).to_string(index=False))
 print(f"sum of the classes: {stated['amount'].sum():,.2f}")
@@ -95,10 +95,10 @@ gz.tables.show(procurement[["item", "amount", "source_line"]], lang="en")
 # (上年结转), which from the unit's own money (其他收入)?
 
 # %%
-gz.charts.source_mix(d, normalize=True)
+gz.charts.source_mix(d, normalize=True, lang="en")
 
 # %%
-kind = gz.composition(d, by="kind", level="类").pivot_table(
+kind = gz.composition(d, by="kind", level="类", lang="en").pivot_table(
     index="name", columns="kind", values="amount", fill_value=0
 )
 gz.tables.show(kind.sort_values("project", ascending=False), lang="en", index=True)
@@ -121,7 +121,7 @@ print(kind.sort_values("project", ascending=False).to_string())
 # this is an inference. The figures fit it: these classes live on carry-over alone.
 
 # %% tags=["nbval-check-output", "remove-cell"]
-carried = gz.carryover(d, level="类")
+carried = gz.carryover(d, level="类", lang="en")
 alone = carried[carried["carryover_only"]]
 print(alone[["code", "name", "carryover"]].to_string(index=False))
 print(f"{len(alone)} classes, {alone['carryover'].sum():,.2f} 万元 of carry-over and nothing else")
@@ -145,7 +145,7 @@ gz.tables.show(alone[["code", "name", "carryover"]], lang="en")
 basic = d.table("部门支出总表").query("code.isna()")["basic"].item()
 p6 = d.table("projects").set_index("project_id").loc["P6"]
 print(f"P6 {p6['name']}: {p6['funds_total']:,.2f} 万元 | all basic spending: {basic:,.2f} 万元")
-running = gz.changes(d).query("section == '机关运行经费'").iloc[0]
+running = gz.changes(d, lang="en").query("section == 'Office running costs'").iloc[0]
 public = d.table("一般公共预算基本支出表").query("code.isna()")["public_operations"].item()
 print(f"机关运行经费 {running['amount']:,.2f} = 公用经费 {public:,.2f}")
 
@@ -178,7 +178,7 @@ print(f"30239 {transport['name']}: {transport['total']:,.2f}")
 # the table follow. (In the published report the same controls drive the chart in your browser.)
 
 # %%
-gz.explorers.explorer(d, "composition")
+gz.explorers.explorer(d, "composition", lang="en")
 
 # %% [markdown]
 # ## Summary

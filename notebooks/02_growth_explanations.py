@@ -23,7 +23,7 @@ import gzanalysis as gz
 
 gz.notebook.setup()
 d = gz.load()
-changes = gz.changes(d)
+changes = gz.changes(d, lang="en")
 
 # %%
 gz.require(d, "narrative")  # where the disclosure has no narrative: one sentence, and the notebook stops
@@ -44,7 +44,7 @@ for r in totals.itertuples():
         f" ({r.growth_rate:+.1%})"
     )
     print(f"   reason: {r.reason}")
-carry = changes.query("grouping == 'income_source' and item.str.contains('结转')").iloc[0]
+carry = changes.query("grouping == 'income_source' and item.str.contains('Carry-over')").iloc[0]
 whole = totals.iloc[0]
 print(
     f"{carry['item']}: {carry['change']:+,.2f} = {carry['change'] / whole['change']:.1%} of the change in income"
@@ -61,13 +61,13 @@ print(
 # A waterfall starts from the implied 2022 budget and adds each stated change:
 
 # %%
-gz.charts.waterfall(d)
+gz.charts.waterfall(d, lang="en")
 
 # %%
-gz.charts.changes(d)
+gz.charts.changes(d, lang="en")
 
 # %%
-by_function = changes.query("section == '支出预算' and grouping == 'function'")
+by_function = changes.query("section == 'Spending budget' and grouping == 'function'")
 gz.tables.show(by_function[["code", "item", "amount", "change", "prior_year", "wording"]], lang="en")
 
 # %% tags=["nbval-check-output", "remove-cell"]
@@ -78,8 +78,8 @@ print(by_function[["code", "item", "amount", "change", "prior_year", "wording"]]
 # 净减 325). The four new ones are project spending funded by carry-over alone:
 
 # %% tags=["nbval-check-output", "remove-cell"]
-new_classes = by_function.query("wording == '净增'")["code"]
-carried = gz.carryover(d, level="类").set_index("code").loc[new_classes]
+new_classes = by_function.query("wording == 'net increase'")["code"]
+carried = gz.carryover(d, level="类", lang="en").set_index("code").loc[new_classes]
 print(carried[["name", "carryover", "total", "carryover_only"]].to_string())
 
 # %%
@@ -124,9 +124,11 @@ gz.tables.show(narrative[["rule", "lhs", "rhs", "diff", "status", "cause"]], lan
 print(narrative[["rule", "lhs", "rhs", "diff", "status", "cause"]].to_string(index=False))
 identity = audit.set_index("rule").loc["narrative.prior_year.non_fiscal.by_kind~by_source"]
 print(f"2022 non-fiscal money: by kind {identity['lhs']:,.2f}, by source {identity['rhs']:,.2f}")
-sources = changes.query("section == '收入预算' and grouping == 'income_source'").set_index("item")["change"]
+sources = changes.query("section == 'Income budget' and grouping == 'income_source'").set_index("item")[
+    "change"
+]
 spent_as_229 = by_function.set_index("code").loc["229", "change"]
-corrected = sources.sum() - sources["其他收入"] + spent_as_229
+corrected = sources.sum() - sources["Other income"] + spent_as_229
 print(
     f"income sources' changes with 其他收入 {spent_as_229:+.2f}: {corrected:,.2f} (stated total {whole['change']:,.2f})"
 )
@@ -136,7 +138,7 @@ print(
 # Choose a section, a grouping and a chart; hide small changes with the threshold.
 
 # %%
-gz.explorers.explorer(d, "changes")
+gz.explorers.explorer(d, "changes", lang="en")
 
 # %% [markdown]
 # ## Summary

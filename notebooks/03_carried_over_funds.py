@@ -44,7 +44,7 @@ gz.require(d, "carryover")  # where the income table is not by function: one sen
 # ## By function
 
 # %%
-by_class = gz.carryover(d, level="类")
+by_class = gz.carryover(d, level="类", lang="en")
 gz.tables.show(by_class.drop(columns=["level", "parent"]), lang="en")
 
 # %% tags=["nbval-check-output", "remove-cell"]
@@ -57,7 +57,7 @@ print(
 )
 
 # %%
-gz.charts.carryover(d)
+gz.charts.carryover(d, lang="en")
 
 # %% [markdown]
 # Three classes take 85% of the carry-over: 科学技术 (science and technology, 34%), 城乡社区 (urban and
@@ -82,7 +82,7 @@ print("carry-over only:", ", ".join(by_class.loc[by_class["carryover_only"], "na
 # ## Down to items (项)
 
 # %%
-items = gz.carryover(d, level="项")
+items = gz.carryover(d, level="项", lang="en")
 gz.tables.show(
     items[items["carryover"] > 0][["code", "name", "carryover", "share_of_carryover", "share_carried_over"]],
     lang="en",
@@ -154,7 +154,7 @@ print(coverage.to_string())
 # ## Explore
 
 # %%
-gz.explorers.explorer(d, "carryover")
+gz.explorers.explorer(d, "carryover", lang="en")
 
 # %% [markdown]
 # ## Summary

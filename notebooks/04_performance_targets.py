@@ -24,7 +24,7 @@ import gzanalysis as gz
 
 gz.notebook.setup()
 d = gz.load()
-targets = gz.targets(d)
+targets = gz.targets(d, lang="en")
 
 # %%
 gz.require(d, "projects")  # where the disclosure has no projects: one sentence, and the notebook stops
@@ -33,7 +33,7 @@ gz.require(d, "projects")  # where the disclosure has no projects: one sentence,
 # ## The eight projects
 
 # %%
-summary = gz.targets_summary(d)
+summary = gz.targets_summary(d, lang="en")
 gz.tables.show(summary, lang="en")
 
 # %% tags=["nbval-check-output", "remove-cell"]
@@ -52,7 +52,7 @@ print(
 )
 
 # %%
-gz.charts.targets(d)
+gz.charts.targets(d, lang="en")
 
 # %% [markdown]
 # ## How measurable?
@@ -91,7 +91,7 @@ gz.tables.show(no_unit[["project_id", "indicator", "value_text", "source_line"]]
 # %% tags=["nbval-check-output", "remove-cell"]
 hundred, quantitative = summary["at_100_percent"].sum(), summary["quantitative"].sum()
 print(f"targets of exactly =100%: {hundred} of {quantitative} quantitative")
-cost = targets.query("level2 == '经济成本指标' and kind != 'missing'")
+cost = targets.query("level2 == 'Economic cost' and kind != 'missing'")
 print(cost[["project_id", "indicator", "value_text", "source_line"]].to_string(index=False))
 
 # %%
@@ -126,7 +126,7 @@ print(levels.to_string())
 # ## Explore
 
 # %%
-gz.explorers.explorer(d, "targets")
+gz.explorers.explorer(d, "targets", lang="en")
 
 # %% [markdown]
 # ## Summary

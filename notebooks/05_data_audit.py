@@ -87,7 +87,7 @@ for cause, block in material.groupby("cause", sort=False):
 
 # %% tags=["nbval-check-output"]
 project_spending = d.table("部门支出总表").query("code.isna()")["project"].item()
-targets = gz.targets_summary(d)
+targets = gz.targets_summary(d, lang="en")
 with_indicators = targets.query("indicators > 0")["funds_total"].sum()
 print(f"project spending: {project_spending:,.2f}")
 print(f"tables: {targets['funds_total'].sum():,.2f} ({targets['funds_total'].sum() / project_spending:.1%})")

@@ -39,7 +39,7 @@ public_operations = None  # 公用经费 of the 合计 row
 difference = None  # total − personnel − public_operations, rounded to 0.01
 
 # %%
-gz.teaching.check_basic_split(d, personnel, public_operations, difference)
+gz.teaching.check_basic_split(d, personnel, public_operations, difference, lang="en")
 
 # %% [markdown]
 # ## To think about

@@ -21,7 +21,7 @@ import gzanalysis as gz
 
 gz.notebook.setup()
 d = gz.load()
-c = gz.carryover(d, level="类")
+c = gz.carryover(d, level="类", lang="en")
 c.head()
 
 # %%
@@ -37,7 +37,7 @@ code = None  # e.g. "201"
 share = None  # e.g. 0.5
 
 # %%
-gz.teaching.check_without_carryover(d, code, share)
+gz.teaching.check_without_carryover(d, code, share, lang="en")
 
 # %% [markdown]
 # ## To think about

@@ -25,7 +25,7 @@ import gzanalysis as gz
 
 gz.notebook.setup()
 d = gz.load()
-targets = gz.targets(d)
+targets = gz.targets(d, lang="en")
 gz.tables.show(
     targets.query("project_id == 'P2'")[["level2", "indicator", "value_text", "operator", "number", "unit"]],
     lang="en",
@@ -51,7 +51,7 @@ ambition_judgeable = None
 sensible = None
 
 # %%
-gz.teaching.check_indicator(d, project_id, indicator, measurable, ambition_judgeable, sensible)
+gz.teaching.check_indicator(d, project_id, indicator, measurable, ambition_judgeable, sensible, lang="en")
 
 # %% [markdown]
 # ## Summary

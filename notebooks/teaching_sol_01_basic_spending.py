@@ -29,7 +29,7 @@ difference = round(total_row["total"] - personnel - public_operations, 2)
 print(total_row["total"], personnel, public_operations, difference)
 
 # %% tags=["nbval-check-output"]
-gz.teaching.check_basic_split(d, personnel, public_operations, difference)
+gz.teaching.check_basic_split(d, personnel, public_operations, difference, lang="en")
 
 # %% [markdown]
 # ## Discussion

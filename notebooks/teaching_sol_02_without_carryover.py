@@ -15,7 +15,7 @@ import gzanalysis as gz
 
 gz.notebook.setup()
 d = gz.load()
-c = gz.carryover(d, level="类")
+c = gz.carryover(d, level="类", lang="en")
 
 # %%
 gz.require(d, "carryover")  # where the income table is not by function: one sentence, and the notebook stops
@@ -34,7 +34,7 @@ print(ranked[["code", "name", "carryover", "total", "share_carried_over"]].round
 
 # %% tags=["nbval-check-output"]
 top = gz.teaching.shrink_without_carryover(d)
-gz.teaching.check_without_carryover(d, top["code"], top["share_carried_over"])
+gz.teaching.check_without_carryover(d, top["code"], top["share_carried_over"], lang="en")
 
 # %% [markdown]
 # ## Discussion

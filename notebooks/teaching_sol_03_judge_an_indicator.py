@@ -35,9 +35,11 @@ print(list(d.table("indicators").columns))
 # will not say how many tickets there were, nor how many were followed up.
 
 # %% tags=["nbval-check-output"]
-gz.teaching.check_indicator(d, "P2", "15秒接通率", measurable=True, ambition_judgeable=False, sensible=True)
 gz.teaching.check_indicator(
-    d, "P2", "交办工单回访率", measurable=True, ambition_judgeable=False, sensible=True
+    d, "P2", "15秒接通率", measurable=True, ambition_judgeable=False, sensible=True, lang="en"
+)
+gz.teaching.check_indicator(
+    d, "P2", "交办工单回访率", measurable=True, ambition_judgeable=False, sensible=True, lang="en"
 )
 
 # %% [markdown]
@@ -46,7 +48,7 @@ gz.teaching.check_indicator(
 
 # %% tags=["nbval-check-output"]
 gz.teaching.check_indicator(
-    d, "P4", "系统故障率(%)", measurable=True, ambition_judgeable=False, sensible=False
+    d, "P4", "系统故障率(%)", measurable=True, ambition_judgeable=False, sensible=False, lang="en"
 )
 
 # %% [markdown]
@@ -54,7 +56,7 @@ gz.teaching.check_indicator(
 
 # %% tags=["nbval-check-output"]
 gz.teaching.check_indicator(
-    d, "P1", "城市数据治理效率", measurable=False, ambition_judgeable=False, sensible=True
+    d, "P1", "城市数据治理效率", measurable=False, ambition_judgeable=False, sensible=True, lang="en"
 )
 
 # %% [markdown]

@@ -151,10 +151,49 @@ def test_indicator_judgement_from_the_data(d):
 
 
 def test_check_indicator_rejects_a_claim_of_ambition(d, capsys):
-    assert not gz.teaching.check_indicator(d, "P2", "15秒接通率", True, True, True)
+    assert not gz.teaching.check_indicator(d, "P2", "15秒接通率", True, True, True, lang="en")
     assert "cannot be judged" in capsys.readouterr().out
-    assert gz.teaching.check_indicator(d, "P2", "15秒接通率", True, False, True)
-    assert not gz.teaching.check_indicator(d, "P4", "系统故障率(%)", True, False, True)
-    assert gz.teaching.check_indicator(d, "P2", "交办工单回访率", True, False, True)
+    assert gz.teaching.check_indicator(d, "P2", "15秒接通率", True, False, True, lang="en")
+    assert not gz.teaching.check_indicator(d, "P4", "系统故障率(%)", True, False, True, lang="en")
+    assert gz.teaching.check_indicator(d, "P2", "交办工单回访率", True, False, True, lang="en")
     assert "verify" in capsys.readouterr().out
-    assert not gz.teaching.check_indicator(d, "P2", "交办工单回访率", True, False, None)
+    assert not gz.teaching.check_indicator(d, "P2", "交办工单回访率", True, False, None, lang="en")
+
+
+def test_teaching_verdicts_follow_the_language(d, capsys):
+    """The same judgement in both editions: the verdict (True/False) is equal, the words are the language's."""
+    out = {}
+    for lang in ("zh", "en"):
+        assert gz.teaching.check_basic_split(d, 1648.09, 214.31, 0.01, lang=lang)
+        assert not gz.teaching.check_without_carryover(d, "201", 0.5, lang=lang)
+        assert not gz.teaching.check_indicator(d, "P2", "15秒接通率", True, True, True, lang=lang)
+        out[lang] = capsys.readouterr().out
+    assert "尾差" in out["zh"] and "无法判断" in out["zh"] and "rounding" not in out["zh"]
+    assert "rounding" in out["en"] and "尾差" not in out["en"]
+    with pytest.raises(ValueError):
+        gz.teaching.check_basic_split(d, None, None, None, lang="fr")
+
+
+def test_glossary_names_every_term_in_english(d):
+    g = gz.glossary(d)
+    assert len(g) == len(d.table("glossary")) and g["term_en"].notna().all()
+    names = g.set_index("term")["term_en"]
+    assert names["上年结转和结余"] == "Carry-over and balances from previous years"
+    assert "three public expenses" in names['"三公"经费']
+    # the functional classes are named as in the package's code list (which adds no "expenditure")
+    classes = d.table("functional_codes").query("level == '类'").set_index("name_zh")["name_en"]
+    for term, english in names[g.set_index("term")["part"] == "支出科目"].items():
+        assert english.startswith(classes[term].split(" expenditure")[0]), term
+    assert set(gz.glossary(d, lang="en")["part"]) == {
+        "Income items",
+        "Expenditure items (functional classes)",
+        "Related terms",
+    }
+
+
+def test_glossary_refuses_a_term_without_an_english_name(d, monkeypatch):
+    from gzanalysis.analyses import labels
+
+    monkeypatch.delitem(labels.GLOSSARY_TERMS, "事业收入")
+    with pytest.raises(KeyError, match="事业收入"):
+        gz.glossary(d)

@@ -119,7 +119,15 @@ def _local(url: str) -> bool:
 
 
 def _pages(site) -> list[Path]:
+    """index.html first, then every other page of both languages (and the glossary pages)."""
     return [site / "index.html", *sorted(p for p in site.glob("*.html") if p.name != "index.html")]
+
+
+def _notebook_pages(site, lang: str = "en") -> list[Path]:
+    """One edition's notebook pages in reading order (numbered ones first, then the teaching pairs)."""
+    pages = [p for p in site.glob("*.html") if not p.name.startswith(("index.", "glossary."))]
+    chosen = [p for p in pages if p.name.endswith(".zh.html") == (lang == "zh")]
+    return sorted(chosen, key=lambda p: (not p.name[0].isdigit(), p.name))
 
 
 def test_report_pages_render_offline_without_vega_warnings(browser, site):
@@ -239,11 +247,11 @@ def test_code_is_folded_and_tagged_cells_follow_their_tags(browser, site):
 
 def test_navigation_toc_and_downloads(browser, site):
     page, _, _ = _open(browser, (site / "01_spending_composition.html").as_uri(), _local)
-    pages = _pages(site)[1:]
+    pages = _notebook_pages(site, "en")
     sidebar = page.locator(".gz-sidebar a")
-    assert sidebar.count() == len(pages) + 1  # home and every page, in reading order
-    hrefs = [sidebar.nth(i).get_attribute("href") for i in range(1, sidebar.count())]
-    assert hrefs == [p.name for p in pages]
+    assert sidebar.count() == len(pages) + 2  # home, every page of the edition in reading order, glossary
+    hrefs = [sidebar.nth(i).get_attribute("href") for i in range(sidebar.count())]
+    assert hrefs == ["index.html", *[p.name for p in pages], "glossary.html"]
     assert (
         page.locator(".gz-sidebar a[aria-current='page']").get_attribute("href")
         == "01_spending_composition.html"
@@ -296,16 +304,19 @@ def _axe(page) -> list[dict]:
     return [v for v in result if v["impact"] in ("serious", "critical")]
 
 
-@pytest.mark.parametrize("name", ["index", "01_spending_composition"])
+@pytest.mark.parametrize(
+    "name", ["index", "01_spending_composition", "index.zh", "01_spending_composition.zh", "glossary.zh"]
+)
 def test_accessibility_no_serious_violations(browser, site, name):
     page, _, _ = _open(browser, (site / f"{name}.html").as_uri(), _local)
     _wait_for_charts(page)
     violations = _axe(page)
     summary = [(v["id"], v["impact"], v["help"], [n["target"] for n in v["nodes"][:3]]) for v in violations]
     assert not violations, f"{name}: {summary}"
-    if name != "index":
+    if not name.startswith(("index", "glossary")):
         label = page.locator(".vega-embed [role='graphics-document']").first.get_attribute("aria-label") or ""
-        assert "一般公共服务支出" in label  # the chart's description, for screen readers
+        # the chart's description, for screen readers, in the page's language
+        assert ("一般公共服务支出" if name.endswith(".zh") else "General public services") in label
 
 
 def test_phone_width_has_no_horizontal_scrolling(browser, site):
@@ -322,8 +333,11 @@ def test_phone_width_has_no_horizontal_scrolling(browser, site):
         page.close()
 
 
-def test_report_bound_control_changes_the_chart(browser, site):
-    page, errors, _ = _open(browser, (site / "01_spending_composition.html").as_uri(), _local)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_report_bound_control_changes_the_chart(browser, site, d, lang):
+    from gzanalysis.publish.languages import page_name
+
+    page, errors, _ = _open(browser, (site / page_name("01_spending_composition", lang)).as_uri(), _local)
     _wait_for_charts(page)
     chart = page.locator(".vega-embed").filter(has=page.locator(".vega-bind select option[value='项']")).first
     select = chart.locator(".vega-bind select").first
@@ -333,7 +347,11 @@ def test_report_bound_control_changes_the_chart(browser, site):
     after = chart.locator("svg.marks").inner_html()
     shot = _shot(page, "bound-control")
     assert before != after, f"choosing 项 did not change the drill-down chart (screenshot {shot})"
-    assert "行政运行" in after  # a 项 of 201, the default class
+    names = d.table("functional_codes").set_index("code")
+    item = names.loc[
+        "2010301", "name_zh" if lang == "zh" else "name_en"
+    ]  # 行政运行, a 项 of 201, the default class
+    assert item in after
     assert not errors
 
 
@@ -537,14 +555,131 @@ def test_data_strings_cannot_run_script_in_the_report(browser, tmp_path, monkeyp
         path.write_text(text.replace("一般公共服务支出", evil.replace('"', "'")), encoding="utf-8")
     monkeypatch.setenv("GZANALYSIS_DISCLOSURE", str(package))
     site = tmp_path / "site"
-    build(site, notebooks=[ROOT / "notebooks" / "01_spending_composition.ipynb"], quiet=True)
-    page, errors, blocked = _open(
-        browser, (site / "01_spending_composition.html").as_uri(), lambda u: u.startswith("file://")
-    )
-    dialogs = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    _wait_for_charts(page)
-    shot = _shot(page, "escaping")
-    assert page.evaluate("window.__pwned") is None, f"data executed as script (screenshot {shot})"
-    assert not dialogs
-    assert "<script>window.__pwned=1</script>" in page.inner_text("body"), "the name is shown, as text"
+    # the Chinese edition shows the Chinese names (the data strings); the English one shows them nowhere as code
+    notebooks = [
+        ROOT / "notebooks" / "01_spending_composition.ipynb",
+        ROOT / "notebooks" / "zh" / "01_spending_composition.ipynb",
+    ]
+    build(site, notebooks=notebooks, quiet=True)
+    for name in ["01_spending_composition.html", "01_spending_composition.zh.html", "glossary.zh.html"]:
+        page, errors, blocked = _open(browser, (site / name).as_uri(), lambda u: u.startswith("file://"))
+        dialogs = []
+        page.on("dialog", lambda d, dialogs=dialogs: (dialogs.append(d.message), d.dismiss()))
+        _wait_for_charts(page)
+        shot = _shot(page, f"escaping-{name}")
+        assert page.evaluate("window.__pwned") is None, f"{name}: data executed as script (screenshot {shot})"
+        assert not dialogs
+        if name == "01_spending_composition.zh.html":
+            assert "<script>window.__pwned=1</script>" in page.inner_text("body"), (
+                "the name is shown, as text"
+            )
+        page.close()
+
+
+# --- the two languages (issue 16) ---------------------------------------------------------------------------
+# The visible prose of a page: its paragraphs and list items, not code, outputs, tables or navigation.
+PROSE = """() => Array.from(document.querySelectorAll('main p, main li'))
+  .filter(e => e.offsetParent !== null && !e.closest('nav, .jp-OutputArea, details.gz-code, table'))
+  .map(e => e.innerText).join('\\n')"""
+
+
+def _cjk_share(text: str) -> float:
+    """Share of CJK ideographs among the letters of a text."""
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
+    latin = len(re.findall(r"[A-Za-z]", text))
+    return cjk / max(cjk + latin, 1)
+
+
+def _lang_of_page(path: Path) -> str:
+    return "zh" if path.name.endswith(".zh.html") else "en"
+
+
+def test_every_page_links_to_itself_in_the_other_language_and_speaks_its_own(browser, site):
+    from gzanalysis.publish.languages import OTHER, page_name
+
+    pages = sorted(site.glob("*.html"))
+    assert {_lang_of_page(p) for p in pages} == {"en", "zh"}
+    english = {p.name for p in pages if _lang_of_page(p) == "en"}
+    assert {page_name(n.removesuffix(".html"), "zh") for n in english} == {
+        p.name for p in pages if _lang_of_page(p) == "zh"
+    }, "a page without its twin"
+    for path in pages:
+        lang = _lang_of_page(path)
+        stem = path.name.removesuffix(".zh.html").removesuffix(".html")
+        page, errors, blocked = _open(browser, path.as_uri(), _local)
+        shot = _shot(page, f"lang-{path.stem}")
+        assert not errors and not blocked, f"{path.name}: {errors[:2]} {blocked[:2]} (screenshot {shot})"
+        assert page.evaluate("document.documentElement.lang") == lang, path.name
+        link = page.locator("a.gz-lang")
+        assert link.count() == 1, f"{path.name}: {link.count()} language links"
+        href = link.get_attribute("href")
+        assert href == page_name(stem, OTHER[lang]) and (site / href).exists(), (path.name, href)
+        prose = page.evaluate(PROSE)
+        share = _cjk_share(prose)
+        assert len(prose) > 40, f"{path.name}: no prose found"
+        if lang == "zh":
+            assert share > 0.6, f"{path.name}: prose only {share:.0%} Chinese (screenshot {shot})"
+        else:
+            assert share < 0.3, f"{path.name}: prose {share:.0%} Chinese (screenshot {shot})"
+        page.close()
+
+
+def test_the_index_follows_the_browser_language_until_the_reader_chooses(browser, site):
+    index = (site / "index.html").as_uri()
+    for locale, expected in [
+        ("zh-CN", "index.zh.html"),
+        ("zh-TW", "index.zh.html"),
+        ("en-US", "index.html"),
+        ("de-DE", "index.html"),
+    ]:
+        context = browser.new_context(locale=locale)
+        page = context.new_page()
+        page.goto(index)
+        page.wait_for_load_state("load")
+        assert page.url.rsplit("/", 1)[1] == expected, locale
+        context.close()
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    page.goto(index)
+    page.wait_for_url("**/index.zh.html")
+    page.click("a.gz-lang")  # the reader chooses English: the index no longer sends them to Chinese
+    page.wait_for_url("**/index.html")
+    page.goto(index)
+    page.wait_for_load_state("load")
+    assert page.url.rsplit("/", 1)[1] == "index.html"
+    context.close()
+
+
+def test_the_glossary_page_names_every_term_in_english(browser, site, d):
+    import gzanalysis as gz
+
+    terms = gz.glossary(d)
+    for name in ("glossary.html", "glossary.zh.html"):
+        page, errors, _ = _open(browser, (site / name).as_uri(), _local)
+        rows = page.evaluate(
+            "() => Array.from(document.querySelectorAll('table.gz-glossary tbody tr'))"
+            ".map(r => Array.from(r.cells).map(c => c.innerText.trim()))"
+        )
+        assert not errors
+        assert [(r[0], r[1]) for r in rows] == list(zip(terms["term"], terms["term_en"], strict=True))
+        assert page.evaluate(f'document.fonts.check("{CJK_FONT}", "名词")')
+        page.close()
+    index, _, _ = _open(browser, (site / "index.zh.html").as_uri(), _local)
+    assert index.locator('a[href="glossary.zh.html"]').count() >= 1
+    index.close()
+
+
+def test_chinese_pages_navigate_within_their_edition(browser, site):
+    pages = _notebook_pages(site, "zh")
+    assert [p.name.removesuffix(".zh.html") for p in pages] == [
+        p.name.removesuffix(".html") for p in _notebook_pages(site, "en")
+    ]
+    page, _, _ = _open(browser, (site / "01_spending_composition.zh.html").as_uri(), _local)
+    sidebar = page.locator(".gz-sidebar a")
+    hrefs = [sidebar.nth(i).get_attribute("href") for i in range(sidebar.count())]
+    assert hrefs == ["index.zh.html", *[p.name for p in pages], "glossary.zh.html"]
+    assert page.locator(".gz-pager a[rel='next']").get_attribute("href") == "02_growth_explanations.zh.html"
+    notebook = page.locator("a.gz-download").get_attribute("href")
+    assert notebook == "notebooks/zh/01_spending_composition.ipynb" and (site / notebook).exists()
+    assert page.locator(".gz-toc h2").inner_text() == "本页内容"
+    page.close()

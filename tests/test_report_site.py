@@ -107,3 +107,31 @@ def test_thumbnail_of_the_first_chart(d, tmp_path):
     path = site.write_thumbnail(tmp_path, "p", spec)
     assert (tmp_path / path).read_bytes()[:4] == b"\x89PNG"
     assert site.write_thumbnail(tmp_path, "q", None) is None
+
+
+def test_a_chinese_page_speaks_chinese_and_links_to_its_english_twin():
+    page = render_page(_nb(), "demo", "source", "zh", "notebooks/zh/demo.ipynb")
+    assert '<html lang="zh">' in page
+    assert "显示代码" in page and "Show code" not in page
+    assert 'href="notebooks/zh/demo.ipynb"' in page
+    entries = [site.Entry("a", "甲", lang="zh"), site.Entry("demo", "乙", lang="zh")]
+    page = site.finish_page(page, entries, 1)
+    assert 'class="gz-lang" href="demo.html" hreflang="en"' in page
+    assert 'href="index.zh.html">首页</a>' in page and 'href="glossary.zh.html">名词解释</a>' in page
+    assert 'rel="prev" href="a.zh.html"' in page and "本页内容" in page
+    english = site.finish_page(render_page(_nb(), "demo", "source"), [site.Entry("demo", "Demo")], 0)
+    assert '<html lang="en">' in english and 'class="gz-lang" href="demo.zh.html" hreflang="zh"' in english
+    assert 'href="glossary.html">Glossary</a>' in english
+
+
+def test_the_index_in_both_languages(d):
+    entries = {lang: [site.Entry("00_start_here", "T", "O", lang=lang)] for lang in ("en", "zh")}
+    downloads = [{"href": "downloads/x.zip", "text": {"en": "CSV", "zh": "数据包"}, "bytes": 1000}]
+    en = site.render_index(entries["en"], d, downloads, "2026-01-01", "en")
+    zh = site.render_index(entries["zh"], d, downloads, "2026-01-01", "zh")
+    assert '<html lang="en">' in en and '<html lang="zh">' in zh
+    assert "navigator.language" in en and "navigator.language" not in zh  # only index.html chooses
+    assert 'href="00_start_here.html"' in en and 'href="00_start_here.zh.html"' in zh
+    assert 'class="gz-lang" href="index.zh.html"' in en and 'class="gz-lang" href="index.html"' in zh
+    assert "主要数据" in zh and "预算总额" in zh and "Key figures" in en and "Total budget" in en
+    assert 'href="glossary.zh.html"' in zh and 'href="glossary.html"' in en

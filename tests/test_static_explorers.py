@@ -87,3 +87,19 @@ def test_explorer_picks_the_static_one_for_the_report(d, monkeypatch):
     assert hasattr(gz.explorers.explorer(d, "targets"), "controls")  # the ipywidgets explorer
     with pytest.raises(ValueError, match="composition"):
         gz.explorers.explorer(d, "nope")
+
+
+@pytest.mark.parametrize("name", ["composition", "changes", "carryover", "targets"])
+def test_an_explorer_shows_its_editions_language_first(d, name, monkeypatch):
+    """The English edition's explorers open in English, the Chinese edition's in Chinese (both switchable)."""
+    from gzanalysis.views.notebook import REPORT_BUILD_ENV
+
+    monkeypatch.setenv(REPORT_BUILD_ENV, "1")
+    for lang in ("zh", "en"):
+        spec = gz.explorers.explorer(d, name, lang=lang).to_dict()
+        params = [p for layer in [spec, *spec.get("layer", [])] for p in layer.get("params", [])]
+        assert [p["value"] for p in params if p["name"] == "lang"] == [lang]
+        # the description (for screen readers) in that language; data strings stay as published
+        assert spec["description"].startswith("可交互" if lang == "zh" else "Interactive")
+    monkeypatch.delenv(REPORT_BUILD_ENV)
+    assert gz.explorers.explorer(d, name, lang="en").controls["lang"].value == "en"  # the live kernel's

@@ -40,6 +40,8 @@ def test_the_wheel_holds_each_file_once(wheel):
     assert "gzanalysis/package/layout.toml" in names
     assert "gzanalysis/publish/templates/page.html.j2" in names
     assert "gzanalysis/notebooks/01_spending_composition.ipynb" in names
+    assert "gzanalysis/notebooks/zh/01_spending_composition.ipynb" in names
+    assert not [n for n in names if n.startswith("gzanalysis/notebooks/") and n.endswith(".py")]
     # The live app's pages and its Voilà template (make app).
     assert "gzanalysis/publish/app_pages/composition.ipynb" in names
     assert "gzanalysis/publish/app_share/voila/templates/gzanalysis/index.html.j2" in names
@@ -67,8 +69,10 @@ def test_a_fresh_venv_with_the_wheel_loads_audits_and_builds_the_report(wheel, t
     out = run(str(bin_ / "gzanalysis"), "notebooks", "nbs", cwd=work, env=env)
     from gzanalysis.publish.notebooks import notebook_paths
 
-    assert f"copied {len(notebook_paths())} notebooks" in out
-    assert (work / "nbs" / "00_start_here.ipynb").exists()
+    assert f"copied {len(notebook_paths()) + len(notebook_paths(lang='zh'))} notebooks" in out
+    assert (work / "nbs" / "00_start_here.ipynb").exists() and (
+        work / "nbs" / "zh" / "00_start_here.ipynb"
+    ).exists()
     # The report's widget JavaScript comes from npm (the Makefile unpacks it); lend it the checkout's copy.
     js = Path(sys.prefix) / "share" / "gzanalysis" / "js"
     if not js.exists():

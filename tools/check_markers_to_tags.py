@@ -95,7 +95,7 @@ def convert_file(path: Path, write: bool = True) -> int:
 
 def main(args: list[str]) -> int:
     check = "--check" in args
-    targets = [Path(a) for a in args if a != "--check"] or [NOTEBOOKS]
+    targets = [Path(a) for a in args if a != "--check"] or [NOTEBOOKS, NOTEBOOKS / "zh"]  # both editions
     files = [f for t in targets for f in (sorted(t.glob("*.py")) if t.is_dir() else [t])]
     left = 0
     for path in files:

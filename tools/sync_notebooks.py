@@ -1,6 +1,8 @@
 """Regenerate notebooks/*.ipynb from their jupytext sources (notebooks/*.py, py:percent).
 
-    .venv/bin/python tools/sync_notebooks.py [NAME | path/to/notebook.py ...]
+    .venv/bin/python tools/sync_notebooks.py [NAME | path/to/notebook.py ...]   # NAME: 00_start_here, zh/00_start_here
+
+The Chinese edition sits in notebooks/zh/ under the same names (EDITIONS).
 
 The .py file is what people edit and review. The .ipynb is generated: executed in a fresh kernel, it keeps
 only the outputs of the key-figure cells (small text that nbval compares on every `make test`), so its diff
@@ -22,6 +24,7 @@ from nbclient import NotebookClient
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 CHECK_TAG = "nbval-check-output"  # nbval's own tag for "compare this cell's output"
 CHECK_COMMENT = "NBVAL_CHECK_OUTPUT"  # nbval's comment form of the same, being replaced by the tag
+EDITIONS = {"en": NOTEBOOKS, "zh": NOTEBOOKS / "zh"}  # the English edition, and its Chinese twins
 KERNEL = {"display_name": "Python 3", "language": "python", "name": "python3"}
 
 
@@ -51,16 +54,15 @@ def generate(source: Path) -> nbformat.NotebookNode:
 
 
 def main(names: list[str]) -> int:
-    sources = (
-        [Path(n) if n.endswith(".py") else NOTEBOOKS / f"{n}.py" for n in names]
-        if names
-        else sorted(NOTEBOOKS.glob("*.py"))
-    )
+    every = [p for folder in EDITIONS.values() for p in sorted(folder.glob("*.py"))]
+    sources = [Path(n) if n.endswith(".py") else NOTEBOOKS / f"{n}.py" for n in names] if names else every
     for source in sources:
         nb = generate(source)
         target = source.with_suffix(".ipynb")
         nbformat.write(nb, target)
-        print(f"{target.name}: {sum(bool(c.get('outputs')) for c in nb.cells)} checked outputs")
+        print(
+            f"{target.relative_to(NOTEBOOKS) if target.is_relative_to(NOTEBOOKS) else target}: {sum(bool(c.get('outputs')) for c in nb.cells)} checked outputs"
+        )
     return 0
 
 

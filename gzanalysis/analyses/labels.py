@@ -52,7 +52,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "public_institution_income": ("事业收入", "Public institution income"),
     "public_institution_operations": ("事业单位经营收入", "Business income of public institutions"),
     "subordinate_remittance": ("附属单位上缴收入", "Remittances from subordinate units"),
-    "higher_level_grants": ("上级补助收入", "Grants from the supervising department"),
+    "higher_level_grants": ("上级补助收入", "Subsidies from higher-level units"),
     "non_fiscal_balance": ("使用非财政拨款结余", "Use of non-fiscal balances"),
     "project": ("项目支出", "Project spending"),
     "other_income": ("其他收入", "Other income"),
@@ -124,6 +124,53 @@ TERMS: dict[str, str] = {
     "经济效益指标": "Economic benefit",
     "社会效益指标": "Social benefit",
     "服务对象满意度": "User satisfaction",
+}
+
+# The glossary (名词解释) of a disclosure: its terms and its parts in English, as used in public finance
+# (the MoF's English names of the 收支分类科目; 财政拨款 = fiscal appropriations, 上年结转 = carry-over).
+GLOSSARY_TERMS: dict[str, str] = {
+    # 收入科目: income items
+    "财政拨款": "Fiscal appropriations",
+    "教育收费资金收入": "Income from education fees",
+    "事业收入": "Public institution income",
+    "事业单位经营收入": "Business income of public institutions",
+    "附属单位上缴收入": "Remittances from subordinate units",
+    "上级补助收入": "Subsidies from higher-level units",
+    "其他收入": "Other income",
+    "使用非财政拨款结余": "Use of non-fiscal balances",
+    "上年结转和结余": "Carry-over and balances from previous years",
+    "上年结转": "Carry-over from previous years",
+    # 支出科目: the functional classes (类) of expenditure
+    "一般公共服务支出": "General public services expenditure",
+    "外交支出": "Foreign affairs expenditure",
+    "国防支出": "National defence expenditure",
+    "公共安全支出": "Public security expenditure",
+    "教育支出": "Education expenditure",
+    "科学技术支出": "Science and technology expenditure",
+    "文化旅游体育与传媒支出": "Culture, tourism, sports and media expenditure",
+    "社会保障和就业支出": "Social security and employment expenditure",
+    "卫生健康支出": "Health expenditure",
+    "节能环保支出": "Energy conservation and environmental protection expenditure",
+    "城乡社区支出": "Urban and rural community affairs expenditure",
+    "农林水支出": "Agriculture, forestry and water affairs expenditure",
+    "交通运输支出": "Transportation expenditure",
+    "资源勘探工业信息等支出": "Resource exploration, industry and information expenditure",
+    "商业服务业等支出": "Commerce and services expenditure",
+    "金融支出": "Financial affairs expenditure",
+    "住房保障支出": "Housing security expenditure",
+    "其他支出": "Other expenditure",
+    # 相关专业名词: related terms
+    "机关运行费": "Office running costs",
+    "机关运行经费": "Office running costs",
+    '"三公"经费': 'The "three public expenses" (overseas travel, official vehicles, official hospitality)',
+    "三公经费": 'The "three public expenses" (overseas travel, official vehicles, official hospitality)',
+    "基本支出": "Basic expenditure",
+    "项目支出": "Project expenditure",
+}
+GLOSSARY_PARTS: dict[str, str] = {
+    "收入科目": "Income items",
+    "支出科目": "Expenditure items (functional classes)",
+    "相关专业名词": "Related terms",
 }
 
 

@@ -11,7 +11,80 @@ import math
 import pandas as pd
 
 from gzanalysis.analyses.carryover import carryover
+from gzanalysis.analyses.labels import check_lang
 from gzanalysis.package.load import as_disclosure
+
+# Every verdict in both languages: key → (zh, en), formatted with the check's figures.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "basic.unanswered": (
+        "尚未作答：请在上面填入三个数值。",
+        "Not answered yet: fill in the three values above.",
+    ),
+    "basic.right": (
+        "正确：各分项与合计相差0.01——这是尾差。",
+        "Correct: the parts miss the total by 0.01 — a rounding difference.",
+    ),
+    "basic.wrong": (
+        "还不对：请逐个对照表中的数字（你填的是 {got}）。",
+        "Not quite: check each figure against the table (you gave {got}).",
+    ),
+    "carry.unanswered": ("尚未作答：请设置 `code` 和 `share`。", "Not answered yet: set `code` and `share`."),
+    "carry.unknown": ("{code!r} 不是本公开文件中的类。", "{code!r} is not a 类 of this disclosure."),
+    "carry.right": (
+        "正确：{code} 完全依靠上年结转，另有 {others} 个类也是如此：{names}。",
+        "Correct: {code} lives on carry-over alone, as do {others} other classes: {names}.",
+    ),
+    "carry.wrong": (
+        "{code} 将失去 {share:.1%} 的资金；还有类失去得更多。",
+        "{code} would lose {share:.1%} of its money; some lose more.",
+    ),
+    "indicator.unanswered": (
+        "尚未作答：请选择项目、指标，并给出三个判断。",
+        "Not answered yet: choose a project, an indicator and your three judgements.",
+    ),
+    "indicator.unknown": (
+        "项目 {project_id} 中没有指标 {indicator!r}。",
+        "No indicator {indicator!r} in project {project_id}.",
+    ),
+    "indicator.measurable": (
+        "“{value}” 可以衡量：有数值，也有计量单位。",
+        "'{value}' is measurable: a number with a unit.",
+    ),
+    "indicator.not_measurable": (
+        "“{value}” 按印刷的内容无法衡量：缺少数值或计量单位。",
+        "'{value}' is not measurable as printed: it lacks a number or a unit.",
+    ),
+    "indicator.no_baseline": (
+        "绩效目标表只列出目标值，没有以前年度值或实际值：从公开文件无法判断目标定得高不高。",
+        "The performance table prints the target only, no earlier or actual value: whether it is "
+        "ambitious cannot be judged from the disclosure.",
+    ),
+    "indicator.baseline": (
+        "公开文件给出了可以与该目标比较的数值。",
+        "The disclosure gives a value to judge this target against.",
+    ),
+    "indicator.absurd": (
+        "“{indicator}” {value} 按字面说不通：这一比率为100%意味着完全失败或一分钱不花。",
+        "'{indicator}' {value} cannot mean what it says: 100% of this rate is total failure or no spending.",
+    ),
+    "indicator.sensible": (
+        "“{indicator}” {value} 可以按字面理解；如果有问题，也在别处。",
+        "'{indicator}' {value} can mean what it says; its fault, if any, lies elsewhere.",
+    ),
+    "indicator.self_reported": (
+        "这是单位自己报告的恰为100%的比率：公开文件中没有任何内容能让读者核实它。",
+        " A rate of exactly 100% the unit reports on itself: nothing in the disclosure lets a reader verify it.",
+    ),
+    "indicator.right": (
+        "判断正确：“{indicator}” {value}（原文第{line}行）。{note}",
+        "Right: '{indicator}' {value} (line {line} of the source).{note}",
+    ),
+}
+
+
+def _message(key: str, lang: str, **figures) -> str:
+    zh, en = MESSAGES[key]
+    return (zh if check_lang(lang) == "zh" else en).format(**figures)
 
 
 def _verdict(ok: bool | None, message: str) -> bool:
@@ -19,13 +92,17 @@ def _verdict(ok: bool | None, message: str) -> bool:
     return bool(ok)
 
 
-def check_basic_split(d, personnel, public_operations, difference) -> bool:
-    """Exercise 1: read 人员经费 and 公用经费 of 一般公共预算基本支出表, and the gap to its 合计."""
+def check_basic_split(d, personnel, public_operations, difference, lang: str = "zh") -> bool:
+    """Exercise 1: read 人员经费 and 公用经费 of 一般公共预算基本支出表, and the gap to its 合计.
+
+    The verdict is printed in ``lang`` ("zh" or "en"), as for every check here.
+    """
     d = as_disclosure(d, "gz.teaching.check_basic_split()")
+    check_lang(lang)
     t = d.table("一般公共预算基本支出表")
     total = t[t["code"].isna()].iloc[0]
     if personnel is None or public_operations is None or difference is None:
-        return _verdict(None, "Not answered yet: fill in the three values above.")
+        return _verdict(None, _message("basic.unanswered", lang))
     expected = (
         total["personnel"],
         total["public_operations"],
@@ -33,12 +110,7 @@ def check_basic_split(d, personnel, public_operations, difference) -> bool:
     )
     got = (personnel, public_operations, round(difference, 2))
     ok = all(math.isclose(a, b, abs_tol=1e-9) for a, b in zip(got, expected, strict=True))
-    return _verdict(
-        ok,
-        "Correct: the parts miss the total by 0.01 — a rounding difference."
-        if ok
-        else f"Not quite: check each figure against the table (you gave {got}).",
-    )
+    return _verdict(ok, _message("basic.right", lang) if ok else _message("basic.wrong", lang, got=got))
 
 
 def shrink_without_carryover(d, level: str = "类"):
@@ -49,25 +121,22 @@ def shrink_without_carryover(d, level: str = "类"):
     return c.iloc[0]
 
 
-def check_without_carryover(d, code, share) -> bool:
+def check_without_carryover(d, code, share, lang: str = "zh") -> bool:
     """Exercise 2: which 类 would shrink most (in share) without 上年结转, and by how much (a fraction)."""
     d = as_disclosure(d, "gz.teaching.check_without_carryover()")
+    check_lang(lang)
     if code is None or share is None:
-        return _verdict(None, "Not answered yet: set `code` and `share`.")
+        return _verdict(None, _message("carry.unanswered", lang))
     c = carryover(d, level="类").set_index("code")
     if code not in c.index:
-        return _verdict(False, f"{code!r} is not a 类 of this disclosure.")
+        return _verdict(False, _message("carry.unknown", lang, code=code))
     full = c[c["share_carried_over"] >= 1 - 1e-12]
     ok = code in full.index and math.isclose(share, 1.0)
     if ok:
-        return _verdict(
-            True,
-            f"Correct: {code} lives on carry-over alone, as do {len(full) - 1} other classes: "
-            f"{', '.join(sorted(set(full.index) - {code}))}.",
-        )
-    return _verdict(
-        False, f"{code} would lose {c.loc[code, 'share_carried_over']:.1%} of its money; some lose more."
-    )
+        names = ", ".join(sorted(set(full.index) - {code}))
+        return _verdict(True, _message("carry.right", lang, code=code, others=len(full) - 1, names=names))
+    share_lost = c.loc[code, "share_carried_over"]
+    return _verdict(False, _message("carry.wrong", lang, code=code, share=share_lost))
 
 
 # Rates whose target of =100% cannot mean what it says: a failure or error rate of 100% is a system that
@@ -106,46 +175,38 @@ def indicator_judgement(d, project_id, indicator) -> dict | None:
     }
 
 
-def check_indicator(d, project_id, indicator, measurable, ambition_judgeable, sensible) -> bool:
+def check_indicator(
+    d, project_id, indicator, measurable, ambition_judgeable, sensible, lang: str = "zh"
+) -> bool:
     """Exercise 3: judge one indicator on what the disclosure lets a reader judge.
 
     Three questions, each answered from the data: is the target measurable (a number with a unit)? Can its
     ambition be judged from the disclosure (is an earlier or actual value given)? Can the target mean what it
     says? A =100% rate that makes sense is accepted, with the reminder that nothing lets a reader verify it.
     """
+    check_lang(lang)
     answers = (measurable, ambition_judgeable, sensible)
     if project_id is None or indicator is None or any(a is None for a in answers):
-        return _verdict(None, "Not answered yet: choose a project, an indicator and your three judgements.")
+        return _verdict(None, _message("indicator.unanswered", lang))
     d = as_disclosure(d, "gz.teaching.check_indicator()")
     expected = indicator_judgement(d, project_id, indicator)
     if expected is None:
-        return _verdict(False, f"No indicator {indicator!r} in project {project_id}.")
+        return _verdict(
+            False, _message("indicator.unknown", lang, project_id=project_id, indicator=indicator)
+        )
     value = expected["value_text"]
     if bool(measurable) != expected["measurable"]:
-        return _verdict(
-            False,
-            f"'{value}' is {'measurable: a number with a unit' if expected['measurable'] else 'not measurable as printed: it lacks a number or a unit'}.",
-        )
+        key = "indicator.measurable" if expected["measurable"] else "indicator.not_measurable"
+        return _verdict(False, _message(key, lang, value=value))
     if bool(ambition_judgeable) != expected["ambition_judgeable"]:
-        return _verdict(
-            False,
-            "The performance table prints the target only, no earlier or actual value: whether it is "
-            "ambitious cannot be judged from the disclosure."
-            if not expected["ambition_judgeable"]
-            else "The disclosure gives a value to judge this target against.",
-        )
+        key = "indicator.baseline" if expected["ambition_judgeable"] else "indicator.no_baseline"
+        return _verdict(False, _message(key, lang))
     if bool(sensible) != expected["sensible"]:
-        return _verdict(
-            False,
-            f"'{indicator}' {value} cannot mean what it says: 100% of this rate is total failure or no spending."
-            if not expected["sensible"]
-            else f"'{indicator}' {value} can mean what it says; its fault, if any, lies elsewhere.",
-        )
-    note = (
-        " A rate of exactly 100% the unit reports on itself: nothing in the disclosure lets a reader verify it."
-        if expected["self_reported_100"] and expected["sensible"]
-        else ""
-    )
+        key = "indicator.sensible" if expected["sensible"] else "indicator.absurd"
+        return _verdict(False, _message(key, lang, indicator=indicator, value=value))
+    self_reported = expected["self_reported_100"] and expected["sensible"]
+    note = _message("indicator.self_reported", lang) if self_reported else ""
+    line = expected["source_line"]
     return _verdict(
-        True, f"Right: '{indicator}' {value} (line {expected['source_line']} of the source).{note}"
+        True, _message("indicator.right", lang, indicator=indicator, value=value, line=line, note=note)
     )

@@ -22,10 +22,17 @@ from functools import cache, cached_property
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from gzanalysis.publish.languages import lang_of, page_name
+
 DEFAULT_DIR = Path(".cache") / "report"  # relative to where the build runs; .cache/ is git-ignored
 FORMAT = "1"  # bump when what an entry holds changes (the executor's post-processing, say)
 # Libraries whose version changes what an executed notebook shows.
 LIBRARIES = ("pandas", "altair", "ipywidgets", "vl-convert-python", "nbclient", "nbformat", "ipykernel")
+
+
+def _name(path) -> str:
+    """A notebook's name in the cache: its stem, ``.zh`` added for the Chinese twin (same stem, other folder)."""
+    return page_name(Path(path).stem, lang_of(path)).removesuffix(".html")
 
 
 def _hash_files(paths, root: Path, digest) -> None:
@@ -145,7 +152,7 @@ class NotebookCache:
         return hashlib.sha256(self.environment.encode() + Path(path).read_bytes()).hexdigest()[:20]
 
     def _entry(self, path: Path) -> Path:
-        return self.folder / f"{Path(path).stem}-{self.key(path)}.ipynb"
+        return self.folder / f"{_name(path)}-{self.key(path)}.ipynb"
 
     def get(self, path: Path):
         """The executed notebook stored for this exact source, data and code, or None."""
@@ -166,14 +173,14 @@ class NotebookCache:
     def page(self, path: Path, source: str, render: Callable[[], str]) -> str:
         """The page of a notebook executed under this cache, rendered by ``render`` once per renderer."""
         key = hashlib.sha256(f"{self.key(path)} {render_key(source)}".encode()).hexdigest()[:20]
-        entry = self.folder / f"{Path(path).stem}-{key}.html"
+        entry = self.folder / f"{_name(path)}-{key}.html"
         if not entry.is_file():
             self._drop(path, "*.html")  # pages of an earlier renderer
         return self._text(entry, render)
 
     def _drop(self, path: Path, pattern: str) -> None:
         """Remove this notebook's entries named ``<stem>-<pattern>`` (not those of ``<stem>-other``)."""
-        stem = Path(path).stem
+        stem = _name(path)
         for stale in self.folder.glob(f"{stem}-{pattern}"):
             if stale.name.rsplit("-", 1)[0] == stem:
                 stale.unlink()

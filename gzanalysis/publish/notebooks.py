@@ -1,4 +1,7 @@
-"""The curated notebooks: where they are (shipped inside the package) and copying them out for a user."""
+"""The curated notebooks: where they are (shipped inside the package) and copying them out for a user.
+
+Two editions under the same names: English in ``notebooks/``, Chinese in ``notebooks/zh/``.
+"""
 
 from __future__ import annotations
 
@@ -12,21 +15,26 @@ def notebooks_dir() -> Path:
     return Path(str(files("gzanalysis").joinpath("notebooks")))
 
 
-def notebook_paths(folder: Path | None = None) -> list[Path]:
-    """The curated notebooks in reading order (numbered ones first, then the teaching pairs)."""
-    folder = notebooks_dir() if folder is None else folder
+EDITIONS = {"en": ".", "zh": "zh"}  # language → folder of its edition, below the notebooks' folder
+
+
+def notebook_paths(folder: Path | None = None, lang: str = "en") -> list[Path]:
+    """The curated notebooks of one edition in reading order (numbered ones first, then the teaching pairs)."""
+    folder = (notebooks_dir() if folder is None else folder) / EDITIONS[lang]
     return sorted(folder.glob("*.ipynb"), key=lambda p: (not p.name[0].isdigit(), p.name))
 
 
 def copy_notebooks(dest: str | Path, force: bool = False) -> list[Path]:
-    """Copy the curated notebooks (``.ipynb``) into ``dest``; an existing notebook is kept unless ``force``."""
+    """Copy the curated notebooks (``.ipynb``, both editions: the Chinese one into ``dest/zh``) into ``dest``;
+    an existing notebook is kept unless ``force``."""
     dest = Path(dest).expanduser()
-    dest.mkdir(parents=True, exist_ok=True)
-    written = []
-    for path in notebook_paths():
-        target = dest / path.name
+    pairs = [
+        (path, dest / sub / path.name) for lang, sub in EDITIONS.items() for path in notebook_paths(lang=lang)
+    ]
+    for _, target in pairs:
         if target.exists() and not force:
             raise FileExistsError(f"{target} exists: pass --force to overwrite it")
+    for path, target in pairs:
+        target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
-        written.append(target)
-    return written
+    return [target for _, target in pairs]

@@ -25,6 +25,7 @@ from gzanalysis.publish import site
 from gzanalysis.publish.cache import DEFAULT_DIR as DEFAULT_CACHE
 from gzanalysis.publish.cache import NotebookCache, notebook_node
 from gzanalysis.publish.execute import TIMEOUT, run
+from gzanalysis.publish.languages import LANGS, WORDS, lang_of, page_name, render_glossary
 from gzanalysis.publish.notebooks import notebook_paths
 
 # Where `make report` unpacks the npm packages of the widget manager and require.js (see the Makefile).
@@ -57,8 +58,9 @@ def _title_and_overview(nb) -> tuple[str, str]:
         lines = cell.source.splitlines()
         if not title and lines and lines[0].startswith("# "):
             title = lines[0][2:].strip()
-        if "## Overview" in cell.source:
-            after = cell.source.split("## Overview", 1)[1].strip().split("\n\n")[0]
+        heading = next((h for h in ("## Overview", "## 概览") if h in cell.source), None)  # either edition
+        if heading:
+            after = cell.source.split(heading, 1)[1].strip().split("\n\n")[0]
             overview = " ".join(after.replace("**", "").replace("`", "").split())
             break
     return title, overview
@@ -117,14 +119,25 @@ def _exporter():
     )
 
 
-def render_page(nb, name: str, source: str) -> str:
+def render_page(nb, name: str, source: str, lang: str = "en", notebook: str | None = None) -> str:
+    """One notebook's page in its edition's language ``lang``: ``<html lang>``, the navigation's words, the
+    link home; ``notebook`` is where the site keeps the notebook offered for download."""
     title, _ = _title_and_overview(nb)
     if title:  # the browser tab and bookmarks show the notebook's title, not its file name
         nb.metadata["title"] = title
     if not any(WIDGET_VIEW in o.get("data", {}) for c in nb.cells for o in c.get("outputs", [])):
         # saved state of widgets no output shows (a JupyterLab run's): no widget manager on the page
         nb.metadata.pop("widgets", None)
-    body, _ = _exporter().from_notebook_node(nb, resources={"metadata": {"name": name}, "gz_source": source})
+    resources = {
+        "metadata": {"name": name},
+        "gz_source": source,
+        "gz_words": {key: texts[lang] for key, texts in WORDS.items()},
+        "gz_home": page_name("index", lang),
+        "gz_notebook": notebook or f"notebooks/{name}.ipynb",
+    }
+    exporter = _exporter()
+    exporter.language_code = lang  # the exporter writes <html lang> from this trait
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
     return body
 
 
@@ -152,12 +165,15 @@ def build(
     cache = None if cache_dir is None else NotebookCache(cache_dir, d)
     write_assets(folder, cache)
     source = d.meta["title"]
-    paths = notebook_paths() if notebooks is None else list(notebooks)
+    # both editions by default: the English pages, then their Chinese twins (notebooks/zh)
+    paths = [p for lang in LANGS for p in notebook_paths(lang=lang)] if notebooks is None else list(notebooks)
 
     def progress(done: int, total: int, outcome) -> None:
         if not quiet:
             print(
-                f"[{done}/{total}] {outcome.path.stem}: {outcome.status}, {outcome.seconds:.1f} s", flush=True
+                f"[{done}/{total}] {page_name(outcome.path.stem, lang_of(outcome.path))}: {outcome.status},"
+                f" {outcome.seconds:.1f} s",
+                flush=True,
             )
 
     # While kernels run, load the exporter (nbconvert and its templates: seconds) for the pages to render.
@@ -177,10 +193,12 @@ def build(
         outcome = outcomes[path]
         title, overview = _title_and_overview(outcome.nb)
 
+        lang, href = lang_of(path), site.notebook_href(path)
+
         def render(
-            nb=outcome.nb, name=path.stem
+            nb=outcome.nb, name=path.stem, lang=lang, href=href
         ) -> str:  # nbformat (seconds to import) only for a page to render
-            return render_page(notebook_node(nb), name, source)
+            return render_page(notebook_node(nb), name, source, lang, href)
 
         uncached = cache is None or outcome.error is not None  # a failed notebook's page is never cached
         page_html = render() if uncached else cache.page(path, source, render)
@@ -196,25 +214,34 @@ def build(
 
 
 def write_site(folder: Path, d, paths: list[Path], results: dict[Path, tuple]) -> list[Path]:
-    """The pages (with navigation), their notebooks and thumbnails, the downloads and the index."""
-    entries = [
-        site.Entry(
-            path.stem,
-            results[path][1] or path.stem,
-            results[path][2],
-            site.write_thumbnail(folder, path.stem, results[path][4]),
-        )
-        for path in paths  # reading order, whatever order they finished in
-    ]
+    """Each edition's pages (with navigation), their notebooks and thumbnails, its index and its glossary
+    page (index.html / index.zh.html, glossary.html / glossary.zh.html); the downloads, shared."""
     pages = []
-    for i, path in enumerate(paths):
-        page = folder / entries[i].page
-        page.write_text(site.finish_page(results[path][0], entries, i), encoding="utf-8")
-        site.copy_notebook(folder, path)
-        pages.append(page)
     downloads = site.write_downloads(folder, d)
-    index = site.render_index(entries, d, downloads, dt.date.today().isoformat())
-    (folder / "index.html").write_text(index, encoding="utf-8")
+    for lang in LANGS:
+        chosen = [path for path in paths if lang_of(path) == lang]  # reading order, whatever finished first
+        if not chosen:
+            continue
+        entries = [
+            site.Entry(
+                path.stem,
+                results[path][1] or path.stem,
+                results[path][2],
+                site.write_thumbnail(
+                    folder, page_name(path.stem, lang).removesuffix(".html"), results[path][4]
+                ),
+                lang=lang,
+            )
+            for path in chosen
+        ]
+        for i, path in enumerate(chosen):
+            page = folder / entries[i].page
+            page.write_text(site.finish_page(results[path][0], entries, i), encoding="utf-8")
+            site.copy_notebook(folder, path)
+            pages.append(page)
+        index = site.render_index(entries, d, downloads, dt.date.today().isoformat(), lang)
+        (folder / page_name("index", lang)).write_text(index, encoding="utf-8")
+        (folder / page_name("glossary", lang)).write_text(render_glossary(d, lang), encoding="utf-8")
     return pages
 
 

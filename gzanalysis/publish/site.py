@@ -5,7 +5,9 @@
 - ``index.html`` shows the disclosure's key figures, computed from the data, and a thumbnail of each
   page's first chart (PNG, rendered offline by vl-convert);
 - ``downloads/`` holds the data package as a zip of CSVs and as one Excel workbook; ``notebooks/`` the
-  notebooks the pages were rendered from.
+  notebooks the pages were rendered from;
+- in two languages (``languages.py``): each page, the index and the glossary exist in English and Chinese,
+  each linking to its twin; navigation and headings are in the page's language.
 """
 
 from __future__ import annotations
@@ -20,7 +22,16 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-SIDEBAR, PAGER, TOC = "<!--gz:sidebar-->", "<!--gz:pager-->", "<!--gz:toc-->"
+from gzanalysis.publish.languages import (
+    OTHER,
+    default_language_script,
+    lang_of,
+    page_name,
+    switch_link,
+    word,
+)
+
+SIDEBAR, PAGER, TOC, LANG = "<!--gz:sidebar-->", "<!--gz:pager-->", "<!--gz:toc-->", "<!--gz:lang-->"
 HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)(?:<a class="anchor-link".*?</a>)?</h\1>', re.S)
 
 
@@ -33,10 +44,11 @@ class Entry:
     overview: str = ""
     thumbnail: str | None = None  # path of the PNG, relative to the site
     extra: dict = field(default_factory=dict)
+    lang: str = "en"  # the edition: the English page is NAME.html, the Chinese one NAME.zh.html
 
     @property
     def page(self) -> str:
-        return f"{self.name}.html"
+        return page_name(self.name, self.lang)
 
 
 @cache
@@ -72,7 +84,7 @@ def write_thumbnail(site: Path, name: str, spec: dict | None) -> str | None:
     return f"thumbs/{name}.png"
 
 
-def toc(body: str) -> str:
+def toc(body: str, lang: str = "en") -> str:
     """The page's table of contents: its ## and ### headings, linked to the anchors nbconvert gives them."""
     items = []
     for level, anchor, text in HEADING.findall(body):
@@ -81,20 +93,21 @@ def toc(body: str) -> str:
             items.append(f'<li class="gz-toc-h{level}"><a href="#{anchor}">{text}</a></li>')
     if not items:
         return ""
-    return (
-        '<nav class="gz-toc" aria-label="On this page"><h2>On this page</h2><ul>'
-        + "".join(items)
-        + "</ul></nav>"
-    )
+    title = word("on_this_page", lang)
+    return f'<nav class="gz-toc" aria-label="{title}"><h2>{title}</h2><ul>' + "".join(items) + "</ul></nav>"
 
 
-def sidebar(entries: list[Entry], current: int) -> str:
+def sidebar(entries: list[Entry], current: int | None, lang: str | None = None) -> str:
+    """Links to the index, every page of the edition and the glossary (``current`` None: no page is current)."""
+    lang = lang or (entries[current].lang if current is not None else "en")
     here = ' aria-current="page"'
     links = "".join(
         f'<li><a href="{html.escape(e.page)}"{here if i == current else ""}>{html.escape(e.title)}</a></li>'
         for i, e in enumerate(entries)
     )
-    return f'<li><a href="index.html">Home · 首页</a></li>{links}'
+    home = f'<li><a href="{page_name("index", lang)}">{word("home", lang)}</a></li>'
+    glossary = f'<li><a href="{page_name("glossary", lang)}">{word("glossary", lang)}</a></li>'
+    return home + links + glossary
 
 
 def pager(entries: list[Entry], current: int) -> str:
@@ -109,15 +122,19 @@ def pager(entries: list[Entry], current: int) -> str:
         parts.append(
             f'<a class="gz-next" rel="next" href="{html.escape(e.page)}">{html.escape(e.title)} →</a>'
         )
-    return '<nav class="gz-pager" aria-label="Previous and next page">' + "".join(parts) + "</nav>"
+    label = word("previous_next", entries[current].lang)
+    return f'<nav class="gz-pager" aria-label="{label}">' + "".join(parts) + "</nav>"
 
 
 def finish_page(body: str, entries: list[Entry], current: int) -> str:
-    """Fill a rendered page's placeholders: the sidebar, the table of contents, prev/next."""
+    """Fill a rendered page's placeholders: the sidebar, the table of contents, prev/next, and the link to
+    the same page in the other language."""
+    lang = entries[current].lang
     return (
         body.replace(SIDEBAR, sidebar(entries, current), 1)
-        .replace(TOC, toc(body), 1)
+        .replace(TOC, toc(body, lang), 1)
         .replace(PAGER, pager(entries, current), 1)
+        .replace(LANG, switch_link(entries[current].name, lang), 1)
     )
 
 
@@ -137,10 +154,11 @@ def key_figures(d) -> list[dict]:
         {"zh": "项目支出", "en": "Project spending", "value": f"{kinds['project']:,.2f}", "unit": "万元"},
         {"zh": "上年结转", "en": "Carried over", "value": f"{total_row['carryover']:,.2f}", "unit": "万元"},
         {
-            "zh": "审计重大发现",
+            "zh": "审计实质性差异",
             "en": "Material audit findings",
             "value": f"{material}",
             "unit": f"/ {len(findings)} checks",
+            "unit_zh": f"/ {len(findings)} 项核对",
         },
     ]
 
@@ -158,21 +176,52 @@ def write_downloads(site: Path, d) -> list[dict]:
                     z.write(path, f"{d.id}/{path.relative_to(folder)}")
     d.to_excel(workbook)
     return [
-        {"href": f"downloads/{archive.name}", "text": "CSV (zip) · 数据包", "bytes": archive.stat().st_size},
-        {"href": f"downloads/{workbook.name}", "text": "Excel · 工作簿", "bytes": workbook.stat().st_size},
+        {
+            "href": f"downloads/{archive.name}",
+            "text": {"en": "Data package: CSV files (zip)", "zh": "数据包：CSV 文件（zip）"},
+            "bytes": archive.stat().st_size,
+        },
+        {
+            "href": f"downloads/{workbook.name}",
+            "text": {"en": "Excel workbook", "zh": "Excel 工作簿"},
+            "bytes": workbook.stat().st_size,
+        },
     ]
 
 
+def notebook_href(path: Path) -> str:
+    """Where the site keeps a page's notebook: ``notebooks/NAME.ipynb``, the Chinese edition's in ``zh/``."""
+    return f"notebooks/{path.name}" if lang_of(path) == "en" else f"notebooks/zh/{path.name}"
+
+
 def copy_notebook(site: Path, path: Path) -> str:
-    target = site / "notebooks" / path.name
+    href = notebook_href(path)
+    target = site / href
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(path, target)
-    return f"notebooks/{path.name}"
+    return href
 
 
-def render_index(entries: list[Entry], d, downloads: list[dict], built: str) -> str:
+def render_index(entries: list[Entry], d, downloads: list[dict], built: str, lang: str = "en") -> str:
+    """The index of one edition (``index.html``, ``index.zh.html``); the English one sends a browser that
+    prefers Chinese to the Chinese one (no network: ``languages.default_language_script``)."""
+    words = {
+        k: word(k, lang) for k in ("report", "key_figures", "pages", "data", "notebooks_linked", "glossary")
+    }
     return (
         _templates()
         .get_template("home.html.j2")
-        .render(entries=entries, meta=d.meta, figures=key_figures(d), downloads=downloads, built=built)
+        .render(
+            entries=entries,
+            meta=d.meta,
+            figures=key_figures(d),
+            downloads=downloads,
+            built=word("built", lang, built=built, title=d.meta["title"]),
+            lang=lang,
+            words=words,
+            switch=switch_link("index", lang),
+            redirect=default_language_script() if lang == "en" else "",
+            glossary=page_name("glossary", lang),
+            other_index=page_name("index", OTHER[lang]),
+        )
     )

@@ -22,7 +22,7 @@ import pandas as pd
 from gzanalysis.analyses.carryover import carryover as carryover_table
 from gzanalysis.analyses.changes import changes as changes_table
 from gzanalysis.analyses.composition import composition as composition_table
-from gzanalysis.analyses.labels import LANGS, code_names, label, term
+from gzanalysis.analyses.labels import LANGS, check_lang, code_names, label, term
 from gzanalysis.analyses.targets import targets as targets_table
 from gzanalysis.views.charts import (
     COLORS,
@@ -53,8 +53,8 @@ def _select(name: str, text: str, options: list, labels: list[str], value=None) 
     )
 
 
-def _lang() -> alt.Parameter:
-    return _select("lang", "语言 Language", list(LANGS), LANG_LABELS)
+def _lang(value: str = "zh") -> alt.Parameter:
+    return _select("lang", "语言 Language", list(LANGS), LANG_LABELS, check_lang(value))
 
 
 def _range(name: str, text: str, values: pd.Series, step: float) -> alt.Parameter:
@@ -69,14 +69,14 @@ def _where(**fields: str) -> str:
 
 
 def _chart(
-    data: pd.DataFrame, title: str, what: tuple[str, str], names, values, **describe_args
+    data: pd.DataFrame, title: str, what: tuple[str, str], names, values, lang: str = "zh", **describe_args
 ) -> alt.Chart:
     """The explorer's chart over all its data, described (for screen readers) by its default view."""
     return alt.Chart(
         data,
         width=WIDTH,
         title=alt.TitleParams(title, anchor="start"),
-        description=describe(what, names, values, "zh", **describe_args),
+        description=describe(what, names, values, lang, **describe_args),
     )
 
 
@@ -91,7 +91,7 @@ COMPOSITION_MEASURES = {
 }
 
 
-def composition(d) -> alt.Chart:
+def composition(d, lang: str = "zh") -> alt.Chart:
     """Spending by function or economic class; controls: classification, level, measure, minimum share,
     language. The economic table has no 项 (its 款 are shown) and splits basic spending into personnel and
     office costs (shown for 基本/项目)."""
@@ -99,12 +99,12 @@ def composition(d) -> alt.Chart:
     for by, measures in COMPOSITION_MEASURES.items():
         for level in ("类", "款", "项"):
             for measure, column in measures.items():
-                for lang in LANGS:
+                for each in LANGS:
                     shown = "款" if by == "economic" and level == "项" else level
-                    t = composition_table(d, by=by, level=shown, measure=column, lang=lang)
-                    parts.append(t.assign(by=by, level=level, measure=measure, lang=lang))
+                    t = composition_table(d, by=by, level=shown, measure=column, lang=each)
+                    parts.append(t.assign(by=by, level=level, measure=measure, lang=each))
     data = _frame(parts)[["by", "level", "measure", "lang", "code", "name", "amount", "share_of_total"]]
-    default = data.query("by == 'function' and level == '类' and measure == 'total' and lang == 'zh'")
+    default = data.query("by == 'function' and level == '类' and measure == 'total' and lang == @lang")
     params = [
         _select(
             "by", "分类 Classification", ["function", "economic"], ["功能分类 function", "经济分类 economic"]
@@ -117,7 +117,7 @@ def composition(d) -> alt.Chart:
             ["合计 total", "基本支出 basic (经济: 人员经费)", "项目支出 project (经济: 公用经费)"],
         ),
         _range("min_share", "最小占比 Minimum share", default["share_of_total"], 0.005),
-        _lang(),
+        _lang(lang),
     ]
     return (
         _chart(
@@ -126,6 +126,7 @@ def composition(d) -> alt.Chart:
             ("可交互条形图, 默认按功能分类的类", "Interactive bar chart, by default spending by class"),
             default["name"],
             default["amount"],
+            lang=lang,
         )
         .mark_bar(color=PALETTE[0])
         .encode(
@@ -144,7 +145,7 @@ def composition(d) -> alt.Chart:
     )
 
 
-def changes(d) -> alt.Chart:
+def changes(d, lang: str = "zh") -> alt.Chart:
     """The narrative's changes against 2022; controls: which statements (only those the narrative makes),
     minimum absolute change, language."""
     zh, en = changes_table(d, lang="zh"), changes_table(d, lang="en")
@@ -165,7 +166,7 @@ def changes(d) -> alt.Chart:
         ],
         ignore_index=True,
     )
-    default = data[(data["group"] == keys[0]) & (data["lang"] == "zh")]
+    default = data[(data["group"] == keys[0]) & (data["lang"] == lang)]
     return (
         _chart(
             data,
@@ -173,6 +174,7 @@ def changes(d) -> alt.Chart:
             ("可交互条形图, 预算情况说明所列的较上年增减", "Interactive bar chart of the stated changes"),
             default["item"],
             default["change"],
+            lang=lang,
         )
         .mark_bar()
         .encode(
@@ -189,14 +191,14 @@ def changes(d) -> alt.Chart:
         .add_params(
             _select("group", "说明 Statements", keys, labels),
             _range("min_change", "|增减| ≥ |change| ≥", default["change"], 10),
-            _lang(),
+            _lang(lang),
         )
         .transform_filter(_where(group="group", lang="lang"))
         .transform_filter("abs(datum.change) >= min_change")
     )
 
 
-def carryover(d) -> alt.LayerChart:
+def carryover(d, lang: str = "zh") -> alt.LayerChart:
     """Where the carried-over funds go; controls: level, one class to drill into, minimum carry-over,
     language. Light bars: the function's total; dark: of which carried over."""
     parts = [
@@ -209,7 +211,7 @@ def carryover(d) -> alt.LayerChart:
     data = data[data["carryover"] > 0]  # functions without carry-over have nothing to show here
     classes = data.loc[data["level"] == "类", "code"].drop_duplicates().tolist()
     names = code_names(d, "functional", "zh")
-    default = data.query("level == '类' and lang == 'zh'")
+    default = data.query("level == '类' and lang == @lang")
     base = alt.Chart(data).encode(
         y=carryover_axis(),
         tooltip=[
@@ -237,7 +239,7 @@ def carryover(d) -> alt.LayerChart:
                 ("可交互条形图, 各科目的上年结转", "Interactive bar chart of carried-over funds"),
                 default["name"],
                 default["carryover"],
-                "zh",
+                lang,
             ),
         )
         .add_params(
@@ -246,28 +248,28 @@ def carryover(d) -> alt.LayerChart:
                 "fn", "科目 Function", ["all", *classes], ["全部 all", *(f"{c} {names[c]}" for c in classes)]
             ),
             _range("min_carryover", "结转 ≥ Carried over ≥", default["carryover"], 10),
-            _lang(),
+            _lang(lang),
         )
         .transform_filter(_where(level="level", lang="lang", class_code="fn"))
         .transform_filter("datum.carryover >= min_carryover")
     )
 
 
-def targets(d) -> alt.Chart:
+def targets(d, lang: str = "zh") -> alt.Chart:
     """How many indicators each project promises, by kind; controls: project, kind, language."""
     parts = []
-    for lang in LANGS:
-        t = targets_table(d, lang=lang)
-        t["kind_label"] = t["kind"].map(lambda k, lang=lang: label(k, lang))
-        t["level1"] = t["level1"].map(lambda v, lang=lang: term(v, lang))
+    for each in LANGS:
+        t = targets_table(d, lang=each)
+        t["kind_label"] = t["kind"].map(lambda k, each=each: label(k, each))
+        t["level1"] = t["level1"].map(lambda v, each=each: term(v, each))
         counts = t.groupby(["project_id", "project", "kind", "kind_label", "level1"]).size()
-        counts = counts.reset_index(name="count").assign(lang=lang)
+        counts = counts.reset_index(name="count").assign(lang=each)
         counts["project"] = counts["project_id"] + " " + counts["project"]
         parts.append(counts)
     data = pd.concat(parts, ignore_index=True)
     projects = d.table("projects")
     kinds = ["quantitative", "qualitative", "missing"]
-    default = data[data["lang"] == "zh"].groupby("project", sort=False)["count"].sum()
+    default = data[data["lang"] == lang].groupby("project", sort=False)["count"].sum()
     return (
         _chart(
             data,
@@ -277,6 +279,7 @@ def targets(d) -> alt.Chart:
             default.to_numpy(),
             unit=False,
             limit=len(default),
+            lang=lang,
         )
         .mark_bar()
         .encode(
@@ -320,7 +323,7 @@ def targets(d) -> alt.Chart:
                 ["all", *kinds],
                 ["全部 all", "定量 quantitative", "定性 qualitative", "缺失 missing"],
             ),
-            _lang(),
+            _lang(lang),
         )
         .transform_filter(_where(project_id="project", kind="kind", lang="lang"))
     )
@@ -329,13 +332,13 @@ def targets(d) -> alt.Chart:
 EXPLORERS = {"composition": composition, "changes": changes, "carryover": carryover, "targets": targets}
 
 
-def explorer(d, name: str):
+def explorer(d, name: str, lang: str = "zh"):
     """The explorer for a notebook: the static one while the report is built (no kernel will be there), the
-    ipywidgets one in a live kernel (it also shows the table)."""
+    ipywidgets one in a live kernel (it also shows the table); ``lang`` is the language it shows first."""
     if name not in EXPLORERS:
         raise ValueError(f"no explorer {name!r}; choose one of {sorted(EXPLORERS)}")
     if os.environ.get(REPORT_BUILD_ENV):
-        return EXPLORERS[name](d)
+        return EXPLORERS[name](d, lang)
     from gzanalysis.views import widgets
 
-    return getattr(widgets, f"{name}_explorer")(d)
+    return getattr(widgets, f"{name}_explorer")(d, lang)

@@ -25,7 +25,7 @@ from IPython.display import display
 from gzanalysis.analyses.carryover import carryover
 from gzanalysis.analyses.changes import changes
 from gzanalysis.analyses.composition import BY, composition
-from gzanalysis.analyses.labels import code_names, label, term
+from gzanalysis.analyses.labels import check_lang, code_names, label, term
 from gzanalysis.analyses.targets import KINDS, targets
 from gzanalysis.package.load import as_disclosure
 from gzanalysis.views import charts
@@ -70,9 +70,9 @@ class Explorer(w.VBox):
     HEADERS: dict[str, tuple[str, str]] = {}  # columns whose shared label means something else here
     VALUES = ("level",)  # columns whose values are label keys, shown in the chosen language
 
-    def __init__(self, d, controls: dict[str, w.Widget]):
+    def __init__(self, d, controls: dict[str, w.Widget], lang: str = "zh"):
         self.d = d
-        self.controls = {**controls, "lang": _dropdown("zh")}
+        self.controls = {**controls, "lang": _dropdown(check_lang(lang))}  # the language shown first
         self.chart = None
         self.table: pd.DataFrame | None = None
         self.output = w.Output()
@@ -185,7 +185,7 @@ class CompositionExplorer(Explorer):
         },
     }
 
-    def __init__(self, d):
+    def __init__(self, d, lang: str = "zh"):
         self._levels = {by: set(d.table(table)["level"].dropna()) for by, (table, _, _) in BY.items()}
         controls = {
             "by": _dropdown("function"),
@@ -200,7 +200,7 @@ class CompositionExplorer(Explorer):
                 style={"description_width": "initial"},
             ),
         }
-        super().__init__(d, controls)
+        super().__init__(d, controls, lang)
 
     def options(self, values):
         lang, by = values["lang"], values["by"]
@@ -230,7 +230,7 @@ class ChangesExplorer(Explorer):
         "threshold": ("|增减| ≥", "|Change| ≥"),
     }
 
-    def __init__(self, d):
+    def __init__(self, d, lang: str = "zh"):
         self.d = d
         self._tables = {}  # the narrative does not change while exploring: compute each language once
         zh = self._table("zh")
@@ -256,7 +256,7 @@ class ChangesExplorer(Explorer):
                 value=0.0, style={"description_width": "initial"}, layout=w.Layout(width="200px")
             ),
         }
-        super().__init__(d, controls)
+        super().__init__(d, controls, lang)
 
     def _table(self, lang: str) -> pd.DataFrame:
         if lang not in self._tables:
@@ -316,7 +316,7 @@ class CarryoverExplorer(Explorer):
         "threshold": ("结转 ≥", "Carried over ≥"),
     }
 
-    def __init__(self, d):
+    def __init__(self, d, lang: str = "zh"):
         income = d.table("income_by_function")
         self._classes = income.query("level == '类' and carryover > 0")["code"].tolist()
         self._levels = set(income["level"].dropna())
@@ -327,7 +327,7 @@ class CarryoverExplorer(Explorer):
                 value=0.0, style={"description_width": "initial"}, layout=w.Layout(width="200px")
             ),
         }
-        super().__init__(d, controls)
+        super().__init__(d, controls, lang)
 
     def options(self, values):
         lang = values["lang"]
@@ -354,10 +354,10 @@ class TargetsExplorer(Explorer):
     HEADERS = {"project": ("项目名称", "Project"), "kind": ("指标类型", "Kind of indicator")}
     VALUES = ("kind",)
 
-    def __init__(self, d):
+    def __init__(self, d, lang: str = "zh"):
         self._projects = d.table("projects")[["project_id", "name"]]
         controls = {"project": _dropdown(ALL), "kind": _dropdown(ALL)}
-        super().__init__(d, controls)
+        super().__init__(d, controls, lang)
 
     def options(self, values):
         lang = values["lang"]
@@ -375,24 +375,24 @@ class TargetsExplorer(Explorer):
         return table, charts.targets(self.d, lang=lang, project=project, kind=kind)
 
 
-def composition_explorer(d) -> CompositionExplorer:
+def composition_explorer(d, lang: str = "zh") -> CompositionExplorer:
     """Explore spending composition: classification, level, measure, minimum share, language."""
-    return CompositionExplorer(as_disclosure(d, "gz.widgets.composition_explorer()"))
+    return CompositionExplorer(as_disclosure(d, "gz.widgets.composition_explorer()"), lang)
 
 
-def changes_explorer(d) -> ChangesExplorer:
+def changes_explorer(d, lang: str = "zh") -> ChangesExplorer:
     """Explore the narrative's changes against 2022: section, grouping, chart, threshold, language."""
-    return ChangesExplorer(as_disclosure(d, "gz.widgets.changes_explorer()"))
+    return ChangesExplorer(as_disclosure(d, "gz.widgets.changes_explorer()"), lang)
 
 
-def carryover_explorer(d) -> CarryoverExplorer:
+def carryover_explorer(d, lang: str = "zh") -> CarryoverExplorer:
     """Explore the carried-over funds: level, a function to drill into, threshold, language."""
-    return CarryoverExplorer(as_disclosure(d, "gz.widgets.carryover_explorer()"))
+    return CarryoverExplorer(as_disclosure(d, "gz.widgets.carryover_explorer()"), lang)
 
 
-def targets_explorer(d) -> TargetsExplorer:
+def targets_explorer(d, lang: str = "zh") -> TargetsExplorer:
     """Explore the performance targets: project, kind of indicator, language."""
-    return TargetsExplorer(as_disclosure(d, "gz.widgets.targets_explorer()"))
+    return TargetsExplorer(as_disclosure(d, "gz.widgets.targets_explorer()"), lang)
 
 
 __all__ = ["carryover_explorer", "changes_explorer", "composition_explorer", "targets_explorer"]

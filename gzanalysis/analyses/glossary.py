@@ -1,0 +1,35 @@
+"""The disclosure's glossary (名词解释), each term with its English name."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from gzanalysis.analyses.labels import GLOSSARY_PARTS, GLOSSARY_TERMS, check_lang
+
+
+def glossary(d, lang: str = "zh") -> pd.DataFrame:
+    """One row per term of the glossary: part, term (as published), its English name, the definition.
+
+    The definitions stay as published (Chinese). ``lang="en"`` names the parts in English. A term the
+    package has no English name for raises ``KeyError``: every term of the site's glossary page is named.
+
+    >>> import gzanalysis as gz
+    >>> gz.glossary(gz.load()).set_index("term").loc["财政拨款", "term_en"]
+    'Fiscal appropriations'
+    """
+    check_lang(lang)
+    g = d.table("glossary")
+    missing = sorted(set(g["term"]) - set(GLOSSARY_TERMS))
+    if missing:
+        raise KeyError(f"no English name for the glossary terms {missing}: add them to labels.GLOSSARY_TERMS")
+    part = g["category"] if lang == "zh" else g["category"].map(lambda c: GLOSSARY_PARTS.get(c, c))
+    return pd.DataFrame(
+        {
+            "part": part.astype("string"),
+            "number": g["number"].astype("string"),
+            "term": g["term"].astype("string"),
+            "term_en": g["term"].map(GLOSSARY_TERMS).astype("string"),
+            "definition": g["definition"].astype("string"),
+            "source_line": g["source_line"],
+        }
+    )

@@ -1,0 +1,131 @@
+# %% [markdown]
+# # 从这里开始：赣州市行政审批局2023年预算概览
+#
+# ## 概览
+# 政府部门和单位每年都要公开本单位预算，即**单位预算公开**。公开文件包括十种标准表格：九种表各一张，项目支出绩效目标表则按项目逐个填报（本单位共八张）；其后是预算情况说明和名词解释。本笔记本以 gzanalysis 收录的第一份公开文件——**赣州市行政审批局**2023年单位预算为例（该局同时挂赣州市政务服务数据管理局的牌子，见原文第34行），回答三个问题：
+#
+# 1. 预算规模有多大，钱从哪里来？
+# 2. 有哪些标准表格，表与表之间是什么关系？
+# 3. 每个数字在多大程度上可信？
+#
+# ## 预备知识
+# | 内容 | 重要程度 | 说明 |
+# |---|---|---|
+# | pandas DataFrame | 必需 | 选取行和列 |
+# | 预算基本术语 | 有帮助 | 术语首次出现时均有解释 |
+#
+# 学习时间：15分钟。
+
+# %% [markdown]
+# ## 导入
+# `gz.notebook.setup()` 让图表在没有网络的情况下也能显示（所需的 JavaScript 随 gzanalysis 一同安装）。
+
+# %%
+import gzanalysis as gz
+
+gz.notebook.setup()
+d = gz.load()
+d
+
+# %% [markdown]
+# ## 预算总览
+# 金额单位为**万元**：23,255.42万元约合2.33亿元。单位的资金有三个**来源**：**财政拨款**（本年度市级财政安排的资金）、**上年结转**（以前年度已安排、尚未支出的资金；收支预算总表中这一行写作“上年结转（结余）”，第86行）和**其他收入**（本单位为单位实有资金，第583行）。
+
+# %% tags=["nbval-check-output"]
+sources = gz.composition(d, by="source", level=None, lang="zh")
+total = d.table("部门收入总表").query("code.isna()")["total"].item()
+print(f"2023年预算总额：{total:,.2f} 万元")
+for row in sources.itertuples():
+    print(f"  {row.label}：{row.amount:,.2f} 万元（{row.share_of_total:.1%}）")
+
+# %% [markdown]
+# 本年预算中有四成来自**上年结转**。与本单位上年相比，这一比例很不寻常：根据预算情况说明的数字推算，2022年上年结转为1,618.63万元，只占当年预算14,783.86万元的10.9%（推算方法：2023年金额减去“较上年增加”数，第575行）：
+
+# %% tags=["nbval-check-output"]
+income_2022 = gz.changes(d, lang="zh").query("section == '收入预算'").set_index("item")["prior_year"]
+carried_2022 = income_2022[income_2022.index.str.contains("结转")].item()
+print(
+    f"2022年推算数：上年结转 {carried_2022:,.2f}，收入预算总额 {income_2022['收入预算总额']:,.2f} 万元",
+    end=" ",
+)
+print(f"（{carried_2022 / income_2022['收入预算总额']:.1%}）")
+
+# %% [markdown]
+# 有两个笔记本对此作了进一步分析（`03_carried_over_funds`、`05_data_audit`）。
+#
+# 支出分为**基本支出**（按规定的定义，是为保障机构正常运转、完成日常工作任务而发生的支出，包括人员经费和公用经费）和**项目支出**（在基本支出之外，为完成特定工作任务和事业发展目标而发生的支出，例如建设全市数据平台）。本单位的划分并不完全符合定义：`01_spending_composition` 显示，部分办公运转费用和聘用人员工资被列入了项目支出。
+
+# %%
+kinds = gz.composition(d, by="kind", level=None, lang="zh")
+gz.tables.show(kinds[["label", "amount", "share_of_total"]], lang="zh")
+
+# %% tags=["nbval-check-output", "remove-cell"]
+print(kinds[["label", "amount", "share_of_total"]].to_string(index=False))
+
+# %%
+gz.charts.composition(d, lang="zh")
+
+# %% [markdown]
+# ## 表与表之间的关系
+# 各张表从不同角度描述同一笔钱。**支出功能分类**说明钱*用于做什么*（一般公共服务、科学技术……）；**支出经济分类**说明钱*怎么花*（工资福利支出、商品和服务支出……）。科目编码逐级嵌套：**类**（3位）下设**款**（5位），款下设**项**（7位）。表中的款级编码只印后两位（如201类下的`03`，第97行）；gzanalysis 保存完整编码（`20103`），印刷的编码保留在 `code_printed` 列中。
+#
+# | 表 | 内容 | 在 gzanalysis 中 |
+# |---|---|---|
+# | 收支预算总表 | 收支两方，按资金来源和功能分类的类各列一行 | `d.budget_summary` |
+# | 部门收入总表 | 按功能分类和资金来源列示的收入 | `d.income_by_function` |
+# | 部门支出总表 | 按功能分类列示的支出，分基本支出和项目支出 | `d.expenditure_by_function` |
+# | 财政拨款收支总表 | 仅财政拨款部分 | `d.fiscal_summary` |
+# | 一般公共预算支出表 | 一般公共预算按功能分类列示 | `d.general_budget_expenditure` |
+# | 一般公共预算基本支出表 | 基本支出按经济分类列示，分人员经费和公用经费 | `d.general_budget_basic_expenditure` |
+# | 财政拨款“三公”经费支出表 | 因公出国（境）费、公务接待费、公务用车购置及运行维护费 | `d.three_public_expenses` |
+# | 政府性基金预算支出表 / 国有资本经营预算支出表 | 另外两本预算；公开为空表（备注见第322、334行），但收入表中有一个科目属于政府性基金预算（见 `05_data_audit`） | `d.government_fund_expenditure` |
+# | 项目支出绩效目标表 | 各项目的绩效目标 | `d.projects`、`d.indicators` |
+#
+# 部门收入总表与部门支出总表必须逐行一致；下面是两张表都列出的前三个类的数字：
+
+# %%
+income = d.table("部门收入总表").set_index("code")
+spending = d.table("部门支出总表").set_index("code")
+# 收入表与支出表都列出的前三个类（若另一份公开文件的收入表按单位而非按功能分类列示，则没有）
+codes = [c for c in income.index[income["level"] == "类"] if c in spending.index][:3]
+both = income.loc[codes, ["name"]].assign(
+    **{"部门收入总表合计": income["total"], "部门支出总表合计": spending["total"]}
+)
+gz.tables.show(both, lang="zh", index=True)
+
+# %% tags=["nbval-check-output", "remove-cell"]
+for code in codes:
+    print(code, income.loc[code, "name"], income.loc[code, "total"], spending.loc[code, "total"])
+
+# %% [markdown]
+# ## 每个数字都有出处
+# 这份公开文件以 PDF 发布，文字经 OCR 识别得到。每一行数据都记录了它在原文中的行号；OCR 识别错误的每一处更正都是一条**勘误**，并附有依据：
+
+# %% tags=["nbval-check-output"]
+print(len(d.errata), "条勘误；", d.errata["kind"].value_counts().head(3).to_dict())
+
+# %%
+gz.tables.show(
+    d.errata.query("kind == 'misread-number'")[["source_line", "printed", "corrected", "proof"]], "zh"
+)
+
+# %% [markdown]
+# 长表 `d.facts` 收录了每一个公开金额，以及它所在的表、科目编码和原文行号：
+
+# %%
+gz.tables.show(d.facts.query("measure == 'carryover' and level == '类'").head(), lang="zh")
+
+# %% [markdown]
+# ## 小结
+# - 2023年预算总额23,255.42万元：财政拨款占57%，上年结转占40%，单位自有资金（其他收入）占3%。
+# - 项目支出（92%）远多于基本支出（8%），但本单位两者的界限划得比较宽松。
+# - 上年结转的占比远高于上年：按预算情况说明的数字推算，2022年仅为10.9%。
+# - 各张标准表是同一笔钱按功能分类、经济分类和资金来源的不同视角，彼此必须相符。
+# - 每个数值都能追溯到原文的行号，OCR 更正均有记录。
+#
+# ## 下一步
+# `01_spending_composition`（钱用在哪里）、`02_growth_explanations`（与2022年相比有哪些变化）、`03_carried_over_funds`、`04_performance_targets`、`05_data_audit`；课堂教学可用 `teaching_*` 练习与答案。
+#
+# ## 资料来源
+# - 赣州市行政审批局2023年单位预算公开（PDF），OCR 文本见 `data/raw/ganzhou-xzspj-2023.txt`。
+# - 数据包：`data/ganzhou-xzspj-2023/`（说明见其中的 `datapackage.md`）。

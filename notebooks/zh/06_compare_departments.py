@@ -1,0 +1,124 @@
+# %% [markdown]
+# # 部门之间的比较：一组预算公开文件
+#
+# ## 概览
+# 一份公开文件只能说明一个部门怎样使用资金。把一批文件放在一起——同一城市的各个部门，或者不同城市的同一类部门——就可以比较：哪些部门的支出以项目支出为主，而不是基本支出；哪些部门依靠上年结转；哪些部门的三公经费相对其规模偏高。本笔记本打开一个**语料库**（一起导入的多份公开文件，其数据存为一个 Parquet 数据集，用 DuckDB 查询），并对其中的文件进行比较。
+#
+# 它使用环境变量 `GZANALYSIS_CORPUS` 指定的语料库；没有指定时，在能够读取 PDF 的环境中使用 `../shared/corpus/` 中的文件（长沙、深圳、苏州、无锡的八份2026年部门预算）；两者都没有时，第一个单元格会说明如何建立语料库，笔记本到此为止。
+#
+# ## 预备知识
+# | 内容 | 重要程度 | 说明 |
+# |---|---|---|
+# | `01_spending_composition` | 必要 | 功能分类与经济分类，基本支出与项目支出 |
+# | `03_carried_over_funds` | 有帮助 | 什么是上年结转 |
+# | SQL | 有帮助 | 用 `c.sql` 提出自己的问题 |
+#
+# 学习时间：20分钟。
+
+# %% [markdown]
+# ## 导入
+
+# %%
+import gzanalysis as gz
+
+gz.notebook.setup()
+
+# %% [markdown]
+# ## 语料库
+# `gz.find_corpus()` 打开语料库（需要时先用共享文件建立）。`c.disclosures` 的每一行是一份文件：预算单位、城市、年度、主要数字（万元），以及审计发现超出尾数误差的勾稽关系个数（`findings_material`）。
+
+# %% tags=["nbval-check-output"]
+c = gz.find_corpus()
+if c is None:
+    gz.notebook.skip_rest(gz.CORPUS_HOWTO)
+else:
+    docs = c.disclosures
+    print(f"读取 {len(c.ids)} 份公开文件，{len(docs) - len(c.ids)} 份失败")
+
+# %% tags=["nbval-check-output", "remove-cell"]
+columns = ["unit", "city", "year", "expenditure", "basic", "project", "carryover", "three_public"]
+print(docs.loc[docs["status"] == "ok", columns].to_string(index=False))
+
+# %%
+gz.tables.show(docs.loc[docs["status"] == "ok", columns], lang="zh")
+
+# %% [markdown]
+# ## 各部门的钱花在哪里
+# `gz.compare(c, by="function", level="类")` 给出每份文件中各类功能科目占支出总额（部门支出总表的合计）的比重。热力图把各部门并排展示。
+
+# %%
+functions = gz.compare(c, by="function", level="类")
+gz.compare_charts.share_heatmap(functions)
+
+# %% tags=["nbval-check-output", "remove-cell"]
+largest = functions.loc[functions.groupby("disclosure")["share"].idxmax(), ["unit", "code", "name", "share"]]
+print(largest.round(4).to_string(index=False))
+
+# %%
+gz.tables.show(largest, lang="zh")
+
+# %% [markdown]
+# 以八份共享文件为例：信访、审计、统计部门的支出主要在201一般公共服务支出（长沙市信访局全部在此，无锡市统计局74.89%，深圳市审计局64.83%，苏州市审计局62.49%）；深圳和苏州的交通运输局主要在214交通运输支出（分别为91.89%和95.19%），而无锡市交通运输局有85.51%列在212城乡社区支出；深圳市民政局有68.37%列在229其他支出。
+#
+# 按经济分类的基本支出（一般公共预算基本支出表）：机构运转的钱有多少是工资福利（301工资福利支出），有多少是商品和服务（302）。
+
+# %%
+gz.compare_charts.composition_multiples(gz.compare(c, by="economic", level="类"), by="economic")
+
+# %% [markdown]
+# ## 基本支出与项目支出、上年结转和三公经费
+# `gz.compare(c, by="summary")` 为每份文件给出一行：基本支出和项目支出占支出总额的比重，收入中上年结转所占比重，以及三公经费与基本支出之比。
+
+# %%
+summary = gz.compare(c, by="summary")
+gz.compare_charts.ranked(summary, "carryover_share")
+
+# %% tags=["nbval-check-output", "remove-cell"]
+ratios = ["unit", "city", "project_share", "carryover_share", "three_public", "three_public_to_basic"]
+print(summary[ratios].sort_values("carryover_share", ascending=False).round(4).to_string(index=False))
+
+# %%
+gz.tables.show(summary[ratios].sort_values("carryover_share", ascending=False), lang="zh")
+
+# %% [markdown]
+# 项目支出占预算的比重从7.30%（苏州市审计局）到99.66%（无锡市交通运输局）不等。只有深圳的三个部门列示了上年结转合计（分别占收入的0.66%、0.05%和0.00%）；其他部门该栏为空，按缺失值（NaN）处理，而不是零。三公经费最多占基本支出的1.25%（深圳市交通运输局），最少只有0.06%（无锡市交通运输局）。
+
+# %%
+gz.compare_charts.ranked(summary, "three_public_to_basic")
+
+# %% [markdown]
+# ## 用 SQL 提出自己的问题
+# `c.sql` 用 DuckDB 直接查询 Parquet 文件：视图 `facts`（每个公开金额一行，带有 `disclosure`、`unit`、`city`、`year`）和 `disclosures`。只读入查询结果，从不整体载入语料库。
+
+# %%
+by_city = c.sql(
+    """
+    select city, count(distinct disclosure) as departments,
+           sum(amount) filter (where measure = 'carryover') as carryover,
+           sum(amount) filter (where measure = 'total') as income from facts
+    where resource = 'income_by_function' and code is null
+    group by city order by city
+    """
+)
+by_city = by_city.assign(carryover_share=by_city["carryover"] / by_city["income"])
+gz.tables.show(by_city, lang="zh")
+
+# %% tags=["nbval-check-output", "remove-cell"]
+print(by_city.round(4).to_string(index=False))
+
+# %% [markdown]
+# ## 动手探索
+# 选择城市和部门（不选即全部）、指标和级次。
+
+# %%
+gz.compare_charts.compare_explorer(c)
+
+# %% [markdown]
+# ## 小结
+# - 用 `gzanalysis ingest 文件夹 --out 语料库` 建立语料库（使用全部CPU核心，或用 `--scheduler` 交给 Dask 集群），用 `gz.corpus(路径)` 打开。
+# - `gz.compare` 根据各文件自己公布的合计数，计算每份文件中各功能科目和经济分类的比重、基本支出与项目支出的划分、上年结转所占比重，以及三公经费与基本支出之比。
+# - `c.sql` 可以在不载入全部数据的情况下回答其他任何问题。
+# - 在这八份2026年预算中，项目支出的比重从7.30%到99.66%；只有深圳的部门列示了上年结转；三公经费都低于基本支出的1.25%。
+#
+# ## 资料来源
+# - `GZANALYSIS_CORPUS` 指定的语料库，或 `../shared/corpus/` 中的八份2026年部门预算（其 README 给出每个 PDF 的来源和 sha256）。由它们生成的数据包从不提交到仓库。

@@ -1,0 +1,50 @@
+# %% [markdown]
+# # 答案1：基本支出 = 人员经费 + 公用经费？
+#
+# ## 概览
+# `teaching_ex_01_basic_spending` 的参考答案：读出一般公共预算基本支出表的合计行，把人员经费和公用经费相加。
+#
+# ## 预备知识
+# 练习笔记本。时间：5分钟。
+
+# %% [markdown]
+# ## 导入
+
+# %%
+import gzanalysis as gz
+
+gz.notebook.setup()
+d = gz.load()
+basic = d.table("一般公共预算基本支出表")
+
+# %% [markdown]
+# ## 答案
+
+# %% tags=["nbval-check-output"]
+total_row = basic[basic["code"].isna()].iloc[0]
+personnel = total_row["personnel"]
+public_operations = total_row["public_operations"]
+difference = round(total_row["total"] - personnel - public_operations, 2)
+print(total_row["total"], personnel, public_operations, difference)
+
+# %% tags=["nbval-check-output"]
+gz.teaching.check_basic_split(d, personnel, public_operations, difference, lang="zh")
+
+# %% [markdown]
+# ## 讨论
+# 1,648.09 + 214.31 = 1,862.40，而表中的合计是1,862.41。三个数字经过四舍五入，各自都可能有最多0.005的偏差，因此不超过0.015的差额都无害：这是**尾差**，不是错误。审计的结论相同：
+
+# %%
+audit = gz.audit(d)  # 该规则的结果行（若公开文件未列示人员经费和公用经费，则没有这一行）
+row = audit[audit["rule"] == "row.general_budget_basic_expenditure.total.row1"].set_index("rule")
+gz.tables.show(row[["lhs", "rhs", "diff", "tolerance", "status"]], lang="zh", index=True)
+
+# %% tags=["nbval-check-output", "remove-cell"]
+print(row.iloc[0][["lhs", "rhs", "diff", "tolerance", "status"]].to_string())
+
+# %% [markdown]
+# ## 小结
+# 基本支出的88%是人员经费；表中两个分项之和与合计相差0.01，在尾差范围之内。
+#
+# ## 资料来源
+# - `data/raw/ganzhou-xzspj-2023.txt` 中的一般公共预算基本支出表，第263–302行。
