@@ -228,7 +228,11 @@ def test_no_printed_dataframes_in_visible_outputs(browser, site):
         shot = _shot(page, f"dumps-{path.stem}") if dumps else None
         assert not dumps, f"{path.name}: a printed table is visible: {dumps[0][:300]!r} ({shot})"
         tables = page.locator("table.gz-table")
-        assert not path.stem[0].isdigit() or tables.count() >= 1, f"{path.name}: no formatted table"
+        # notebook 06 without a corpus stops after saying how to build one: nothing to tabulate
+        stopped = page.get_by_text("No corpus to compare.").count() > 0
+        assert not path.stem[0].isdigit() or stopped or tables.count() >= 1, (
+            f"{path.name}: no formatted table"
+        )
         page.close()
 
 
@@ -451,11 +455,11 @@ def _run_all(page, panel, timeout: float = 180) -> None:
     raise AssertionError(f"cells did not finish running: {_prompts(panel)}")
 
 
-EXPLORERS = {  # notebook → (a dropdown's current label, the label to choose)
-    "01_spending_composition": ("类", "项"),
-    "02_growth_explanations": ("增减条形图", "瀑布图"),
-    "03_carried_over_funds": ("类", "款"),
-    "04_performance_targets": ("全部", 'P1 2023年赣州市"城市大脑"建设专项'),
+EXPLORERS = {  # notebook → (a dropdown's current label, the label to choose); the English edition's labels
+    "01_spending_composition": ("Class", "Item"),
+    "02_growth_explanations": ("Diverging bars", "Waterfall"),
+    "03_carried_over_funds": ("Class", "Category"),
+    "04_performance_targets": ("All", 'P1 2023年赣州市"城市大脑"建设专项'),
 }
 LAB_NOTEBOOKS = sorted(p.stem for p in (ROOT / "notebooks").glob("*.ipynb"))
 

@@ -33,7 +33,11 @@ def _notebook(path, *cells: str):
 def _statuses(capsys) -> dict[str, str]:
     """notebook → executed / cached / FAILED, from the build's progress lines."""
     lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("[")]
-    return {line.split("] ")[1].split(":")[0]: line.split(": ")[1].split(",")[0] for line in lines}
+    # a line names the page: a.html (a.zh.html for a Chinese twin)
+    return {
+        line.split("] ")[1].split(":")[0].removesuffix(".html"): line.split(": ")[1].split(",")[0]
+        for line in lines
+    }
 
 
 @pytest.fixture
@@ -109,9 +113,9 @@ def test_a_failing_notebook_fails_the_build_and_the_site_is_written(notebooks, t
     assert run.returncode == 1, run.stdout + run.stderr
     progress = run.stdout.splitlines()
     assert sorted(line.split("] ")[1].split(",")[0] for line in progress if line.startswith("[")) == [
-        "a: executed",
-        "b: executed",
-        "c_bad: FAILED",
+        "a.html: executed",
+        "b.html: executed",
+        "c_bad.html: FAILED",
     ]
     # The failing cell and its traceback; no kernel noise anywhere.
     assert "raise ValueError('the figures do not add up')" in run.stderr

@@ -105,6 +105,7 @@ def render_glossary(d, lang: str, home: str | None = None) -> str:
     from gzanalysis.analyses.glossary import glossary
 
     g = glossary(d, lang)
+    g["term_en"] = g["term_en"].fillna("")  # a term of another disclosure with no English name yet: blank
     parts = [(part, block.to_dict("records")) for part, block in g.groupby("part", sort=False)]
     lines = d.table("glossary")
     return (
