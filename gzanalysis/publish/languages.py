@@ -121,8 +121,8 @@ def render_glossary(d, lang: str, home: str | None = None) -> str:
             intro=word(
                 "glossary_intro",
                 lang,
-                first=int(lines["source_line"].min()),
-                last=int(lines["end_line"].max()),
+                first=None if lines.empty else int(lines["source_line"].min()),
+                last=None if lines.empty else int(lines["end_line"].max()),
             ),
             meta=d.meta,
             parts=parts,
