@@ -542,7 +542,8 @@ def test_report_builds_on_a_pdf_package(tmp_path, monkeypatch):
     monkeypatch.setenv("GZANALYSIS_DISCLOSURE", str(package))
     title = _load(package).meta["title"]
     pages = build(tmp_path / "site", quiet=True, workers=2)
-    assert [p.stem for p in pages] == [p.stem for p in notebook_paths()]
+    expected = [p.stem for p in notebook_paths()] + [f"{p.stem}.zh" for p in notebook_paths(lang="zh")]
+    assert [p.stem for p in pages] == expected  # both editions
     index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert f"<h1>{title}</h1>" in index  # the index is titled with the package's own disclosure
     lacking = {
