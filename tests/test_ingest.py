@@ -201,3 +201,13 @@ def test_without_errata_the_report_lists_what_the_text_leaves_open():
     assert (suggested[(183, "basic")]["corrected"], suggested[(183, "basic")]["kind"]) == ("", "stray-mark")
     assert (134, "total") not in suggested  # the row has another unreadable cell: the identity pins nothing
     assert "Unresolved values (left empty)" in report.render()
+
+
+def test_disclosure_toml_quotes_what_it_writes():
+    """A unit name holding quotes or a backslash stays one TOML string (the OCR and PDF paths share the writer)."""
+    import tomllib
+
+    from gzanalysis.ingest.write import disclosure_toml
+
+    meta = tomllib.loads(disclosure_toml({"unit": 'X"局\\Y', "year": 2023}, "x-2023"))
+    assert meta["unit"] == 'X"局\\Y' and meta["year"] == 2023 and meta["previous_year"] == 2022

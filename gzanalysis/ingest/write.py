@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 from gzanalysis.package.layout import layout
@@ -18,27 +19,41 @@ def csv_text(columns: list[str], rows: list[dict]) -> str:
     return buf.getvalue()
 
 
+def toml_value(value) -> str:
+    """A TOML value (string, number, boolean or a list of them): JSON's notation reads the same in TOML;
+    CJK stays readable."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def toml_text(top: dict, tables: list[tuple[str, dict]] = (), arrays: list[tuple[str, dict]] = ()) -> str:
+    """A ``disclosure.toml``: top-level keys, then ``[tables]`` and ``[[arrays]]`` in the order given."""
+    lines = [f"{k} = {toml_value(v)}" for k, v in top.items()]
+    for header, entries in [*((f"[{n}]", e) for n, e in tables), *((f"[[{n}]]", e) for n, e in arrays)]:
+        lines += ["", header] + [f"{k} = {toml_value(v)}" for k, v in entries.items()]
+    return "\n".join(lines) + "\n"
+
+
 def disclosure_toml(meta: dict, package_id: str) -> str:
     """A minimal ``disclosure.toml`` for a package ingested without one (the seed's is hand-written)."""
     unit = meta.get("unit", package_id)
     year = meta.get("year", "")
-    lines = [
-        f'id = "{package_id}"',
-        f'title = "{unit} {year}年单位预算公开"',
-        f'title_en = "{unit}: {year} unit budget disclosure"',
-        f'unit = "{unit}"',
-        f'unit_code = "{meta.get("unit_code", "")}"',
-    ]
+    top = {
+        "id": package_id,
+        "title": f"{unit} {year}年单位预算公开",
+        "title_en": f"{unit}: {year} unit budget disclosure",
+        "unit": unit,
+        "unit_code": meta.get("unit_code", ""),
+    }
     if year:
-        lines += [f"year = {year}", f"previous_year = {meta.get('previous_year', year - 1)}"]
-    lines += [
-        'currency_unit = "万元"',
-        'currency_unit_en = "10,000 yuan (CNY)"',
-        f'raw_text = "{meta.get("raw_text", "")}"',
-        f'source = "{unit} {year}年单位预算公开 (OCR text, ingested by gzanalysis ingest)"',
-        'description = "Ingested by `gzanalysis ingest` from the OCR text; see the reconciliation report."',
-    ]
-    return "\n".join(lines) + "\n"
+        top |= {"year": year, "previous_year": meta.get("previous_year", year - 1)}
+    top |= {
+        "currency_unit": "万元",
+        "currency_unit_en": "10,000 yuan (CNY)",
+        "raw_text": meta.get("raw_text", ""),
+        "source": f"{unit} {year}年单位预算公开 (OCR text, ingested by gzanalysis ingest)",
+        "description": "Ingested by `gzanalysis ingest` from the OCR text; see the reconciliation report.",
+    }
+    return toml_text(top)
 
 
 def write(result, out: Path) -> Path:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from gzanalysis.ingest.pdf.reader import CELL_COLUMNS, STANDARD_TABLES, PdfReading, master_codes, read_pdf
 from gzanalysis.ingest.pdf.textlayer import PdfError
-from gzanalysis.ingest.write import csv_text
+from gzanalysis.ingest.write import csv_text, toml_text
 from gzanalysis.package.layout import layout
 
 __all__ = ["PdfError", "PdfIngestResult", "ingest_pdf"]
@@ -156,42 +156,35 @@ class PdfIngestResult:
         m = self.reading.meta
         unit, year = m.get("unit", package_id), m.get("year", "")
         units = {t.unit for t in self.reading.read}
-        lines = [
-            f"id = {json.dumps(package_id)}",
-            f"title = {json.dumps(f'{unit} {year}年部门预算公开')}",
-            f"title_en = {json.dumps(f'{unit}: {year} department budget disclosure')}",
-            f"unit = {json.dumps(unit)}",
-        ]
+        name = Path(self.source).name
+        top = {
+            "id": package_id,
+            "title": f"{unit} {year}年部门预算公开",
+            "title_en": f"{unit}: {year} department budget disclosure",
+            "unit": unit,
+        }
         if year:
-            lines += [f"year = {year}", f"previous_year = {year - 1}"]
-        lines += [
-            'currency_unit = "万元"',
-            'currency_unit_en = "10,000 yuan (CNY)"',
-            f"published_unit = {json.dumps('/'.join(sorted(units)) or '万元', ensure_ascii=False)}",
-            'raw_text = "source.txt"',
-            f"source = {json.dumps(f'{Path(self.source).name} (PDF with a text layer, template {self.reading.template})')}",
-            f"description = {json.dumps(f'{MARKER} from the PDF {Path(self.source).name}. source.txt is its text layer, one printed line per line (source_line refers to it); pdf_cells.csv holds every cell of every table read with its page, row and heading, standard or not.')}",
-        ]
-        for name, facts in self.reading.structure.items():
-            lines += ["", f"[structure.{name}]"] + [f"{k} = {json.dumps(v)}" for k, v in facts.items()]
+            top |= {"year": year, "previous_year": year - 1}
+        top |= {
+            "currency_unit": "万元",
+            "currency_unit_en": "10,000 yuan (CNY)",
+            "published_unit": "/".join(sorted(units)) or "万元",
+            "raw_text": "source.txt",
+            "source": f"{name} (PDF with a text layer, template {self.reading.template})",
+            "description": f"{MARKER} from the PDF {name}. source.txt is its text layer, one printed line per line (source_line refers to it); pdf_cells.csv holds every cell of every table read with its page, row and heading, standard or not.",
+        }
+        tables = [(f"structure.{n}", facts) for n, facts in self.reading.structure.items()]
         if self.reading.table_notes:
-            lines += ["", "[notes]"] + [f"{k} = {_toml(v)}" for k, v in self.reading.table_notes.items()]
+            tables.append(("notes", self.reading.table_notes))
         # what the template family requires and what the ingest did not read; the 目录's tables
         record = self.reading.template_record
-        lines += ["", "[template]"] + [f"{k} = {_toml(v)}" for k, v in record.items() if k != "not_read"]
-        lines += ["", "[template.not_read]"] + [f"{k} = {_toml(v)}" for k, v in record["not_read"].items()]
+        tables += [
+            ("template", {k: v for k, v in record.items() if k != "not_read"}),
+            ("template.not_read", record["not_read"]),
+        ]
         if self.reading.contents:
-            lines += ["", "[contents]"] + [f"{k} = {_toml(v)}" for k, v in self.reading.contents.items()]
-        for extra in EXTRA_RESOURCES:
-            lines += ["", "[[extra_resources]]"] + [
-                f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in extra.items()
-            ]
-        return "\n".join(lines) + "\n"
-
-
-def _toml(value) -> str:
-    """A TOML value (string, number or list of them): JSON's notation, CJK kept readable."""
-    return json.dumps(value, ensure_ascii=False)
+            tables.append(("contents", self.reading.contents))
+        return toml_text(top, tables, [("extra_resources", extra) for extra in EXTRA_RESOURCES])
 
 
 def written_by_gzanalysis(folder: Path) -> bool:
