@@ -29,9 +29,11 @@ from pathlib import Path
 
 import jupytext
 
+from gzanalysis.publish.notebooks import CHECK_COMMENT, CHECK_TAG
+
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-COMMENT = "# NBVAL_CHECK_OUTPUT"
-TAG = "nbval-check-output"
+COMMENT = f"# {CHECK_COMMENT}"
+TAG = CHECK_TAG
 HEADER = re.compile(r"^# %%(?P<rest>.*)$")
 TAGS = re.compile(r"\btags=(?P<list>\[[^\]]*\])")
 

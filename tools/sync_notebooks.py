@@ -21,18 +21,13 @@ import jupytext
 import nbformat
 from nbclient import NotebookClient
 
+# the project's one definition of a key-figure cell (the report drops failing ones on other disclosures)
+from gzanalysis.publish.notebooks import CHECK_COMMENT, CHECK_TAG  # noqa: F401  (used by the tests too)
+from gzanalysis.publish.notebooks import is_check_cell as is_checked
+
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-CHECK_TAG = "nbval-check-output"  # nbval's own tag for "compare this cell's output"
-CHECK_COMMENT = "NBVAL_CHECK_OUTPUT"  # nbval's comment form of the same, being replaced by the tag
 EDITIONS = {"en": NOTEBOOKS, "zh": NOTEBOOKS / "zh"}  # the English edition, and its Chinese twins
 KERNEL = {"display_name": "Python 3", "language": "python", "name": "python3"}
-
-
-def is_checked(cell) -> bool:
-    """A key-figure cell: tagged ``nbval-check-output`` or, during the transition, marked by the comment."""
-    return cell.cell_type == "code" and (
-        CHECK_TAG in cell.get("metadata", {}).get("tags", []) or CHECK_COMMENT in cell.source
-    )
 
 
 def generate(source: Path) -> nbformat.NotebookNode:

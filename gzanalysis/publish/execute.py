@@ -18,6 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from gzanalysis.publish.notebooks import is_check_cell
+
 TIMEOUT = 300  # seconds per cell: executing a notebook can hang (see the stack notes); never wait forever
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 # jsonschema (which nbformat and altair import) loads the optional plugin rfc3987_syntax when it is installed
@@ -26,7 +28,6 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 # processes and its kernels go without it (jsonschema skips a plugin it cannot import; None in sys.modules
 # makes the import fail).
 SLOW_PLUGIN = "rfc3987_syntax"
-CHECK_TAG, CHECK_MARK = "nbval-check-output", "# NBVAL_CHECK_OUTPUT"  # a cell whose output nbval checks
 MISSING = "NotInDisclosure"  # gz.require: the disclosure lacks the notebook's subject
 KERNEL_STARTUP = f"import sys; sys.modules.setdefault({SLOW_PLUGIN!r}, None)"
 
@@ -58,13 +59,6 @@ def kernel_manager():
     return KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(sockets, "kernel"))
 
 
-def is_check(cell) -> bool:
-    """A cell whose output nbval compares with the seed's figures (tagged, or marked by a first-line comment)."""
-    return cell.cell_type == "code" and (
-        CHECK_TAG in cell.metadata.get("tags", []) or cell.source.lstrip().startswith(CHECK_MARK)
-    )
-
-
 def _end_at_missing(nb, sentence: str) -> None:
     """Cut the notebook after the cell that raised ``NotInDisclosure``, whose output becomes the sentence."""
     import nbformat
@@ -92,7 +86,7 @@ def execute(path: Path, timeout: int = TIMEOUT, seed_checks: bool = True):
     from gzanalysis.views.notebook import BUNDLE_MARK
 
     nb = nbformat.read(path, as_version=4)
-    checks = [c for c in nb.cells if is_check(c)]
+    checks = [c for c in nb.cells if is_check_cell(c)]
     if not seed_checks:
         for cell in checks:
             cell.metadata.setdefault("tags", []).append("raises-exception")  # nbclient carries on

@@ -9,6 +9,18 @@ import shutil
 from importlib.resources import files
 from pathlib import Path
 
+CHECK_TAG = "nbval-check-output"  # nbval's tag: compare this cell's output (the key figures)
+CHECK_COMMENT = (
+    "NBVAL_CHECK_OUTPUT"  # nbval's older comment form of the same (tools/check_markers_to_tags.py)
+)
+
+
+def is_check_cell(cell) -> bool:
+    """A key-figure cell, whose output nbval compares: tagged ``nbval-check-output``, or marked by the comment."""
+    return cell.cell_type == "code" and (
+        CHECK_TAG in cell.get("metadata", {}).get("tags", []) or CHECK_COMMENT in cell.source
+    )
+
 
 def notebooks_dir() -> Path:
     """The curated notebooks' folder: ``notebooks/`` of a checkout, shipped as ``gzanalysis/notebooks``."""
