@@ -242,9 +242,8 @@ def shared_sources() -> Path | None:
 
 def find_corpus(quiet: bool = True):
     """The corpus a notebook compares, or ``None``: ``GZANALYSIS_CORPUS`` when set; else the shared
-    documents (``shared_sources()``) ingested into a cache folder (re-runs skip what is done) when every one
-    of them can be read by this build (PDFs need the PDF ingest); else ``None`` (``HOWTO`` says what to do)."""
-    from gzanalysis.corpus.documents import pdf_reader
+    documents (``shared_sources()``), ingested into a cache folder (re-runs skip what is done); else ``None``
+    (``HOWTO`` says what to do)."""
     from gzanalysis.corpus.store import CORPUS_ENV, corpus
 
     if os.environ.get(CORPUS_ENV):
@@ -253,8 +252,6 @@ def find_corpus(quiet: bool = True):
     if sources is None:
         return None
     paths = find_sources(sources)
-    if any(p.suffix.lower() == ".pdf" for p in paths) and pdf_reader() is None:
-        return None
     import hashlib
 
     cache = Path(os.environ.get(CACHE_ENV) or Path.home() / ".cache" / "gzanalysis").expanduser()

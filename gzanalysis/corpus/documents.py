@@ -11,7 +11,6 @@ written, loaded (validated) and audited in a private temporary folder, then move
 from __future__ import annotations
 
 import hashlib
-import importlib
 import re
 import shutil
 import time
@@ -76,20 +75,6 @@ def place(unit: str | None) -> str:
     return UNKNOWN_PLACE
 
 
-def pdf_reader():
-    """The PDF ingest, when this build has it: ``ingest_pdf`` or ``ingest_file`` in ``gzanalysis.ingest`` or
-    its ``pdf`` module."""
-    for module in ("gzanalysis.ingest", "gzanalysis.ingest.pdf"):
-        try:
-            mod = importlib.import_module(module)
-        except ImportError:
-            continue
-        for name in ("ingest_pdf", "ingest_file"):
-            if callable(fn := getattr(mod, name, None)):
-                return fn
-    return None
-
-
 def ingest_file(path: str | Path):
     """Read one source by its suffix into an ingest result (an object with ``.write(folder)``)."""
     path = Path(path)
@@ -99,13 +84,9 @@ def ingest_file(path: str | Path):
 
         return ingest(path, errata=errata_of(path))
     if suffix == ".pdf":
-        reader = pdf_reader()
-        if reader is None:
-            raise RuntimeError(
-                "this build of gzanalysis has no PDF ingest (gzanalysis.ingest.ingest_pdf); "
-                "install a version with it, or give the document's OCR text (.txt)"
-            )
-        return reader(path)
+        from gzanalysis.ingest.pdf import ingest_pdf
+
+        return ingest_pdf(path)
     raise ValueError(f"cannot ingest {path.name}: only {', '.join(SUFFIXES)} files are read")
 
 
