@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from gzanalysis.analyses.labels import check_lang, term
+from gzanalysis.analyses.labels import check_lang, code_names, term
 from gzanalysis.audit.narrative import parts_add_up, table_figure
 from gzanalysis.package.load import as_disclosure
 
@@ -85,8 +85,8 @@ def changes(d, lang: str = "zh", findings: pd.DataFrame | None = None) -> pd.Dat
     if lang == "en":
         for col in ("section", "scope", "item", "wording"):
             out[col] = out[col].map(lambda x: term(x, "en")).astype("string")
-        names = d.table("functional_codes").set_index("code")["name_en"]
-        econ = d.table("economic_codes").set_index("code")["name_en"]
+        names = code_names(d, "functional", "en")
+        econ = code_names(d, "economic", "en")
         coded = out["code"].map(names).fillna(out["code"].map(econ))
         out["item"] = coded.fillna(out["item"]).astype("string")
     return out

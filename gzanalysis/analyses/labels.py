@@ -194,6 +194,11 @@ def term(text, lang: str = "zh"):
 
 
 def code_names(d, classification: str, lang: str = "zh") -> pd.Series:
-    """Names of the codes of a classification ("functional" or "economic"), by code."""
-    table = d.table("functional_codes" if classification == "functional" else "economic_codes")
-    return table.set_index("code")["name_zh" if check_lang(lang) == "zh" else "name_en"]
+    """Names of the codes of a classification ("functional" or "economic"), by code. A code learnt from
+    the document has no English name: its Chinese name, as printed, stands in."""
+    table = d.table("functional_codes" if classification == "functional" else "economic_codes").set_index(
+        "code"
+    )
+    if check_lang(lang) == "zh":
+        return table["name_zh"]
+    return table["name_en"].where(table["name_en"].notna() & (table["name_en"] != ""), table["name_zh"])

@@ -55,6 +55,7 @@ from gzanalysis.audit import (
     years,
 )
 from gzanalysis.audit.checks import COLUMNS, ROUNDING_PER_FIGURE, Check
+from gzanalysis.audit.rules import not_checked
 
 FAMILIES = {
     "hierarchy": tables.hierarchy,
@@ -90,13 +91,36 @@ def audit(d) -> pd.DataFrame:
     ``lhs``, ``rhs_label``, ``rhs``, ``diff`` (lhs − rhs), ``tolerance``, ``status``, ``note``, ``tables``,
     ``source_lines`` (lines of the raw text, ``;``-separated), ``cause`` and ``cause_text``.
     """
-    checks: list[Check] = [c for run in FAMILIES.values() for c in run(d)]
+    checks: list[Check] = [c for family, run in FAMILIES.items() for c in _run(family, run, d)]
     # The three-public checks come from the row and cross-table runs; their family says so.
     frame = pd.DataFrame([c.as_row() for c in checks], columns=COLUMNS)
     duplicated = frame["rule"][frame["rule"].duplicated()].tolist()
     if duplicated:
         raise RuntimeError(f"audit rule ids must be unique: {duplicated}")
     return causes.assign(frame)
+
+
+def _run(family: str, run, d) -> list[Check]:
+    """The checks of one family. A family whose rules need a table or a row the package lacks (a PDF
+    package of what could be read) stops there: what it checked is kept, and one ``not_checked`` row
+    says what it needed."""
+    out: list[Check] = []
+    try:
+        out.extend(run(d))
+    except (KeyError, IndexError, TypeError) as exc:
+        what = exc.args[0] if exc.args else exc
+        reason = f"the rest of the {family} rules need a table or row this package lacks ({what})"
+        out.append(
+            not_checked(
+                reason,
+                rule=f"{family}.not_run",
+                family=family,
+                fund="all",
+                description_zh=f"{family} 规则未能全部运行:缺少所需的表或行",
+                description_en=reason,
+            )
+        )
+    return out
 
 
 def summary(findings: pd.DataFrame) -> pd.DataFrame:

@@ -57,16 +57,11 @@ def disclosure_toml(meta: dict, package_id: str) -> str:
 
 
 def write(result, out: Path) -> Path:
-    """Write the package into ``out``. Packages sit beside the code lists (``data/classifications/``):
-    where the parent folder has none, the master lists are copied there."""
-    import shutil
-
-    from gzanalysis.package.datapackage import classifications_dir, write_package
-    from gzanalysis.package.load import data_root
+    """Write the package into ``out`` (and nothing outside it): its code lists come from the master lists
+    (``data/classifications/``) and what the document itself prints."""
+    from gzanalysis.package.datapackage import write_package
 
     out.mkdir(parents=True, exist_ok=True)
-    if not classifications_dir(out).exists():
-        shutil.copytree(data_root() / "classifications", classifications_dir(out))
     for name, text in result.csv_texts().items():
         (out / f"{layout()[name].name}.csv").write_text(text, encoding="utf-8")
     if not (out / "disclosure.toml").exists():

@@ -16,20 +16,33 @@ import json
 import tomllib
 from pathlib import Path
 
-from gzanalysis.package.codes import ancestors
+from gzanalysis.package.codes import ancestors, level
 from gzanalysis.package.layout import Resource, layout
 
 CLASSIFICATION_RESOURCES = {"functional": "functional_codes", "economic": "economic_codes"}
 
 
 def classifications_dir(package_dir: Path) -> Path:
-    """The master code lists sit beside the disclosure packages: ``data/classifications/``."""
-    return package_dir.parent / "classifications"
+    """The master code lists: ``classifications/`` beside the package where there is one (``data/``),
+    else the lists shipped with gzanalysis (an ingest writes nothing outside its package)."""
+    beside = package_dir.parent / "classifications"
+    if beside.is_dir():
+        return beside
+    from gzanalysis.package.load import data_root
+
+    return data_root() / "classifications"
 
 
-def _used_codes(package_dir: Path) -> dict[str, set[str]]:
-    """Every classification code a package's tables use, by classification."""
-    used: dict[str, set[str]] = {k: set() for k in CLASSIFICATION_RESOURCES}
+# Where a code list entry comes from: the national list (data/classifications) or the document itself.
+NATIONAL, DOCUMENT = "national", "document"
+# The tables whose subjects belong to one budget whatever their 类 (a code learnt there is of that budget).
+FUND_TABLES = {"government_fund_expenditure": "government_fund", "state_capital_expenditure": "state_capital"}
+
+
+def _used_codes(package_dir: Path) -> dict[str, dict[str, dict]]:
+    """Every classification code a package's tables use, by classification: code → the name printed
+    beside it and the budget of the table it is printed in (where that says)."""
+    used: dict[str, dict[str, dict]] = {k: {} for k in CLASSIFICATION_RESOURCES}
     for res in layout().values():
         if res.name in CLASSIFICATION_RESOURCES.values():
             continue
@@ -39,28 +52,66 @@ def _used_codes(package_dir: Path) -> dict[str, set[str]]:
         with path.open(encoding="utf-8", newline="") as fh:
             rows = list(csv.DictReader(fh))
         for f in res.fields:
-            if f.classification:
-                used[f.classification].update(r[f.name] for r in rows if r.get(f.name))
+            if not f.classification:
+                continue
+            for r in rows:
+                code = r.get(f.name)
+                if not code:
+                    continue
+                seen = used[f.classification].setdefault(code, {"name": "", "budget": ""})
+                seen["name"] = seen["name"] or r.get("name") or ""
+                seen["budget"] = seen["budget"] or FUND_TABLES.get(res.name, "")
     return used
 
 
+def _read_codes(path: Path) -> dict[str, dict]:
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {r["code"]: r for r in csv.DictReader(fh)}
+
+
 def write_code_lists(package_dir: Path) -> None:
-    """Write the package's code lists: the used codes and their parents, from the master lists."""
+    """Write the package's code lists: the used codes and their parents, from the master lists.
+
+    A code the master list lacks is learnt from the document: its name as printed beside it, level and
+    parent from the code, ``origin`` "document"; its budget is that of the table it is printed in (the
+    government-fund or state-capital table) or else its nearest known parent's. An entry learnt before
+    (in the package's own list) is kept, so regenerating a package never loses what its document said.
+    """
     for classification, used in _used_codes(package_dir).items():
-        master_path = classifications_dir(package_dir) / f"{classification}.csv"
-        with master_path.open(encoding="utf-8", newline="") as fh:
-            master = {r["code"]: r for r in csv.DictReader(fh)}
-        wanted = {a for code in used for a in ancestors(code)}
-        missing = sorted(wanted - master.keys())
-        if missing:
-            raise ValueError(f"codes missing from {master_path}: {', '.join(missing)}")
         resource = CLASSIFICATION_RESOURCES[classification]
+        master = _read_codes(classifications_dir(package_dir) / f"{classification}.csv")
+        learnt = {
+            c: r
+            for c, r in _read_codes(package_dir / f"{resource}.csv").items()
+            if r.get("origin") == DOCUMENT
+        }
+        wanted = sorted({a for code in used for a in ancestors(code)})
         # The layout says which columns a code list keeps (the functional one adds `budget`).
         columns = [f.name for f in layout()[resource].fields]
+        rows: dict[str, dict] = {}
+        for code in wanted:  # parents first: a learnt code's budget may come from its parent
+            if code in master:
+                rows[code] = {k: master[code].get(k, "") for k in columns} | {"origin": NATIONAL}
+                continue
+            seen = used.get(code, {})
+            before = learnt.get(code, {})
+            parent = code[:-2] if len(code) > 3 else ""
+            budget = seen.get("budget") or before.get("budget") or rows.get(parent, {}).get("budget", "")
+            rows[code] = {
+                "code": code,
+                "level": level(code),
+                "parent": parent,
+                "name_zh": seen.get("name") or before.get("name_zh", ""),
+                "name_en": before.get("name_en", ""),
+                "budget": budget,
+                "origin": DOCUMENT,
+            }
         buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
+        writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
         writer.writeheader()
-        writer.writerows({k: master[c][k] for k in columns} for c in sorted(wanted))
+        writer.writerows(rows.values())
         (package_dir / f"{resource}.csv").write_text(buf.getvalue(), encoding="utf-8")
 
 

@@ -59,6 +59,9 @@ class Table:
     columns: list[Column]
     rows: list[Row] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    recognised: str = (
+        "title"  # "title": by a title of the family; "content": by the words of title and header
+    )
 
 
 @dataclass
@@ -136,21 +139,15 @@ def find_tables(doc: Document, template: Template) -> tuple[list[Table], list[st
         found = _unit_line(lines)
         if found is not None:
             at, unit = found
-            title_line, spec = None, None
-            for line in reversed(lines[:at]):
-                s = template.match_title(normalise_title(line.text))
-                if s is not None:
-                    title_line, spec = line, s
-                    break
-            if title_line is None:
-                # a unit line without a known title: a table this template does not know
-                above = [clean(ln.text) for ln in lines[:at] if clean(ln.text)]
-                label = above[-1] if above else "(no title)"
+            title_line, spec, how = _title(lines, at, template)
+            if spec is None:
                 if current is not None and _same_header(current, lines[at + 1 :], page):
-                    title_line, spec = None, current.spec
+                    title_line, spec, how = None, current.spec, current.recognised
                 else:
+                    label = clean(title_line.text) if title_line is not None else "(no title)"
                     notes.append(
-                        f"page {page.number}: table {label!r} is not one the template {template.name!r} knows"
+                        f"page {page.number}: table {label!r}: neither its title nor its header names a "
+                        "table gzanalysis reads (kept out of the package)"
                     )
                     current = None
                     continue
@@ -167,7 +164,12 @@ def find_tables(doc: Document, template: Template) -> tuple[list[Table], list[st
             else:
                 cols = headers.columns(head, page)
                 current = Table(
-                    spec, title_line.text if title_line else current.title, [page.number], unit, cols
+                    spec,
+                    title_line.text if title_line else current.title,
+                    [page.number],
+                    unit,
+                    cols,
+                    recognised=how,
                 )
                 tables.append(current)
             closed = _read_body(doc, current, body, page)
@@ -185,6 +187,31 @@ def find_tables(doc: Document, template: Template) -> tuple[list[Table], list[st
         for i, r in enumerate(t.rows, 1):
             r.position = i
     return tables, notes
+
+
+TITLE_LINES = 4  # a table's title is printed at most this many lines above its unit line
+TITLE_WORD = re.compile(r"表|情况|预算")
+
+
+def _title(lines: list[Line], at: int, template: Template) -> tuple[Line | None, TableSpec | None, str]:
+    """The title line above the unit line at ``at``, the table it names and how it was recognised.
+
+    A title the family knows wins; otherwise the nearest line above that reads like a title (one that says 表,
+    情况 or 预算) is matched by its words and by the words of the header under the unit line."""
+    above = [ln for ln in lines[max(0, at - TITLE_LINES) : at] if clean(ln.text)]
+    for line in reversed(above):
+        spec = template.match_title(normalise_title(line.text))
+        if spec is not None:
+            return line, spec, "title"
+    header = clean(" ".join(ln.text for ln in lines[at + 1 : at + 1 + TITLE_LINES]))
+    candidates = [ln for ln in reversed(above) if TITLE_WORD.search(clean(ln.text))]
+    # the unit line itself may carry the title (… 单位：万元)
+    candidates.append(lines[at])
+    for line in candidates:
+        spec, how = template.identify(normalise_title(UNIT.split(line.text)[0]), header)
+        if spec is not None:
+            return line, spec, how
+    return (candidates[0] if candidates else None), None, ""
 
 
 def _same_title(t: Table, line: Line) -> bool:

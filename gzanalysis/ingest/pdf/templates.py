@@ -33,12 +33,30 @@ class TableSpec:
 
 
 @dataclass(frozen=True)
+class Rule:
+    """A table recognised by the words of its title (and header) when no title variant matches."""
+
+    table: str
+    title: tuple[str, ...]
+    not_title: tuple[str, ...] = ()
+    header: tuple[str, ...] = ()
+
+    def matches(self, title: str, header: str) -> bool:
+        return (
+            all(w in title for w in self.title)
+            and not any(w in title for w in self.not_title)
+            and (not self.header or any(w in title + header for w in self.header))
+        )
+
+
+@dataclass(frozen=True)
 class Template:
     name: str
     description: str
     tables: dict[str, TableSpec]
     # what the family's documents contain ([requires]): standard tables (resources) and narrative sections
     requires: dict = field(default_factory=dict)
+    rules: tuple[Rule, ...] = ()
 
     def match_title(self, title: str) -> TableSpec | None:
         """The table whose title variant ends the normalised title; the longest variant wins."""
@@ -48,6 +66,17 @@ class Template:
                 if title.endswith(variant) and len(variant) > length:
                     best, length = spec, len(variant)
         return best
+
+    def identify(self, title: str, header: str = "") -> tuple[TableSpec | None, str]:
+        """The table a title (normalised) and header text name, and how: "title" where a title variant
+        of the family matches, "content" where the words of title and header do, else (None, "")."""
+        spec = self.match_title(title)
+        if spec is not None:
+            return spec, "title"
+        for rule in self.rules:
+            if rule.matches(title, header) and rule.table in self.tables:
+                return self.tables[rule.table], "content"
+        return None, ""
 
 
 def names() -> list[str]:
@@ -91,7 +120,11 @@ def load(name: str) -> Template:
             expenditure_by=t.get("expenditure_by", "function"),
             unread_resource=t.get("unread_resource", ""),
         )
-    return Template(spec["name"], spec.get("description", ""), tables, spec.get("requires", {}))
+    rules = tuple(
+        Rule(r["table"], tuple(r["title"]), tuple(r.get("not_title", ())), tuple(r.get("header", ())))
+        for r in spec.get("recognise", [])
+    )
+    return Template(spec["name"], spec.get("description", ""), tables, spec.get("requires", {}), rules)
 
 
 _NUMBERING = re.compile(
