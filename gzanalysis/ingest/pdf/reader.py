@@ -113,6 +113,24 @@ def _meta(doc: Document) -> dict:
     return meta
 
 
+def _shape_by_header(t: Table, tmpl) -> templates.TableSpec:
+    """The table's spec, with the shape its header shows: a table the family classifies by code but
+    whose header has a unit column (单位名称, 预算单位) and no code or subject column is read by unit."""
+    spec = t.spec
+    if spec.shape != "classified":
+        return spec
+    labels = [c.label for c in t.columns]
+
+    def headed(fields: tuple[str, ...], columns: dict) -> bool:
+        return any(re.search(p, label) for f in fields for p in columns.get(f, ()) for label in labels)
+
+    by_unit = tmpl.shape_columns.get("by-unit", {})
+    coded = headed(("code", "code_class", "name"), spec.columns)
+    if not coded and headed(("department", "department_code"), by_unit):
+        return tmpl.reshaped(spec, "by-unit")
+    return spec
+
+
 def master_codes(path: Path) -> dict[str, dict]:
     with path.open(encoding="utf-8", newline="") as fh:
         return {r["code"]: r for r in csv.DictReader(fh)}
@@ -151,6 +169,8 @@ def read_pdf(
     # classified tables first: their printed codes name the functions of the summary tables
     order = sorted(found, key=lambda t: 0 if t.spec and t.spec.shape == "classified" else 1)
     for t in order:
+        if t.spec is not None:
+            t.spec = _shape_by_header(t, tmpl)
         spec = t.spec
         if spec is None or not spec.resource or spec.resource in out:
             continue

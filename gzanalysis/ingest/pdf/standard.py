@@ -18,8 +18,13 @@ from gzanalysis.ingest.pdf.tables import AMOUNT, ORDINAL, TOTALS, Row, Table
 
 DIVISORS = {"万元": Decimal(1), "千元": Decimal(10), "元": Decimal(10000)}
 SUB_ORDINAL = re.compile(r"^([（(][一二三四五六七八九十]+[)）]|\d+[.、．])")
+GRAND_TOTALS = {"收入总计", "支出总计", "总计"}
+SUBTOTALS = {"本年收入合计", "本年支出合计", "本年收入"}
+TOTALS_OR_SUBTOTALS = {"合计", "收入合计", "支出合计"}  # a grand total where the side has no 总计
 NOT_A_FUNCTION = re.compile(r"合计|总计|结转|结余|本年支出|基本支出|项目支出")
 LEVEL_LENGTHS = {"functional": (3, 5, 7), "economic": (3, 5)}
+# a code printed in the name's cell, before the name: [201]一般公共服务支出, 【30101】基本工资, 201 一般…
+CODE_IN_NAME = re.compile(r"^[\[【(（]?(\d{3}(?:\d{2}){0,2})[\]】)）]?\s*([^\d\s].*)$")
 
 
 @dataclass
@@ -117,6 +122,11 @@ def classified(
         name = row.text(inv["name"])
         unit_name = row.text(inv["unit"]) if "unit" in inv else ""
         printed, code = _code(row, codes, last, lengths)
+        embedded = CODE_IN_NAME.match(name) if not printed else None
+        if embedded and len(embedded.group(1)) in lengths:
+            # the code printed inside the name's cell ([201]一般公共服务支出, 201 一般公共服务支出)
+            printed, name = embedded.group(1), embedded.group(2)
+            code = _register(printed, last)
         values = {f: amount(row.text(inv[f]), table.unit) for f in amounts}
         for f in amounts:
             if row.text(inv[f]) and values[f] is None:
@@ -237,13 +247,18 @@ def _code(row: Row, cols: dict[str, int], last: dict[int, str], lengths) -> tupl
         digits = cls + item + sub if item else cls
         if len(digits) not in lengths:
             return printed, None
+    return printed, _register(digits, last)
+
+
+def _register(digits: str, last: dict[int, str]) -> str:
+    """Record a full code as the last of its level (a deeper level's last code is closed)."""
     for n in (3, 5, 7):
         if len(digits) == n:
             last[n] = digits
             for deeper in (5, 7):
                 if deeper > n:
                     last.pop(deeper, None)
-    return printed, digits
+    return digits
 
 
 def two_sided(table: Table, resource, book: CodeBook, findings: Findings) -> list[dict]:
@@ -292,9 +307,13 @@ def two_sided(table: Table, resource, book: CodeBook, findings: Findings) -> lis
             if side == "expenditure":
                 code, level = nest.code(label, row.x0(label_col), findings, table, row)
             plain = strip_ordinal(label)
-            if plain in ("收入总计", "支出总计"):
+            if plain in GRAND_TOTALS:
                 role = "total"
-            elif plain in ("本年收入合计", "本年支出合计") or (side == "expenditure" and plain == "本年支出"):
+            elif (
+                plain in SUBTOTALS
+                or plain in TOTALS_OR_SUBTOTALS
+                or (side == "expenditure" and plain == "本年支出")
+            ):
                 role = "subtotal"
             elif level in ("款", "项"):
                 role = "sub-item"
@@ -319,6 +338,13 @@ def two_sided(table: Table, resource, book: CodeBook, findings: Findings) -> lis
                     "_row": row,
                 }
             )
+    for side_rows in out.values():
+        # 合计 / 收入合计 is the grand total where the side prints no 总计 (重庆 prints it at the top,
+        # 福州 after 本年收入合计 and 上年结转结余)
+        if not any(r["role"] == "total" for r in side_rows):
+            grand = [r for r in side_rows if strip_ordinal(r["item"]) in TOTALS_OR_SUBTOTALS]
+            if grand:
+                grand[-1]["role"] = "total"
     rows = out["income"] + out["expenditure"]
     for n, r in enumerate(rows, 1):
         r["row"] = str(n)

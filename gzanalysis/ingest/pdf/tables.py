@@ -175,11 +175,12 @@ def find_tables(doc: Document, template: Template) -> tuple[list[Table], list[st
             closed = _read_body(doc, current, body, page)
             if closed:
                 current = None
-        elif current is not None and any(_is_body(ln) for ln in lines[:CONTINUATION_LINES]):
-            # a continuation without title or header: body lines from the top of the page (a two-sided
-            # table may start the page with label-only lines, e.g. functions without an amount)
+        elif current is not None and _continues(rest := _without_header(current, lines)):
+            # a continuation without title (its header repeated or not): body lines from the top of the
+            # page (a two-sided table may start the page with label-only lines, e.g. functions without
+            # an amount)
             current.pages.append(page.number)
-            if _read_body(doc, current, lines, page):
+            if _read_body(doc, current, rest, page):
                 current = None
         else:
             current = None
@@ -212,6 +213,24 @@ def _title(lines: list[Line], at: int, template: Template) -> tuple[Line | None,
         if spec is not None:
             return line, spec, how
     return (candidates[0] if candidates else None), None, ""
+
+
+def _continues(lines: list[Line]) -> bool:
+    return any(_is_body(ln) for ln in lines[:CONTINUATION_LINES])
+
+
+def _without_header(t: Table, lines: list[Line]) -> list[Line]:
+    """A continuation page's lines without the table's header printed again at its top: leading lines
+    that are not body and whose every word is part of the header's headings."""
+    heading = "".join(clean(c.label) for c in t.columns)
+    start = 0
+    while (
+        start < len(lines)
+        and not _is_body(lines[start])
+        and all(clean(w.text) in heading for w in lines[start].words)
+    ):
+        start += 1
+    return lines[start:]
 
 
 def _same_title(t: Table, line: Line) -> bool:

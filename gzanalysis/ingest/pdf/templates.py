@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -57,6 +57,16 @@ class Template:
     # what the family's documents contain ([requires]): standard tables (resources) and narrative sections
     requires: dict = field(default_factory=dict)
     rules: tuple[Rule, ...] = ()
+    # heading patterns by shape ([columns.SHAPE]), for a table whose header shows another shape than
+    # its spec's (an income table printed by unit where the family prints it by function)
+    shape_columns: dict = field(default_factory=dict)
+
+    def reshaped(self, spec: TableSpec, shape: str) -> TableSpec:
+        """``spec`` read as a table of another shape: the new shape's headings, then the spec's own."""
+        columns = {f: tuple(p) for f, p in self.shape_columns.get(shape, {}).items()}
+        for f, patterns in spec.columns.items():
+            columns.setdefault(f, patterns)
+        return replace(spec, shape=shape, columns=columns)
 
     def match_title(self, title: str) -> TableSpec | None:
         """The table whose title variant ends the normalised title; the longest variant wins."""
@@ -124,7 +134,14 @@ def load(name: str) -> Template:
         Rule(r["table"], tuple(r["title"]), tuple(r.get("not_title", ())), tuple(r.get("header", ())))
         for r in spec.get("recognise", [])
     )
-    return Template(spec["name"], spec.get("description", ""), tables, spec.get("requires", {}), rules)
+    return Template(
+        spec["name"],
+        spec.get("description", ""),
+        tables,
+        spec.get("requires", {}),
+        rules,
+        spec.get("columns", {}),
+    )
 
 
 _NUMBERING = re.compile(
