@@ -189,9 +189,14 @@ def read_pdf(
             continue
         out[spec.resource] = rows
         facts: dict = {}
-        absent = {f.name for f in res.fields if f.is_amount} - standard.printed_fields(t, res)
+        absent = (
+            {f.name for f in res.fields if f.is_amount} - standard.printed_fields(t, res) - set(t.derived)
+        )
         if absent:
             facts["not_printed"] = sorted(absent)
+        if t.derived:
+            # a value the document does not print but its parts: marked, never mixed silently
+            facts["derived"] = [f"{f} = {how}" for f, how in sorted(t.derived.items())]
         if spec.shape == "two-sided" and spec.expenditure_by != "function":
             facts["expenditure_by"] = spec.expenditure_by
         if spec.shape == "by-unit" and res.classification:

@@ -118,6 +118,8 @@ def classified(
     out: list[dict] = []
     seen: set[str] = set()
     last: dict[int, str] = {}  # level length → last full code of that level
+    nesting = _Nesting(book)
+    derived = _derived_basic(table, resource, inv)
     for row in _department_rows(table, inv, codes, findings, department):
         name = row.text(inv["name"])
         unit_name = row.text(inv["unit"]) if "unit" in inv else ""
@@ -131,6 +133,8 @@ def classified(
         for f in amounts:
             if row.text(inv[f]) and values[f] is None:
                 findings.add(table, row, f"{f}: {row.text(inv[f])!r} is not a number; left blank")
+        if derived:
+            values["basic"] = _sum([amount(row.text(i), table.unit) for i in derived])
         if code is None and printed:
             findings.add(
                 table,
@@ -138,6 +142,11 @@ def classified(
                 f"code {printed!r} is not a {'/'.join(map(str, lengths))}-digit code; row left out",
             )
             continue
+        if code is None and not codes and name and name not in TOTALS and not unit_name:
+            # names without codes (levels by indentation): the code from the name under its parent
+            code, _ = nesting.code(name, row.x0(inv["name"]), findings, table, row)
+            if code is not None:
+                _register(code, last)
         if code is None:
             if not (name or unit_name):
                 continue
@@ -178,6 +187,29 @@ def classified(
             }
         )
     return out
+
+
+def _derived_basic(table: Table, resource, inv: dict[str, int]) -> list[int]:
+    """Where a table prints no 基本支出 column but its parts (人员 and 公用), the columns of the parts:
+    基本支出 is then derived as their sum (the package marks it derived, see ``printed_fields``)."""
+    if "basic" in inv or "basic" not in resource.field_names:
+        return []
+    parts = []
+    for f in ("personnel", "public_operations"):
+        for i, col in enumerate(table.columns):
+            if any(re.search(p, col.label) for p in table.spec.columns.get(f, ())):
+                parts.append(i)
+                break
+    if len(parts) == 2:
+        table.derived["basic"] = " + ".join(table.columns[i].label for i in parts)
+        return parts
+    return []
+
+
+def _sum(values: list[str | None]) -> str | None:
+    """The exact sum of printed amounts; None where none is printed."""
+    printed = [Decimal(v) for v in values if v is not None]
+    return format(sum(printed, Decimal(0)), "f") if printed else None
 
 
 def _department_rows(
@@ -271,13 +303,22 @@ def two_sided(table: Table, resource, book: CodeBook, findings: Findings) -> lis
     if len(labels) < 2:
         findings.add(table, None, "not two 项目 columns (income | expenditure): the table is not read")
         return []
-    sides = [("income", labels[0], labels[1]), ("expenditure", labels[1], len(table.columns))]
+    # the expenditure side runs to the next label column: a summary may print further groups (支出经济分类
+    # by 类 beside the functions), which the standard table does not hold (they stay in pdf_cells)
+    end = labels[2] if len(labels) > 2 else len(table.columns)
+    sides = [("income", labels[0], labels[1]), ("expenditure", labels[1], end)]
     main = "amount" if "amount" in resource.field_names else "total"
     out: dict[str, list[dict]] = {"income": [], "expenditure": []}
     for side, start, end in sides:
         cols = list(range(start + 1, end))
         fmap: dict[int, str] = {}
-        if len(cols) == 1 or side == "income":
+        if main == "amount" and len(cols) > 1:
+            # one amount per line: the side's 合计 where it prints several columns (合计, 基本支出 …)
+            first = next(
+                (i for i in cols if re.search(r"(^|/)(合计|小计|总计)$", table.columns[i].label)), cols[0]
+            )
+            fmap = {first: main}
+        elif len(cols) == 1 or side == "income":
             fmap = {cols[0]: main} if cols else {}
         else:
             for i in cols:

@@ -19,12 +19,15 @@ from gzanalysis.ingest.pdf.templates import TableSpec, Template, normalise_title
 from gzanalysis.ingest.pdf.textlayer import Line, Page, Word
 
 UNIT = re.compile(r"单位[:：]?\s*(万元|千元|元)")
-AMOUNT = re.compile(r"^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
-DECIMAL = re.compile(r"^-?(\d{1,3}(,\d{3})+|\d+)\.\d+$")
+# Amounts as printed: thousands separators may be missing or misplaced (120258,600 for 120,258,600)
+AMOUNT = re.compile(r"^-?\d+(,\d+)*(\.\d+)?$")
+DECIMAL = re.compile(r"^-?\d+(,\d+)*\.\d+$")
+# an amount in whole 元 or 万元 printed with a separator: an amount, not a column number or a code
+SEPARATED = re.compile(r"^-?\d+(,\d{3})+$")
 CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")
 ORDINAL = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、．])")
 TOTALS = {"合计", "总计", "收入总计", "支出总计", "本年收入合计", "本年支出合计"}
-NOTE = re.compile(r"^(注|说明)\s*[:：\d]")
+NOTE = re.compile(r"^(注|说明|备注)\s*[:：\d]")
 PAGE_NUMBER = re.compile(r"^[-—－第\s]*\d+[-—－页\s]*$")
 CONTINUATION_LINES = (
     3  # a page without a unit line continues the open table if one of its first lines is body
@@ -59,9 +62,9 @@ class Table:
     columns: list[Column]
     rows: list[Row] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    recognised: str = (
-        "title"  # "title": by a title of the family; "content": by the words of title and header
-    )
+    # "title": by a title the family prints; "content": by the words of its title and header
+    recognised: str = "title"
+    derived: dict[str, str] = field(default_factory=dict)  # field → how it is derived from printed columns
 
 
 @dataclass
@@ -113,7 +116,7 @@ def running_lines(pages: list[Page]) -> set[int]:
 def _is_body(line: Line) -> bool:
     first = clean(line.words[0].text)
     return (
-        any(DECIMAL.match(w.text) for w in line.words)
+        any(DECIMAL.match(w.text) or SEPARATED.match(w.text) for w in line.words)
         or CODE.match(first) is not None
         or clean(line.text) in TOTALS
         or (first in TOTALS and all(AMOUNT.match(w.text) for w in line.words[1:]))
