@@ -60,10 +60,16 @@ def clean(text: str) -> str:
 
 
 def _span(word: Word, page: Page) -> tuple[float, float, bool]:
-    """The cell of a word: between the nearest vertical rules around it, else the word itself."""
+    """The cell of a word: between the nearest vertical rules around it, else the word itself. A word
+    wider than its cell (a heading overflowing its rules) is in the cell of its centre."""
     y = (word.top + word.bottom) / 2
-    lefts = [x for x, t, b in page.vrules if t - EDGE <= y <= b + EDGE and x <= word.x0 + EDGE]
-    rights = [x for x, t, b in page.vrules if t - EDGE <= y <= b + EDGE and x >= word.x1 - EDGE]
+    at = [x for x, t, b in page.vrules if t - EDGE <= y <= b + EDGE]
+    if any(word.x0 + EDGE < x < word.x1 - EDGE for x in at):
+        lefts = [x for x in at if x <= word.cx]  # it overflows a rule: the cell of its centre
+        rights = [x for x in at if x >= word.cx]
+    else:
+        lefts = [x for x in at if x <= word.x0 + EDGE]
+        rights = [x for x in at if x >= word.x1 - EDGE]
     if lefts and rights:
         return max(lefts), min(rights), True
     return word.x0, word.x1, False

@@ -131,6 +131,57 @@ def _shape_by_header(t: Table, tmpl) -> templates.TableSpec:
     return spec
 
 
+def _functions_from_summary(out: dict, structure: dict, findings: standard.Findings) -> None:
+    """Where the 支出总表 is not by function (by unit × funding source, as 西安 prints it), the 类 amounts
+    are those the 收支总表 prints on its expenditure side (支出功能分类 by 类): the expenditure table is
+    taken from there, 类 and 本年支出合计 only, and the package says where its rows come from."""
+    from gzanalysis.ingest.pdf.selfcheck import class_rows, grand_total
+
+    if class_rows(out.get("expenditure_by_function") or []):
+        return
+    summary = out.get("budget_summary") or []
+    lines = [
+        r
+        for r in summary
+        if r["side"] == "expenditure" and r["code"] and len(r["code"]) == 3 and r.get("amount")
+    ]
+    subtotal = grand_total(summary, "expenditure", "subtotal") or grand_total(summary, "expenditure")
+    if not lines or subtotal is None:
+        return
+    rows = [
+        {
+            "code": None,
+            "code_printed": None,
+            "name": "合计",
+            "total": subtotal["amount"],
+            "_row": subtotal["_row"],
+            "source_line": subtotal["source_line"],
+        }
+    ]
+    rows += [
+        {
+            "code": r["code"],
+            "code_printed": None,
+            "name": standard.strip_ordinal(r["item"]),
+            "total": r["amount"],
+            "source_line": r["source_line"],
+            "_row": r["_row"],
+        }
+        for r in lines
+    ]
+    for n, r in enumerate(rows, 1):
+        r["row"] = str(n)
+    out["expenditure_by_function"] = rows
+    structure["expenditure_by_function"] = {
+        "not_printed": ["basic", "project"],
+        "read_from": "budget_summary",
+    }
+    findings.notes.append(
+        "expenditure_by_function: the printed 支出总表 is not by function; its 类 rows and 合计 are the "
+        "收支总表's expenditure side (支出功能分类 by 类); the printed table is in pdf_cells"
+    )
+
+
 def master_codes(path: Path) -> dict[str, dict]:
     with path.open(encoding="utf-8", newline="") as fh:
         return {r["code"]: r for r in csv.DictReader(fh)}
@@ -205,6 +256,7 @@ def read_pdf(
             structure[spec.resource] = facts
         if not rows and t.notes:
             table_notes[spec.resource] = "".join(t.notes)  # an empty table's 备注 (注：…无…)
+    _functions_from_summary(out, structure, findings)
     return PdfReading(
         tables=out,
         read=found,

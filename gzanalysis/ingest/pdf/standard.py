@@ -91,7 +91,10 @@ class CodeBook:
 
 
 def _plain(name: str) -> str:
-    return clean(name).replace("(", "").replace(")", "")
+    """A name to compare: no parentheses, and no 支出 at its end (older 收支总表 print 一般公共服务 for
+    一般公共服务支出)."""
+    plain = clean(name).replace("(", "").replace(")", "")
+    return plain[:-2] if plain.endswith("支出") and len(plain) > 2 else plain
 
 
 def strip_ordinal(label: str) -> str:

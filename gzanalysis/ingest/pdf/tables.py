@@ -118,6 +118,7 @@ def _is_body(line: Line) -> bool:
     return (
         any(DECIMAL.match(w.text) or SEPARATED.match(w.text) for w in line.words)
         or CODE.match(first) is not None
+        or ORDINAL.match(first) is not None  # 一、部门预算 …: a numbered line of a summary's body
         or clean(line.text) in TOTALS
         or (first in TOTALS and all(AMOUNT.match(w.text) for w in line.words[1:]))
     )

@@ -10,6 +10,7 @@ word belongs to, so that a header printed over several columns is recognised as 
 
 from __future__ import annotations
 
+import bisect
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,8 +68,13 @@ class Page:
 RULE_THICKNESS = 2.5  # a path thinner than this (pt) is a rule, not a box
 
 
-def _words(chars: list[tuple[str, float, float, float, float]]) -> list[Line]:
-    """Group characters (text, x0, top, x1, bottom) into lines, then words."""
+def _words(chars: list[tuple], vrules=()) -> list[Line]:
+    """Group characters (text, x0, top, x1, bottom, index in the text stream) into lines, then words.
+
+    Characters drawn one after the other and side by side form a run (one text object as drawn); runs
+    side by side form a word. Runs that overlap stay apart (a heading that overflows its cell over the
+    next one's text), and a word never crosses a vertical rule (two cells' texts printed close together).
+    """
     chars.sort(key=lambda c: (c[2] + c[4]) / 2)
     groups: list[list] = []  # [centre, height, chars]
     for c in chars:
@@ -78,18 +84,41 @@ def _words(chars: list[tuple[str, float, float, float, float]]) -> list[Line]:
         else:
             groups.append([cy, h, [c]])
     lines = []
-    for _, _, cs in groups:
-        cs.sort(key=lambda c: c[1])
-        words: list[Word] = []
-        for text, x0, top, x1, bottom in cs:
-            w = words[-1] if words else None
-            if w is not None and x0 - w.x1 < 0.25 * (bottom - top):
+    for cy, _, cs in groups:
+        rules = sorted(x for x, t, b in vrules if t - 2 <= cy <= b + 2)
+        runs: list[Word] = []
+        for text, x0, top, x1, bottom, _ in sorted(cs, key=lambda c: c[5]):
+            w = runs[-1] if runs else None
+            if w is not None and _adjacent(w, x0, x1, bottom - top, rules, overlap=x1 - x0):
                 w.text += text
                 w.x1, w.top, w.bottom = max(w.x1, x1), min(w.top, top), max(w.bottom, bottom)
             else:
-                words.append(Word(text, x0, x1, top, bottom))
+                runs.append(Word(text, x0, x1, top, bottom))
+        words: list[Word] = []
+        for run in sorted(runs, key=lambda r: r.x0):
+            w = words[-1] if words else None
+            height = run.bottom - run.top
+            if w is not None and _adjacent(w, run.x0, run.x1, height, rules, overlap=0.6 * height):
+                w.text += run.text
+                w.x1, w.top, w.bottom = max(w.x1, run.x1), min(w.top, run.top), max(w.bottom, run.bottom)
+            else:
+                words.append(run)
         lines.append(Line(min(w.top for w in words), max(w.bottom for w in words), words))
     return lines
+
+
+def _adjacent(w: Word, x0: float, x1: float, height: float, rules: list[float], overlap: float) -> bool:
+    """Whether a character (or run) at ``x0``–``x1`` continues word ``w``: after it (overlapping it by
+    at most ``overlap``: loose character boxes overlap their neighbours), closer than a quarter of its
+    height, no rule between."""
+    gap = x0 - w.x1
+    return x0 > w.x0 and -overlap <= gap < 0.25 * height and not _rule_between(rules, w.x1, (x0 + x1) / 2)
+
+
+def _rule_between(rules: list[float], left: float, right: float) -> bool:
+    """Whether a vertical rule stands between ``left`` and ``right`` (x, sorted rules)."""
+    i = bisect.bisect_right(rules, left - 1)
+    return i < len(rules) and rules[i] < right
 
 
 def _rules(page, height: float) -> tuple[list, list]:
@@ -129,9 +158,9 @@ def read_pages(path: str | Path | bytes) -> list[Page]:
                     continue
                 # Loose boxes (font ascent to descent) put punctuation and digits on their line's band.
                 pdfium_c.FPDFText_GetLooseCharBox(raw_tp, k, rect)
-                chars.append((ch, rect.left, height - rect.top, rect.right, height - rect.bottom))
+                chars.append((ch, rect.left, height - rect.top, rect.right, height - rect.bottom, k))
             vr, hr = _rules(page, height)
-            pages.append(Page(i + 1, page.get_width(), height, _words(chars), vr, hr, len(chars)))
+            pages.append(Page(i + 1, page.get_width(), height, _words(chars, vr), vr, hr, len(chars)))
             tp.close()
             page.close()
         return pages
