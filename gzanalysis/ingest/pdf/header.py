@@ -151,4 +151,22 @@ def assign(words: list[Word], cols: list[Column]) -> dict[int, list[Word]]:
                 range(len(cols)), key=lambda i: min(abs(w.cx - cols[i].left), abs(w.cx - cols[i].right))
             )
         out.setdefault(best, []).append(w)
-    return out
+    return _spread(out, len(cols))
+
+
+NUMBER = re.compile(r"^-?\d+(,\d+)*(\.\d+)?$")
+
+
+def _spread(cells: dict[int, list[Word]], n: int) -> dict[int, list[Word]]:
+    """Two amounts of one line in one column (a wide figure whose centre strays over a narrow column's
+    edge): each is one cell, so the outer one moves to the empty column beside (left first)."""
+    for i in sorted(cells):
+        ws = sorted(cells[i], key=lambda w: w.x0)
+        numbers = [w for w in ws if NUMBER.match(w.text)]
+        if len(numbers) != 2 or len(ws) != 2 or numbers[0].x1 > numbers[1].x0:
+            continue
+        if i > 0 and not cells.get(i - 1):
+            cells[i - 1], cells[i] = [numbers[0]], [numbers[1]]
+        elif i + 1 < n and not cells.get(i + 1):
+            cells[i], cells[i + 1] = [numbers[0]], [numbers[1]]
+    return cells

@@ -127,6 +127,8 @@ def classified(
         name = row.text(inv["name"])
         unit_name = row.text(inv["unit"]) if "unit" in inv else ""
         printed, code = _code(row, codes, last, lengths)
+        if printed in TOTALS and not name:
+            printed, name = "", printed  # 合计 printed across the code and name cells
         embedded = CODE_IN_NAME.match(name) if not printed else None
         if embedded and len(embedded.group(1)) in lengths:
             # the code printed inside the name's cell ([201]一般公共服务支出, 201 一般公共服务支出)
@@ -438,6 +440,8 @@ def by_unit(table: Table, resource, year: int | None, findings: Findings, totals
     fmap = field_map(table, fields)
     inv = {f: i for i, f in fmap.items()}
     amounts = [f.name for f in resource.fields if f.is_amount and f.name in inv]
+    if not amounts:
+        return _items_as_rows(table, resource, findings)
     rows = []
     department = None
     for row in table.rows:
@@ -481,6 +485,30 @@ def by_unit(table: Table, resource, year: int | None, findings: Findings, totals
     for n, r in enumerate(rows, 1):
         r["row"] = str(n)
     return rows
+
+
+def _items_as_rows(table: Table, resource, findings: Findings) -> list[dict]:
+    """A table that prints its items as rows (项目 | 预算数: 合计, 1、因公出国(境)费用 …) rather than as
+    columns: each row's label is matched by the headings' patterns, its first amount is the item's."""
+    if len(table.columns) < 2:
+        return []
+    out: dict = {}
+    line = None
+    for row in table.rows:
+        label = strip_ordinal(SUB_ORDINAL.sub("", strip_ordinal(row.text(0)).replace("其中:", "")))
+        value = next((row.text(i) for i in range(1, len(table.columns)) if is_amount(row.text(i))), "")
+        if not label or not value:
+            continue
+        for f in (f.name for f in resource.fields if f.is_amount):
+            if f not in out and any(re.search(p, label) for p in table.spec.columns.get(f, ())):
+                out[f] = amount(value, table.unit)
+                line = line or str(row.line)
+                break
+    if "total" not in out:
+        findings.add(table, None, "no 合计 among its rows or columns: the table is not read")
+        return []
+    table.columns[0].field = "item"
+    return [{"row": "1", "department_code": None, "department": "合计", **out, "source_line": line}]
 
 
 def _fund_split(table: Table, row: Row, inv: dict[str, int], values: dict, findings: Findings) -> None:

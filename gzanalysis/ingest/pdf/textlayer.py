@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,6 +66,9 @@ class Page:
     n_chars: int = 0
 
 
+# An amount with its two decimals is complete: a digit right after it starts the next cell's amount
+# (two figures printed touching: 13,873.3612,418.84).
+AMOUNT_END = re.compile(r"\d,?\d*\.\d\d$")
 RULE_THICKNESS = 2.5  # a path thinner than this (pt) is a rule, not a box
 
 
@@ -89,7 +93,11 @@ def _words(chars: list[tuple], vrules=()) -> list[Line]:
         runs: list[Word] = []
         for text, x0, top, x1, bottom, _ in sorted(cs, key=lambda c: c[5]):
             w = runs[-1] if runs else None
-            if w is not None and _adjacent(w, x0, x1, bottom - top, rules, overlap=x1 - x0):
+            if (
+                w is not None
+                and _adjacent(w, x0, x1, bottom - top, rules, overlap=x1 - x0)
+                and not (text.isdigit() and AMOUNT_END.search(w.text))
+            ):
                 w.text += text
                 w.x1, w.top, w.bottom = max(w.x1, x1), min(w.top, top), max(w.bottom, bottom)
             else:
@@ -98,7 +106,11 @@ def _words(chars: list[tuple], vrules=()) -> list[Line]:
         for run in sorted(runs, key=lambda r: r.x0):
             w = words[-1] if words else None
             height = run.bottom - run.top
-            if w is not None and _adjacent(w, run.x0, run.x1, height, rules, overlap=0.6 * height):
+            if (
+                w is not None
+                and _adjacent(w, run.x0, run.x1, height, rules, overlap=0.6 * height)
+                and not (run.text[0].isdigit() and AMOUNT_END.search(w.text))
+            ):
                 w.text += run.text
                 w.x1, w.top, w.bottom = max(w.x1, run.x1), min(w.top, run.top), max(w.bottom, run.bottom)
             else:
