@@ -219,14 +219,18 @@ def _code_lists() -> tuple[dict, dict]:
 
 
 def ingest_pdf(
-    path: str | Path, template: str | None = None, errata: str | Path | None = None
+    path: str | Path,
+    template: str | None = None,
+    errata: str | Path | None = None,
+    withhold: tuple[str, ...] = (),
 ) -> PdfIngestResult:
     """Read a budget PDF into the standard tables (nothing is written); ``errata`` is an errata.csv with
-    ``page`` (see ``gzanalysis.ingest.pdf.errata``), the only corrections the ingest makes."""
+    ``page`` (see ``gzanalysis.ingest.pdf.errata``), the only corrections the ingest makes; ``withhold``
+    leaves template families out of the detection (the document is read as one of an unknown family)."""
     from gzanalysis.ingest.pdf import errata as pdf_errata
 
     functional, economic = _code_lists()
-    reading = read_pdf(path, layout(), functional, economic, template)
+    reading = read_pdf(path, layout(), functional, economic, template, withhold)
     corrections = pdf_errata.read(errata)
     problems = pdf_errata.apply(corrections, reading.tables)
     tables = {

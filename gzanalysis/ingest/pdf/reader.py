@@ -131,6 +131,17 @@ def _shape_by_header(t: Table, tmpl) -> templates.TableSpec:
     return spec
 
 
+def _expenditure_by(rows: list[dict], spec) -> str:
+    """What a summary's expenditure side lists: "function" where it names 功能分类 类 (coded), "kind"
+    where it lists 基本支出 / 项目支出 and no function; else what the family says."""
+    spending = [r for r in rows if r["side"] == "expenditure" and r["role"] == "item"]
+    if any(r["code"] for r in spending):
+        return "function"
+    if any(standard.strip_ordinal(r["item"]).startswith(("基本支出", "项目支出")) for r in spending):
+        return "kind"
+    return spec.expenditure_by
+
+
 def _functions_from_summary(out: dict, structure: dict, findings: standard.Findings) -> None:
     """Where the 支出总表 is not by function (by unit × funding source, as 西安 prints it), the 类 amounts
     are those the 收支总表 prints on its expenditure side (支出功能分类 by 类): the expenditure table is
@@ -188,7 +199,12 @@ def master_codes(path: Path) -> dict[str, dict]:
 
 
 def read_pdf(
-    path: str | Path, layout: dict, functional: dict, economic: dict, template: str | None = None
+    path: str | Path,
+    layout: dict,
+    functional: dict,
+    economic: dict,
+    template: str | None = None,
+    withhold: tuple[str, ...] = (),
 ) -> PdfReading:
     pages = read_pages(path)
     empty = [p.number for p in pages if p.n_chars == 0]
@@ -202,7 +218,7 @@ def read_pdf(
             if UNIT.search(clean(line.text)):
                 titles += [normalise_title(x.text) for x in lines[max(0, i - 4) : i]]
     if template is None:
-        tmpl, scores = templates.detect(titles)
+        tmpl, scores = templates.detect(titles, withhold)
     else:
         tmpl, scores = templates.load(template), {}
     found, notes = find_tables(doc, tmpl)
@@ -248,8 +264,8 @@ def read_pdf(
         if t.derived:
             # a value the document does not print but its parts: marked, never mixed silently
             facts["derived"] = [f"{f} = {how}" for f, how in sorted(t.derived.items())]
-        if spec.shape == "two-sided" and spec.expenditure_by != "function":
-            facts["expenditure_by"] = spec.expenditure_by
+        if spec.shape == "two-sided" and _expenditure_by(rows, spec) != "function":
+            facts["expenditure_by"] = _expenditure_by(rows, spec)
         if spec.shape == "by-unit" and res.classification:
             facts["rows_by"] = "unit"  # a table the standard layout classifies by code, printed by unit
         if facts:

@@ -158,12 +158,17 @@ def normalise_title(text: str) -> str:
     return _NUMBERING.sub("", t)
 
 
-def detect(titles: list[str]) -> tuple[Template, dict[str, int]]:
-    """The family whose titles match most of the document's table titles (ties: the more specific)."""
+def detect(titles: list[str], withhold: tuple[str, ...] = ()) -> tuple[Template, dict[str, int]]:
+    """The family whose titles match most of the document's table titles (ties: the more specific);
+    ``withhold`` names families left out (to see how a document reads without its own)."""
     scores = {}
     for name in names():
+        if name in withhold and name != "national":
+            continue
         t = load(name)
         exact = sum(any(title in spec.titles for spec in t.tables.values()) for title in titles)
         scores[name] = exact
     best = max(scores, key=lambda n: (scores[n], n != "national"))
+    if scores[best] == 0:
+        best = "national"  # no family prints these titles: a document of an unknown family
     return load(best), scores
