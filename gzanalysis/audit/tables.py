@@ -271,7 +271,9 @@ def cross_tables(d) -> Iterator[Check]:
                 continue
             if rule == "general_budget_column" and key == "合计":
                 carried = _general_budget_carryover(d)
-                if carried is not None:  # spent this year, from last year's general-budget appropriations
+                # spent this year, from last year's general-budget appropriations, unless the income
+                # table's 一般公共预算 column already counts them (as 重庆 prints it)
+                if carried is not None and num(row[a_col]) != num(b.loc[key, b_col]):
                     yield _with_carryover(a_res, b_res, row, b.loc[key], carried)
                     continue
             yield _pair(
@@ -388,8 +390,14 @@ def _with_carryover(a_res, b_res, a_row, b_row, carried) -> Check:
     )
 
 
+# Where a summary labels its totals otherwise (合计, 收入合计 …), the line of that role stands for them.
+ROLE_OF = {"收入总计": "total", "支出总计": "total", "本年收入合计": "subtotal", "本年支出合计": "subtotal"}
+
+
 def _line(t, item):
     row = t[t["item"] == item]
+    if row.empty and item in ROLE_OF:
+        row = t[t["role"] == ROLE_OF[item]]
     return (
         (row["amount" if "amount" in t.columns else "total"].iloc[0], int(row["source_line"].iloc[0]))
         if not row.empty
@@ -417,6 +425,17 @@ def _sum_check(res, name, col, rule, zh, en, lhs_item, parts, frame) -> Check:
     )
 
 
+def _blank_items_from_parts(side: pd.DataFrame, col: str) -> pd.DataFrame:
+    """An item printed blank over printed sub-items (一、部门预算 above 1、财政拨款 …) counts as their sum in
+    the sums it is part of (its own parts check then compares the sum with itself)."""
+    side = side.copy()
+    for item, subs in _sub_items(side):
+        at = (side["item"] == item) & (side["role"] == "item")
+        if side.loc[at, col].isna().all() and subs[col].notna().any():
+            side.loc[at, col] = subs[col].sum()
+    return side
+
+
 def _sub_items(side: pd.DataFrame):
     """Each item with the sub-items printed under it (in row order), for items that have any."""
     groups, current = {}, None
@@ -435,6 +454,7 @@ def balance(d) -> Iterator[Check]:
         t = d.table(name)
         col = "amount" if name == "budget_summary" else "total"
         income, spend = t[t["side"] == "income"], t[t["side"] == "expenditure"]
+        income = _blank_items_from_parts(income, col)
 
         def check(rule, zh, en, lhs_item, parts, frame, res=res, col=col, name=name):
             return _sum_check(res, name, col, rule, zh, en, lhs_item, parts, frame)
@@ -478,6 +498,8 @@ def balance(d) -> Iterator[Check]:
         subtotal = spend[spend["role"] == "subtotal"]
         if not subtotal.empty:  # the label as printed (本年支出合计, 一、本年支出 …)
             spending = subtotal["item"].iloc[0]
+        elif (spend["role"] == "total").any():  # no subtotal printed: the grand total is this year's
+            spending = spend.loc[spend["role"] == "total", "item"].iloc[0]
         if expenditure_by(d, name) == "kind":
             # 基本支出, 项目支出 … above the subtotal; 结余分配, 结转下年 … below it
             at = subtotal["row"].iloc[0] if not subtotal.empty else spend["row"].max() + 1

@@ -46,6 +46,8 @@ def contents(doc: Document, template: Template, found: list[Table]) -> dict | No
             break  # the body begins: it prints the first part's heading again
         seen.add(text)
         spec = template.match_title(normalise_title(text))
+        if spec is None and "表" in text:  # a title the family does not print: by its words
+            spec, _ = template.identify(normalise_title(text))
         if spec is not None:
             listed.append((normalise_title(text), spec.key))
     if not listed:
@@ -55,12 +57,24 @@ def contents(doc: Document, template: Template, found: list[Table]) -> dict | No
         "tables": [title for title, _ in listed],
         "found": [title for title, key in listed if key in keys],
         "source_line": doc.line_number(first),
+        "keys": [key for _, key in listed],
     }
 
 
-def template_record(template: Template, found: list[Table]) -> dict:
-    """The family's requirements and what of them the ingest did not read (``not_read``: part → reason)."""
+def template_record(
+    template: Template, found: list[Table], listed: dict | None = None, known: bool = True
+) -> dict:
+    """The family's requirements and what of them the ingest did not read (``not_read``: part → reason).
+
+    A document of no known family (``known`` False) requires what its own contents (目录) list, or what was
+    found where it has none; its narrative sections are not known."""
     requires = template.requires
+    if not known:
+        keys = set(listed["keys"]) if listed else {t.spec.key for t in found if t.spec}
+        resources = [
+            spec.resource or spec.unread_resource for key, spec in template.tables.items() if key in keys
+        ]
+        requires = {"tables": [r for r in dict.fromkeys(resources) if r], "sections": []}
     not_read = {}
     for t in found:
         if t.spec and t.spec.unread_resource:

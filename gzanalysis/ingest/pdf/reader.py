@@ -273,6 +273,8 @@ def read_pdf(
         if not rows and t.notes:
             table_notes[spec.resource] = "".join(t.notes)  # an empty table's 备注 (注：…无…)
     _functions_from_summary(out, structure, findings)
+    listed = contents.contents(doc, tmpl, found)
+    known = template is not None or any(scores.values())  # a family printed some of these titles
     return PdfReading(
         tables=out,
         read=found,
@@ -285,6 +287,6 @@ def read_pdf(
         n_pages=len(pages),
         structure=structure,
         table_notes=table_notes,
-        template_record=contents.template_record(tmpl, found),
-        contents=contents.contents(doc, tmpl, found),
+        template_record=contents.template_record(tmpl, found, listed, known=known),
+        contents=listed,
     )

@@ -19,7 +19,7 @@ from gzanalysis.ingest.pdf.tables import AMOUNT, ORDINAL, TOTALS, Row, Table
 DIVISORS = {"万元": Decimal(1), "千元": Decimal(10), "元": Decimal(10000)}
 SUB_ORDINAL = re.compile(r"^([（(][一二三四五六七八九十]+[)）]|\d+[.、．])")
 GRAND_TOTALS = {"收入总计", "支出总计", "总计"}
-SUBTOTALS = {"本年收入合计", "本年支出合计", "本年收入"}
+SUBTOTALS = {"本年收入合计", "本年支出合计"}
 TOTALS_OR_SUBTOTALS = {"合计", "收入合计", "支出合计"}  # a grand total where the side has no 总计
 NOT_A_FUNCTION = re.compile(r"合计|总计|结转|结余|本年支出|基本支出|项目支出")
 LEVEL_LENGTHS = {"functional": (3, 5, 7), "economic": (3, 5)}
@@ -298,6 +298,32 @@ def _register(digits: str, last: dict[int, str]) -> str:
     return digits
 
 
+# How deep a line's numbering puts it: 一、 > (一) > 1、 > (1) > 其中.
+DEPTHS = (
+    re.compile(r"^[一二三四五六七八九十]+[、.．]"),
+    re.compile(r"^[（(][一二三四五六七八九十]+[)）]"),
+    re.compile(r"^\d+[.、．](?!\d)"),
+    re.compile(r"^[（(]\d+[)）]"),
+    re.compile(r"^其中"),
+)
+INDENT = 3.0  # pt: a label printed further right than its item's is part of it
+
+
+def _depth(label: str) -> int:
+    return next((n for n, pattern in enumerate(DEPTHS, 1) if pattern.match(label)), 0)
+
+
+def _deeper(label: str, x0: float | None, item: tuple[int, float | None]) -> int | None:
+    """The depth of a line below the open item (by numbering, or by indentation where it has none);
+    None where it is not part of the item."""
+    depth, indent = _depth(label), item[1]
+    if depth > item[0] and (depth or item[0] == 0):
+        return depth
+    if depth == 0 and x0 is not None and indent is not None and x0 > indent + INDENT:
+        return item[0] + 1
+    return None
+
+
 def two_sided(table: Table, resource, book: CodeBook, findings: Findings) -> list[dict]:
     """Both sides of a summary table, one row per printed line and side."""
     labels = [
@@ -340,7 +366,7 @@ def two_sided(table: Table, resource, book: CodeBook, findings: Findings) -> lis
         label_col = start
         table.columns[label_col].field = "item"
         nest = _Nesting(book)
-        current_item = None
+        current_item, child = None, None  # (depth, indent) of the open item; depth of its sub-items
         for row in table.rows:
             label = row.text(label_col)
             if not label:
@@ -365,12 +391,14 @@ def two_sided(table: Table, resource, book: CodeBook, findings: Findings) -> lis
                 role = "sub-item"
             elif code is not None:
                 role = "item"
-            elif SUB_ORDINAL.match(label) and current_item is not None:
-                role = "sub-item"
+            elif current_item is not None and _deeper(label, row.x0(label_col), current_item) is not None:
+                depth = _deeper(label, row.x0(label_col), current_item)
+                child = child if child is not None and child <= depth else depth
+                role = "sub-item" if depth == child else "detail"  # 其中 … under a sub-item
             else:
                 role = "item"
             if role == "item":
-                current_item = label
+                current_item, child = (_depth(label), row.x0(label_col)), None
             elif role in ("subtotal", "total"):
                 current_item = None
             out[side].append(
@@ -383,6 +411,13 @@ def two_sided(table: Table, resource, book: CodeBook, findings: Findings) -> lis
                     "source_line": str(row.line),
                     "_row": row,
                 }
+            )
+    spending = out["expenditure"]
+    first_coded = next((i for i, r in enumerate(spending) if r["code"]), None)
+    for r in spending[:first_coded] if first_coded is not None else []:
+        if r["role"] == "item" and _depth(r["item"]) == 1 and r.get("amount", r.get("total")) is not None:
+            r["role"] = (
+                "subtotal"  # 一、部门预算 heading the functions: this year's spending, as 一、本年支出
             )
     for side_rows in out.values():
         # 合计 / 收入合计 is the grand total where the side prints no 总计 (重庆 prints it at the top,
@@ -440,7 +475,8 @@ def by_unit(table: Table, resource, year: int | None, findings: Findings, totals
     fmap = field_map(table, fields)
     inv = {f: i for i, f in fmap.items()}
     amounts = [f.name for f in resource.fields if f.is_amount and f.name in inv]
-    if not amounts:
+    if not amounts or (totals_only is False and amounts == ["total"]):
+        # no column per item (因公出国, 公务接待 …): the items are printed as rows
         return _items_as_rows(table, resource, findings)
     rows = []
     department = None
@@ -495,7 +531,8 @@ def _items_as_rows(table: Table, resource, findings: Findings) -> list[dict]:
     out: dict = {}
     line = None
     for row in table.rows:
-        label = strip_ordinal(SUB_ORDINAL.sub("", strip_ordinal(row.text(0)).replace("其中:", "")))
+        label = re.sub("[“”\"]", "", row.text(0)).replace("其中:", "")
+        label = strip_ordinal(SUB_ORDINAL.sub("", strip_ordinal(label)))
         value = next((row.text(i) for i in range(1, len(table.columns)) if is_amount(row.text(i))), "")
         if not label or not value:
             continue
