@@ -66,6 +66,8 @@ def shape_problem(d, name: str, column: str | None = None, side: str | None = No
         return f"{title} prints no column for {column}"
     if codes and facts.get("rows_by", "code") != "code":
         return f"{title} lists its rows by {facts['rows_by']}, not by code"
+    if codes and facts.get("read_from"):
+        return f"{title} is printed by unit; its 类 are those of {layout()[facts['read_from']].title} (no 款 or 项)"
     if codes and side == "expenditure" and facts.get("expenditure_by", "function") != "function":
         return f"{title} lists its expenditure by {facts['expenditure_by']}, not by function"
     return None
@@ -95,6 +97,8 @@ def codes_of(d, name: str, column: str | None = None, side: str | None = None, l
     t = t[t["code"].notna()]
     if column:
         t = t[t[column].notna()]
+        if side:  # a summary that prints every 类, those without money as 0.00, lists the others
+            t = t[t[column] != 0]
     out = {}
     for code, line in zip(t["code"], t["source_line"], strict=True):
         if levels is None or level(code) in levels:

@@ -17,7 +17,10 @@ from typing import Any
 # printed column holds (NA throughout, and the audit skips identities that need them); ``expenditure_by``,
 # what a summary table's expenditure side lists above its subtotal ("function", the default, or "kind");
 # ``rows_by``, "unit" where a table the standard classifies by code is printed one row per unit.
-STRUCTURE_KEYS = ("not_printed", "expenditure_by", "rows_by")
+# ``derived``, the fields derived from printed columns (基本支出 = 人员 + 公用) and how; ``read_from``, the
+# table whose lines stand for it where the printed one is not by code (西安's 支出总表 by unit: its 类 are
+# the 收支总表's).
+STRUCTURE_KEYS = ("not_printed", "expenditure_by", "rows_by", "derived", "read_from")
 
 # The income columns of 部门收入总表 that add up to its 合计, in published order. 财政拨款 counts once, as its
 # subtotal: its fund columns are a finer split of it.

@@ -239,8 +239,8 @@ def read_pdf(
         if t.spec is not None:
             t.spec = _shape_by_header(t, tmpl)
         spec = t.spec
-        if spec is None or not spec.resource or spec.resource in out:
-            continue
+        if spec is None or not spec.resource or out.get(spec.resource):
+            continue  # a later table of the same resource is tried where an earlier one gave no row
         res = layout[spec.resource]
         if spec.shape == "classified":
             rows = standard.classified(
@@ -274,7 +274,7 @@ def read_pdf(
             table_notes[spec.resource] = "".join(t.notes)  # an empty table's 备注 (注：…无…)
     _functions_from_summary(out, structure, findings)
     listed = contents.contents(doc, tmpl, found)
-    known = template is not None or any(scores.values())  # a family printed some of these titles
+    known = template is not None or tmpl.name != "national"  # a family whose contents are known
     return PdfReading(
         tables=out,
         read=found,

@@ -55,11 +55,19 @@ def amount(text: str, unit: str) -> str | None:
     return format(out.normalize(), "f") if out != out.to_integral() else format(out.quantize(Decimal(1)), "f")
 
 
+# A column under one of these headings holds another year's figure or a change (上年 | 当年 | 增减变化): it
+# takes a field only where no column of this year's does.
+OTHER_YEAR = re.compile(r"^(上年|上一年|增减|变化|比上年|同比)")
+
+
 def field_map(table: Table, fields: set[str]) -> dict[int, str]:
-    """Column index → standard field: the first column whose heading path matches takes the field."""
+    """Column index → standard field: the first column whose heading path matches takes the field
+    (this year's columns before those of another year or of the change)."""
     out: dict[int, str] = {}
     taken: set[str] = set()
-    for i, col in enumerate(table.columns):
+    columns = list(enumerate(table.columns))
+    current = [(i, c) for i, c in columns if not OTHER_YEAR.match(c.label)]
+    for i, col in current + [(i, c) for i, c in columns if OTHER_YEAR.match(c.label)]:
         label = re.sub('[“”"‘’]', "", col.label)
         for fld, patterns in table.spec.columns.items():
             if fld in taken or fld not in fields:
@@ -69,7 +77,7 @@ def field_map(table: Table, fields: set[str]) -> dict[int, str]:
                 taken.add(fld)
                 col.field = fld
                 break
-    return out
+    return dict(sorted(out.items()))
 
 
 class CodeBook:
@@ -531,7 +539,7 @@ def _items_as_rows(table: Table, resource, findings: Findings) -> list[dict]:
     out: dict = {}
     line = None
     for row in table.rows:
-        label = re.sub("[“”\"]", "", row.text(0)).replace("其中:", "")
+        label = re.sub('[“”"]', "", row.text(0)).replace("其中:", "")
         label = strip_ordinal(SUB_ORDINAL.sub("", strip_ordinal(label)))
         value = next((row.text(i) for i in range(1, len(table.columns)) if is_amount(row.text(i))), "")
         if not label or not value:

@@ -209,7 +209,8 @@ def _title(lines: list[Line], at: int, template: Template) -> tuple[Line | None,
         if spec is not None:
             return line, spec, "title"
     header = clean(" ".join(ln.text for ln in lines[at + 1 : at + 1 + TITLE_LINES]))
-    candidates = [ln for ln in reversed(above) if TITLE_WORD.search(clean(ln.text))]
+    titles = [ln for ln in reversed(above) if _title_like(ln)]
+    candidates = [ln for ln in titles if "表" in ln.text] + [ln for ln in titles if "表" not in ln.text]
     # the unit line itself may carry the title (… 单位：万元)
     candidates.append(lines[at])
     for line in candidates:
@@ -235,6 +236,18 @@ def _without_header(t: Table, lines: list[Line]) -> list[Line]:
     ):
         start += 1
     return lines[start:]
+
+
+def _title_like(line: Line) -> bool:
+    """A line that may be a table's title: it says 表, 情况 or 预算, and is not a sentence (no closing
+    punctuation, no amount in 万元, not long)."""
+    text = clean(line.text)
+    return (
+        TITLE_WORD.search(text) is not None
+        and len(text) <= 50
+        and not text.endswith(("，", "。", "；", ",", ";", "：", ":"))
+        and "万元" not in UNIT.sub("", text)
+    )
 
 
 def _same_title(t: Table, line: Line) -> bool:
