@@ -7,6 +7,7 @@ import json
 import os
 import re
 import warnings
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -32,6 +33,8 @@ def _corpus() -> Path:
 
 
 CORPUS = _corpus()
+# The cities whose template family gzanalysis ships (templates/*.toml); the others are read as national.
+KNOWN_FAMILIES = {"changsha", "shenzhen", "suzhou", "wuxi"}
 PDFS = sorted(CORPUS.glob("*.pdf")) if CORPUS.is_dir() else []
 pytestmark = pytest.mark.skipif(not PDFS, reason="../shared/corpus is not beside this checkout")
 
@@ -74,17 +77,44 @@ def test_each_pdf_ingests_and_loads(packages, name):
     gz.audit(d)
 
 
+def _printed_amounts(folder: Path, line: int) -> set[Decimal]:
+    """The amounts (in 万元, as pdf_cells converts them from the printed unit) printed on a line."""
+    cells = cells_frame(folder)
+    on_line = cells[(cells["source_line"] == str(line)) & cells["amount"].notna()]
+    return {Decimal(a) for a in on_line["amount"]}
+
+
+def _is_printed(folder: Path, value, line) -> bool:
+    return Decimal(str(value)).quantize(Decimal("0.000001")) in {
+        a.quantize(Decimal("0.000001")) for a in _printed_amounts(folder, int(line))
+    }
+
+
 @pytest.mark.parametrize("name", [p.stem for p in PDFS])
 def test_totals_equal_the_printed_ones(packages, name):
+    """The 收支总表's grand totals (收入总计 / 支出总计, or 合计 / 收入合计 as a city labels them) are read,
+    equal, and printed on the line the package cites (in 万元)."""
     _, folder = packages[name]
     s = _load(folder).budget_summary
-    for item in ("收入总计", "支出总计"):
-        row = s[s["item"].str.replace(" ", "") == item].iloc[0]
-        printed = _printed_on_line(folder, int(row["source_line"]))
-        assert f"{row['amount']:.2f}" in printed
-    income = s[(s["side"] == "income") & (s["role"] == "total")]["amount"].iloc[0]
-    spend = s[(s["side"] == "expenditure") & (s["role"] == "total")]["amount"].iloc[0]
-    assert income == spend
+    totals = s[s["role"] == "total"].set_index("side")
+    for side in ("income", "expenditure"):
+        row = totals.loc[side]
+        assert _is_printed(folder, row["amount"], row["source_line"]), (side, row["amount"])
+    assert totals.loc["income", "amount"] == totals.loc["expenditure", "amount"]
+
+
+@pytest.mark.parametrize("name", [p.stem for p in PDFS])
+def test_every_class_equals_the_printed_one(packages, name):
+    """Every 类 of the expenditure table (支出总表, or the 收支总表's functions where the 支出总表 is by
+    unit) is printed on its line, and the 类 add up to the 合计 within rounding."""
+    _, folder = packages[name]
+    e = _load(folder).expenditure_by_function
+    classes = e[e["level"] == "类"]
+    assert len(classes) > 0
+    for r in classes.itertuples():
+        assert _is_printed(folder, r.total, r.source_line), (r.code, r.total)
+    total = e[e["code"].isna()]["total"].iloc[0]
+    assert abs(classes["total"].sum() - total) <= 0.005 * (len(classes) + 1) + 1e-9
 
 
 @pytest.mark.parametrize("name", [p.stem for p in PDFS])
@@ -92,7 +122,7 @@ def test_functions_equal_the_summary_table(packages, name):
     d = _load(packages[name][1])
     e = d.expenditure_by_function.set_index("code")
     lines = d.budget_summary[(d.budget_summary["side"] == "expenditure") & d.budget_summary["code"].notna()]
-    lines = lines[lines["amount"].notna()]
+    lines = lines[lines["amount"].notna() & (lines["amount"] != 0)]  # 广州 prints every 类, 0.00 where none
     if lines.empty:  # 长沙: the summary is by kind (基本/项目), not by function
         lines = d.fiscal_summary[
             (d.fiscal_summary["side"] == "expenditure") & d.fiscal_summary["code"].notna()
@@ -128,18 +158,22 @@ def test_each_value_page_is_right(packages, name):
     assert len(cells) > 100
     for c in cells.itertuples():
         assert page_of[int(c.source_line)] == int(c.page)
+        if not isinstance(c.field, str):
+            continue  # a column the standard tables do not hold (a project's description …)
         # the cell's text is printed on the row's line or, for a name wrapped onto several lines, on the
         # lines around it (of the same page)
         near = [
             clean(text[n - 1].replace("\t", ""))
-            for n in range(int(c.source_line) - 2, int(c.source_line) + 3)
+            for n in range(int(c.source_line) - 3, int(c.source_line) + 4)
             if 0 < n <= len(text) and page_of[n] == int(c.page)
         ]
-        assert _printed_in(clean(c.printed), near), (c.source_line, c.printed)
+        # a long text (a project's description) wraps over many lines: its start is on the row's lines
+        printed = clean(c.printed)[:24]
+        assert _printed_in(printed, near, pieces=5), (c.source_line, c.printed)
     d = _load(folder)
     e = d.expenditure_by_function
     for r in e.itertuples():
-        assert f"{r.total:.2f}" in _printed_on_line(folder, int(r.source_line)) or pd_isna(r.total)
+        assert pd_isna(r.total) or _is_printed(folder, r.total, r.source_line), (r.code, r.total)
 
 
 def _printed_in(text: str, lines: list[str], pieces: int = 3) -> bool:
@@ -266,7 +300,25 @@ def test_force_and_rewrite(tmp_path):
 # ---------------------------------------------------------------- mapping, structure, errata, units
 
 
-@pytest.mark.parametrize("name", [p.stem for p in PDFS])
+# Documents whose audit has material findings that are not mapping errors, and why (strict: a fix that
+# removes them must remove the mark).
+MATERIAL = {
+    "xian-emergency": "西安应急 prints an income column 上年实户资金余额 that the standard layout has no field "
+    "for (the income table's 合计 is then more than its mapped parts), carries 52.54 forward (income 合计 ≠ "
+    "this year's spending), and its 目录 lists tables the reader does not recognise (政府性基金收支表, 项目支出"
+    "绩效目标表 …)",
+}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(p.stem, marks=pytest.mark.xfail(strict=True, reason=MATERIAL[p.stem]))
+        if p.stem in MATERIAL
+        else p.stem
+        for p in PDFS
+    ],
+)
 def test_no_material_finding(packages, name):
     """Every material finding would be a mapping error: none of the eight documents is inconsistent beyond
     rounding (each prints "金额单位转换时可能存在尾数误差" or balances exactly)."""
@@ -284,16 +336,25 @@ def test_template_and_contents_are_recorded(packages, name):
     d = _load(folder)
     record = d.meta["template"]
     assert record["name"] == result.reading.template
-    assert {"budget_summary", "expenditure_by_function"} <= set(record["tables"]) and record["sections"]
+    assert {"budget_summary", "expenditure_by_function"} <= set(record["tables"])
     assert "narrative" in record["not_read"]
+    findings = gz.audit(d).set_index("rule")
+    sections = findings[findings.index.str.startswith("completeness.section.")]
+    assert (sections["status"] == "not_checked").all()  # the PDF ingest does not read the narrative
+    if name.split("-")[0] not in KNOWN_FAMILIES:
+        # a city whose family gzanalysis does not ship: read as the family its titles match, or as
+        # national (its sections not known, its tables those its contents list, or those found)
+        if record["name"] == "national":
+            assert record["sections"] == []
+        if "contents" in d.meta:
+            assert set(d.meta["contents"]["found"]) <= set(d.meta["contents"]["tables"])
+        return
+    assert record["sections"] and len(sections) == len(record["sections"])
     contents = d.meta["contents"]
     text = (folder / "source.txt").read_text(encoding="utf-8").split("\n")
     assert re.sub(r"\s", "", text[contents["source_line"] - 1]) == "目录"
     assert len(contents["tables"]) >= 9 and contents["found"] == contents["tables"]
-    findings = gz.audit(d).set_index("rule")
     assert findings.loc["completeness.contents_tables", "status"] == "ok"
-    sections = findings[findings.index.str.startswith("completeness.section.")]
-    assert len(sections) == len(record["sections"]) and (sections["status"] == "not_checked").all()
 
 
 def test_an_unread_part_is_not_checked_and_a_missing_table_is_material(packages):
@@ -328,7 +389,7 @@ def test_rules_needing_a_shape_the_document_lacks_are_not_checked(packages):
     """深圳 and 江苏 print the 收入总表 by unit and a single-column 财政拨款收支总表: the codes of the income
     table and the fund columns are not compared (not_checked, with the reason), not reported missing."""
     for name in packages:
-        if name.startswith("changsha"):
+        if not name.startswith(("shenzhen", "suzhou", "wuxi")):
             continue
         d = _load(packages[name][1])
         assert d.meta["structure"]["income_by_function"]["rows_by"] == "unit"

@@ -132,7 +132,7 @@ def classified(
     nesting = _Nesting(book)
     derived = _derived_basic(table, resource, inv)
     for row in _department_rows(table, inv, codes, findings, department):
-        name = row.text(inv["name"])
+        name = row.text(inv["name"]) or _total_label(row)
         unit_name = row.text(inv["unit"]) if "unit" in inv else ""
         printed, code = _code(row, codes, last, lengths)
         if printed in TOTALS and not name:
@@ -202,6 +202,11 @@ def classified(
     return out
 
 
+def _total_label(row: Row) -> str:
+    """合计 / 总计 printed in a cell of its own (centred across the code and name columns)."""
+    return next((row.text(i) for i in row.cells if row.text(i) in TOTALS), "")
+
+
 def _derived_basic(table: Table, resource, inv: dict[str, int]) -> list[int]:
     """Where a table prints no 基本支出 column but its parts (人员 and 公用), the columns of the parts:
     基本支出 is then derived as their sum (the package marks it derived, see ``printed_fields``)."""
@@ -237,11 +242,19 @@ def _department_rows(
     (a unit's figures are not the department's), and a finding says so.
     """
     starts = []
+    lengths = LEVEL_LENGTHS[table.spec.classification or "functional"]
     for i, row in enumerate(table.rows):
-        if any(row.text(c) for c in codes.values()):
+        printed = [row.text(c) for c in codes.values() if row.text(c)]
+        name = row.text(inv["name"]) or _total_label(row)
+        if printed and name and printed[0].isdigit() and len(printed[0]) not in (*lengths, 2, 7):
+            starts.append((i, name))  # a unit's own code (125001 西安市…局) heads its block
+            continue
+        if printed and printed[0] in TOTALS and not name:
+            starts.append((i, printed[0]))  # 合计 printed across the code and name cells
+            continue
+        if printed:
             continue
         unit_name = row.text(inv["unit"]) if "unit" in inv else ""
-        name = row.text(inv["name"])
         if unit_name or name in TOTALS:
             starts.append((i, unit_name or name))
     if len(starts) < 2:

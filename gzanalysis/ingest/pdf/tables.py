@@ -28,7 +28,7 @@ CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")
 ORDINAL = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、．])")
 TOTALS = {"合计", "总计", "收入总计", "支出总计", "本年收入合计", "本年支出合计"}
 NOTE = re.compile(r"^(注|说明|备注)\s*[:：\d]")
-PAGE_NUMBER = re.compile(r"^[-—－第\s]*\d+[-—－页\s]*$")
+PAGE_NUMBER = re.compile(r"^([-—－第\s]*\d+[-—－页\s]*|第\d+页[,，]?共\d+页)$")
 CONTINUATION_LINES = (
     3  # a page without a unit line continues the open table if one of its first lines is body
 )
