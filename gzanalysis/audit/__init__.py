@@ -72,7 +72,7 @@ FAMILIES = {
     "budgets": budgets.budgets,
     "projects": projects.projects,
     "staffing": staffing.staffing,
-    "codes": codes_match.codes_match,
+    "codes": lambda d: [*codes_match.codes_match(d), *codes_match.learnt(d)],
     "bounds": bounds.bounds,
     "empty_tables": empty_tables.empty_tables,
     "fund_totals": fund_totals.fund_totals,

@@ -67,3 +67,33 @@ def codes_match(d) -> Iterator[Check]:
                 source_lines=[codes[this][c] for c in missing],
                 kind="exact",
             )
+
+
+def learnt(d) -> Iterator[Check]:
+    """Codes the document prints that the national code list lacks, learnt from it (name as printed):
+    not a finding of the document, but what a reader of its codes should know (status ``info``)."""
+    for resource, title in (("functional_codes", "支出功能分类"), ("economic_codes", "支出经济分类")):
+        codes = d.table(resource)
+        if "origin" not in codes.columns:
+            continue
+        own = codes[codes["origin"] == "document"]
+        if own.empty:
+            continue  # every code is the national list's
+        names = "、".join(
+            f"{r.code} {r.name_zh}" if isinstance(r.name_zh, str) else r.code for r in own.itertuples()
+        )
+        yield Check(
+            rule=f"codes.learnt.{resource}",
+            family="codes",
+            fund="all",
+            description_zh=f"文件所列、国家{title}科目表所无的编码(取文件所印名称)",
+            description_en=f"codes the document prints that the national {resource.split('_')[0]} code list "
+            "lacks, learnt from the document with the name it prints",
+            lhs_label=f"learnt from the document: {names}",
+            lhs=float(len(own)),
+            rhs_label="codes of the national list",
+            rhs=float(len(codes) - len(own)),
+            figures=0,
+            tables=[layout()[resource].title],
+            kind="info",
+        )

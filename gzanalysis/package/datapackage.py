@@ -221,6 +221,8 @@ def build_descriptor(package_dir: Path, meta: dict | None = None) -> dict:
                 "usage_warnings",
                 "contents",  # the tables the contents (目录) list, for the audit's completeness rules
                 "template",  # the template an ingest read the disclosure by, and what it requires
+                "unread",  # standard tables printed but not read (a partial package), with the reason
+                "scope",  # 单位预算 of a subordinate unit, where the document is not the department's
             )
             if k in meta
         },

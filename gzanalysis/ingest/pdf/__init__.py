@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gzanalysis.ingest.pdf.reader import CELL_COLUMNS, STANDARD_TABLES, PdfReading, master_codes, read_pdf
+from gzanalysis.ingest.pdf.selfcheck import identities
 from gzanalysis.ingest.pdf.textlayer import PdfError
 from gzanalysis.ingest.write import csv_text, toml_text
 from gzanalysis.package.layout import layout
@@ -74,32 +75,50 @@ class PdfIngestResult:
     def unread(self) -> list[tuple[str, str]]:
         """Standard tables not read, with the reason."""
         read = {t.spec.resource for t in self.reading.read if t.spec and t.spec.resource}
+        listed = set((self.reading.contents or {}).get("keys", []))
+        tmpl = self.reading.template
         out = []
         for name in STANDARD_TABLES:
             if name not in read:
-                out.append((name, f"no table titled as the template {self.reading.template!r} names it"))
+                where = (
+                    "the contents (目录) list it, but no table of the document reads as it"
+                    if name in listed
+                    else f"not printed: no table's title or header names it (family {tmpl!r})"
+                )
+                out.append((name, where))
             elif not self.tables.get(name) and name not in (
                 "government_fund_expenditure",
                 "state_capital_expenditure",
             ):
-                out.append((name, "found, but no row could be mapped (see findings)"))
+                out.append((name, "printed, but no row could be read (see the findings)"))
         return out
+
+    @property
+    def partial(self) -> bool:
+        """Some standard table is printed (or listed in the 目录) but could not be read: the package holds
+        what was read, and says what was not (``--strict`` refuses it; a batch records it as partial)."""
+        return any(not why.startswith("not printed") for _, why in self.unread())
 
     def report(self) -> str:
         r = self.reading
+        family = r.template if r.template_record.get("sections") or r.template != "national" else "none"
         lines = [
             f"Source: {self.source} ({r.n_pages} pages)",
-            f"Template: {r.template}"
-            + (f" (titles matched per template: {r.template_scores})" if r.template_scores else " (forced)"),
-            f"Unit: {r.meta.get('unit', '?')}, year {r.meta.get('year', '?')}",
-            "Tables read:",
+            f"Template family: {family}"
+            + (f" (titles matched per template: {r.template_scores})" if r.template_scores else " (forced)")
+            + ("" if family != "none" else "; read by the national template's rules"),
+            f"Unit: {r.meta.get('unit', '?')}, year {r.meta.get('year', '?')}"
+            + (f", {r.meta['scope']}" if r.meta.get("scope") else ""),
+            f"Tables read: {sum(t.recognised == 'title' for t in r.read)} recognised by title, "
+            f"{sum(t.recognised == 'content' for t in r.read)} by content (title and header words)",
         ]
         for t in r.read:
             key = t.spec.key if t.spec else "?"
             target = t.spec.resource if t.spec and t.spec.resource else "pdf_cells only"
             rows = len(self.tables.get(t.spec.resource, [])) if t.spec and t.spec.resource else len(t.rows)
             lines.append(
-                f"  {key}: {t.title.strip()} — pages {t.pages[0]}–{t.pages[-1]}, {len(t.rows)} printed rows → {target} ({rows} rows), unit {t.unit}"
+                f"  {key} (by {t.recognised}): {t.title.strip()} — pages {t.pages[0]}–{t.pages[-1]}, "
+                f"{len(t.rows)} printed rows → {target} ({rows} rows), unit {t.unit}"
             )
         lines.append("Standard tables not read:")
         lines += [f"  {name}: {why}" for name, why in self.unread()] or ["  none"]
@@ -112,6 +131,11 @@ class PdfIngestResult:
             for e in applied
         ]
         lines += [f"  {p}" for p in self.errata_problems]
+        checks = identities(self.reading.tables)
+        lines.append(
+            f"Identities of the reading: {sum(i.holds for i in checks)} of {len(checks)} hold"
+            + "".join(f"\n  {i}" for i in checks if not i.holds)
+        )
         lines.append(f"Findings of the reading (values or rows left out or blank): {len(r.findings)}")
         lines += [f"  {n}" for n in r.findings]
         if self.audited:
@@ -183,7 +207,10 @@ class PdfIngestResult:
             ("template.not_read", record["not_read"]),
         ]
         if self.reading.contents:
-            tables.append(("contents", self.reading.contents))
+            tables.append(("contents", {k: v for k, v in self.reading.contents.items() if k != "keys"}))
+        unread = {name: why for name, why in self.unread() if not why.startswith("not printed")}
+        if unread:  # printed (or listed) but not read: the package is partial
+            tables.append(("unread", unread))
         return toml_text(top, tables, [("extra_resources", extra) for extra in EXTRA_RESOURCES])
 
 

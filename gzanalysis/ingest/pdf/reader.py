@@ -93,21 +93,38 @@ def _page_ranges(numbers: list[int]) -> str:
     return ", ".join(out)
 
 
+UNIT_NAME = re.compile(r"^(?:部门名称|部门|单位名称|预算单位|编制单位|单位)[:：](.+?)(?:单位[:：].*)?$")
+# A subordinate unit's own budget (单位预算), not its department's (部门预算): said on its first pages.
+UNIT_BUDGET = re.compile(r"单位预算")
+DEPARTMENT_BUDGET = re.compile(r"部门预算|部门综合预算")
+COVER = re.compile(r"(?:\d{4}年度?)?([^\d]{4,40}?)(?:\d{4}年度?)?(?:部门|单位)(?:综合)?预算")
+
+
 def _meta(doc: Document) -> dict:
+    """Year, unit and scope from what the document prints (its first pages and its tables' headings),
+    never from the file's name."""
     meta: dict = {}
-    for page in doc.pages[:3]:
-        for line in page.lines:
-            m = re.search(r"(\d{4})\s*年", line.text)
-            if m and "year" not in meta:
-                meta["year"] = int(m.group(1))
+    first = [clean(line.text) for page in doc.pages[:3] for line in page.lines]
+    for text in first:
+        m = re.search(r"(\d{4})\s*年", text)
+        if m and "year" not in meta:
+            meta["year"] = int(m.group(1))
     for page in doc.pages:
         for line in page.lines:
-            m = re.match(r"^(?:部门名称|部门|单位名称|单位)[:：](.+?)(?:单位[:：].*)?$", clean(line.text))
-            if m and not UNIT.match(clean(line.text)):
+            m = UNIT_NAME.match(clean(line.text))
+            if m and not UNIT.match(clean(line.text)) and m.group(1).strip():
                 meta["unit"] = m.group(1).strip()
                 break
         if "unit" in meta:
             break
+    opening = "".join(first[:8])
+    if "unit" not in meta:  # the cover: 2026年度 / 福州经济技术开发区生态环境局 / 单位预算
+        cover = "".join(clean(line.text) for line in doc.pages[0].lines)
+        m = COVER.search(cover)
+        if m:
+            meta["unit"] = m.group(1)
+    if UNIT_BUDGET.search(opening) and not DEPARTMENT_BUDGET.search(opening):
+        meta["scope"] = "单位预算 (a unit's own budget, not its department's)"
     if "year" in meta:
         meta["previous_year"] = meta["year"] - 1
     return meta
