@@ -257,7 +257,13 @@ def ingest_pdf(
     from gzanalysis.ingest.pdf import errata as pdf_errata
 
     functional, economic = _code_lists()
-    reading = read_pdf(path, layout(), functional, economic, template, withhold)
+    try:
+        reading = read_pdf(path, layout(), functional, economic, template, withhold)
+    except PdfError:
+        raise
+    except (ValueError, KeyError, IndexError, TypeError, ArithmeticError) as exc:
+        # never a bare traceback: one sentence, with what went wrong
+        raise PdfError(f"the reader could not make sense of this document ({exc!r})") from exc
     corrections = pdf_errata.read(errata)
     problems = pdf_errata.apply(corrections, reading.tables)
     tables = {

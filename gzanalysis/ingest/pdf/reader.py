@@ -148,6 +148,19 @@ def _shape_by_header(t: Table, tmpl) -> templates.TableSpec:
     return spec
 
 
+def _map(t: Table, res, spec, book, ebook, findings: standard.Findings, meta: dict) -> list[dict]:
+    """The printed table's rows as rows of the standard resource, by the shape its header shows."""
+    if spec.shape == "classified":
+        return standard.classified(
+            t, res, ebook if spec.classification == "economic" else book, findings, meta.get("unit")
+        )
+    if spec.shape == "two-sided":
+        return standard.two_sided(t, res, book, findings)
+    return standard.by_unit(
+        t, res, meta.get("year"), findings, totals_only=spec.resource != "three_public_expenses"
+    )
+
+
 def _expenditure_by(rows: list[dict], spec) -> str:
     """What a summary's expenditure side lists: "function" where it names 功能分类 类 (coded), "kind"
     where it lists 基本支出 / 项目支出 and no function; else what the family says."""
@@ -259,18 +272,15 @@ def read_pdf(
         if spec is None or not spec.resource or out.get(spec.resource):
             continue  # a later table of the same resource is tried where an earlier one gave no row
         res = layout[spec.resource]
-        if spec.shape == "classified":
-            rows = standard.classified(
-                t, res, ebook if spec.classification == "economic" else book, findings, meta.get("unit")
-            )
-        elif spec.shape == "two-sided":
-            rows = standard.two_sided(t, res, book, findings)
-        elif spec.shape == "by-unit":
-            rows = standard.by_unit(
-                t, res, meta.get("year"), findings, totals_only=spec.resource != "three_public_expenses"
-            )
-        else:
+        if spec.shape not in ("classified", "two-sided", "by-unit"):
             continue
+        try:
+            rows = _map(t, res, spec, book, ebook, findings, meta)
+        except (ValueError, KeyError, IndexError, TypeError, ArithmeticError) as exc:
+            # one table that cannot be read leaves the rest of the document readable: the package is
+            # partial, and says which table, where, and what was expected
+            findings.add(t, None, f"not read: its rows are not those of a {spec.shape} table ({exc!r})")
+            rows = []
         out[spec.resource] = rows
         facts: dict = {}
         absent = (

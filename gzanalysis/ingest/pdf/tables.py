@@ -134,64 +134,85 @@ def _unit_line(lines: list[Line]) -> tuple[int, str] | None:
 
 def find_tables(doc: Document, template: Template) -> tuple[list[Table], list[str]]:
     """Every table of the document, with the pages it runs over; and notes on unrecognised tables."""
+    from gzanalysis.ingest.pdf.textlayer import PdfError
+
     running = running_lines(doc.pages)
     tables: list[Table] = []
     notes: list[str] = []
     current: Table | None = None
     for page in doc.pages:
-        lines = [ln for ln in page.lines if id(ln) not in running]
-        found = _unit_line(lines)
-        if found is not None:
-            at, unit = found
-            title_line, spec, how = _title(lines, at, template)
-            if spec is None:
-                if current is not None and _same_header(current, lines[at + 1 :], page):
-                    title_line, spec, how = None, current.spec, current.recognised
-                else:
-                    label = clean(title_line.text) if title_line is not None else "(no title)"
-                    notes.append(
-                        f"page {page.number}: table {label!r}: neither its title nor its header names a "
-                        "table gzanalysis reads (kept out of the package)"
-                    )
-                    current = None
-                    continue
-            body_start = next((i for i in range(at + 1, len(lines)) if _is_body(lines[i])), None)
-            head = lines[at + 1 : body_start if body_start is not None else _end(lines, at + 1)]
-            # an empty table: no body line, its note (注：…) right under the header still closes it
-            body = lines[body_start:] if body_start is not None else lines[_end(lines, at + 1) :]
-            if (
-                current is not None
-                and spec is current.spec
-                and (title_line is None or _same_title(current, title_line))
-            ):
-                current.pages.append(page.number)  # the table continues, its title and header repeated
-            else:
-                cols = headers.columns(head, page)
-                current = Table(
-                    spec,
-                    title_line.text if title_line else current.title,
-                    [page.number],
-                    unit,
-                    cols,
-                    recognised=how,
-                )
-                tables.append(current)
-            closed = _read_body(doc, current, body, page)
-            if closed:
-                current = None
-        elif current is not None and _continues(rest := _without_header(current, lines)):
-            # a continuation without title (its header repeated or not): body lines from the top of the
-            # page (a two-sided table may start the page with label-only lines, e.g. functions without
-            # an amount)
-            current.pages.append(page.number)
-            if _read_body(doc, current, rest, page):
-                current = None
-        else:
-            current = None
+        try:
+            current = _read_page(doc, page, running, template, tables, notes, current)
+        except (ValueError, KeyError, IndexError, TypeError, ArithmeticError) as exc:
+            title = f" (table {clean(current.title)!r})" if current is not None else ""
+            raise PdfError(
+                f"page {page.number}{title}: its lines do not read as a table's header and rows ({exc!r})"
+            ) from exc
     for t in tables:
         for i, r in enumerate(t.rows, 1):
             r.position = i
     return tables, notes
+
+
+def _read_page(
+    doc: Document,
+    page: Page,
+    running: set[int],
+    template: Template,
+    tables: list[Table],
+    notes: list[str],
+    current: Table | None,
+) -> Table | None:
+    """Read one page's tables into ``tables``; the table still open at its end (or None)."""
+    lines = [ln for ln in page.lines if id(ln) not in running]
+    found = _unit_line(lines)
+    if found is not None:
+        at, unit = found
+        title_line, spec, how = _title(lines, at, template)
+        if spec is None:
+            if current is not None and _same_header(current, lines[at + 1 :], page):
+                title_line, spec, how = None, current.spec, current.recognised
+            else:
+                label = clean(title_line.text) if title_line is not None else "(no title)"
+                notes.append(
+                    f"page {page.number}: table {label!r}: neither its title nor its header names a "
+                    "table gzanalysis reads (kept out of the package)"
+                )
+                return None
+        body_start = next((i for i in range(at + 1, len(lines)) if _is_body(lines[i])), None)
+        head = lines[at + 1 : body_start if body_start is not None else _end(lines, at + 1)]
+        # an empty table: no body line, its note (注：…) right under the header still closes it
+        body = lines[body_start:] if body_start is not None else lines[_end(lines, at + 1) :]
+        if (
+            current is not None
+            and spec is current.spec
+            and (title_line is None or _same_title(current, title_line))
+        ):
+            current.pages.append(page.number)  # the table continues, its title and header repeated
+        else:
+            cols = headers.columns(head, page)
+            current = Table(
+                spec,
+                title_line.text if title_line else current.title,
+                [page.number],
+                unit,
+                cols,
+                recognised=how,
+            )
+            tables.append(current)
+        closed = _read_body(doc, current, body, page)
+        if closed:
+            current = None
+    elif current is not None and _continues(rest := _without_header(current, lines)):
+        # a continuation without title (its header repeated or not): body lines from the top of the
+        # page (a two-sided table may start the page with label-only lines, e.g. functions without
+        # an amount)
+        current.pages.append(page.number)
+        if _read_body(doc, current, rest, page):
+            current = None
+    else:
+        current = None
+    return current
 
 
 TITLE_LINES = 4  # a table's title is printed at most this many lines above its unit line
