@@ -224,7 +224,9 @@ def ingest_pdf(
     """Read a budget PDF into the standard tables (nothing is written); ``errata`` is an errata.csv with
     ``page`` (see ``gzanalysis.ingest.pdf.errata``), the only corrections the ingest makes."""
     from gzanalysis.ingest.pdf import errata as pdf_errata
+    from gzanalysis.ingest.preflight import check
 
+    check(path)  # size, magic bytes, encryption, pages, page tree, streams: before any page is read
     functional, economic = _code_lists()
     reading = read_pdf(path, layout(), functional, economic, template)
     corrections = pdf_errata.read(errata)
