@@ -73,7 +73,7 @@ def limits(value: Limits | dict | None):
     """Use these limits for every check in the block."""
     token = _LIMITS.set(Limits.of(value))
     try:
-        yield
+        yield current()
     finally:
         _LIMITS.reset(token)
 
@@ -84,8 +84,10 @@ def number(x: float) -> str:
 
 
 def over(what: str, figure: float, unit: str, limit: str, allowed: float) -> str:
-    """'too many pages: 3,120 pages > --max-pages 1,500' — the figure that broke a limit, and the limit."""
-    return f"{what}: {number(figure)} {unit} > {Limits.FLAGS[limit]} {number(allowed)}".replace("  ", " ")
+    """'too many pages: 3,120 pages > --max-pages 1,500', 'over the memory limit: 790 MB > --max-memory
+    768 MB': what broke a limit, its figure, and the limit."""
+    after = "" if unit == "pages" else f" {unit}"
+    return f"{what}: {number(figure)} {unit} > {Limits.FLAGS[limit]} {number(allowed)}{after}"
 
 
 class Refused(PdfError):
@@ -349,7 +351,7 @@ def _bomb(streams, lim: Limits) -> None:
             continue
         if (n := inflated_size(raw, cap)) > cap:
             raise Refused(
-                f"a deflate bomb: a stream over the limit: object {num}'s stream ({number(len(raw) / MB)} MB) "
+                f"a deflate bomb, a stream over the limit: object {num}'s stream of {number(len(raw) / MB)} MB "
                 f"inflates to more than {number(n / MB)} MB > --max-memory {number(lim.max_memory)} MB",
                 "stream_over_limit",
                 "max_memory",
