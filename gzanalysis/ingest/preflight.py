@@ -228,7 +228,7 @@ def _open(path: Path, data: bytes, lim: Limits) -> int:
     except pdfium.PdfiumError as exc:
         code = getattr(exc, "err_code", None)
         if code == pdfium_c.FPDF_ERR_PASSWORD:
-            raise Refused("an encrypted PDF (password protected): decrypt it first", "encrypted") from None
+            raise Refused(ERRORS[code], "encrypted") from None  # "the PDF is encrypted (password protected)…"
         raise Refused(f"a corrupt PDF: {ERRORS.get(code, str(exc))}", "corrupt") from None
     try:
         n = len(pdf)
