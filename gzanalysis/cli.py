@@ -136,12 +136,6 @@ def _notebooks(args: argparse.Namespace) -> int:
     return 0
 
 
-def _default_limits():
-    from gzanalysis.ingest.preflight import Limits
-
-    return Limits()
-
-
 def build_parser() -> argparse.ArgumentParser:
     from gzanalysis.publish import app, report
 
@@ -200,7 +194,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="corpus: address of a Dask scheduler (tcp://host:8786) to run the documents on; "
         "needs the extra [cluster] and the same paths on every worker",
     )
-    defaults = _default_limits()
+    from gzanalysis.ingest.preflight import Limits
+
+    defaults = Limits()
     limit = p.add_argument_group(
         "limits per document",
         "past one, a document is refused (recorded as such in a corpus) and the batch goes on; pages, MB "

@@ -120,17 +120,13 @@ def test_a_pdf_with_scripts_launch_actions_and_links_is_read_as_text_only(hostil
 
 
 def _tasks(paths: list[Path], out: Path, **limits) -> list[dict]:
-    from gzanalysis.corpus.batch import plan
-
-    out.mkdir(parents=True, exist_ok=True)
     import shutil
 
+    from gzanalysis.corpus.batch import plan
     from gzanalysis.package.load import data_root
 
-    if not (out / "packages" / "classifications").exists():
-        shutil.copytree(data_root() / "classifications", out / "packages" / "classifications")
-    tasks, _ = plan(paths, out, {}, preflight.Limits.of(limits))
-    return tasks
+    shutil.copytree(data_root() / "classifications", out / "packages" / "classifications")
+    return plan(paths, out, {}, preflight.Limits.of(limits))[0]
 
 
 @pytest.fixture(scope="module")
@@ -313,4 +309,44 @@ def test_a_batch_killed_with_sigkill_loses_nothing_and_a_rerun_redoes_only_the_u
         **{document_id(Path(n)): "refused" for n in REASONS},
         **{document_id(p): "ok" for p in GOOD},
         "active": "error",
+    }
+
+
+def test_the_limits_on_the_command_line(hostile, tmp_path, capsys):
+    from gzanalysis.cli import main
+
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "yearbook.pdf").write_bytes((hostile / "yearbook.pdf").read_bytes())
+    assert main(["ingest", str(folder / "yearbook.pdf")]) == 2
+    assert capsys.readouterr().err.endswith("yearbook.pdf: too many pages: 2,000 pages > --max-pages 1,500\n")
+    assert (
+        main(["ingest", str(folder), "--out", str(tmp_path / "c"), "--jobs", "1", "--max-pages", "100"]) == 0
+    )
+    assert "0 ok, 0 partial, 1 refused, 0 error" in capsys.readouterr().out
+    # a higher limit: the document is read this time (a scan without text), not skipped as refused before
+    assert (
+        main(["ingest", str(folder), "--out", str(tmp_path / "c"), "--max-pages", "2000", "--max-mb", "1"])
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "1 error" in out and "this PDF is a scan" in out
+
+
+def test_the_limits_hold_on_a_dask_cluster(heavy, hostile, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    sources = [heavy, hostile / "bomb.pdf", hostile / "html-page.pdf"]
+    with (
+        distributed.LocalCluster(
+            n_workers=1, threads_per_worker=2, host="127.0.0.1", dashboard_address=None, processes=True
+        ) as cluster,
+        distributed.Client(cluster),
+    ):
+        result = ingest_corpus(sources, tmp_path / "c", scheduler=cluster.scheduler_address, quiet=True,
+                               limits={"max_memory": 400})  # fmt: skip
+    reasons = {r["id"]: (r["status"], r["reason"]) for r in result.records}
+    assert reasons == {
+        "heavy": ("refused", "memory"),
+        "bomb": ("refused", "stream_over_limit"),
+        "html-page": ("refused", "html"),
     }
