@@ -24,6 +24,7 @@ leaves no reader behind; it ignores SIGINT (Ctrl-C stops the batch, and the batc
 from __future__ import annotations
 
 import json
+import math
 import os
 import select
 import signal
@@ -113,7 +114,7 @@ class Reader:
             if rss > lim.max_memory * MB:
                 state["refusal"] = ("memory", "max_memory", over("over the memory limit", rss / MB, "MB", "max_memory", lim.max_memory))  # fmt: skip
             elif elapsed > lim.timeout:
-                state["refusal"] = ("timeout", "timeout", over("over the time limit", elapsed, "s", "timeout", lim.timeout))  # fmt: skip
+                state["refusal"] = ("timeout", "timeout", over("over the time limit", math.ceil(elapsed * 100) / 100, "s", "timeout", lim.timeout))  # fmt: skip
             else:
                 return True
             self.kill()

@@ -79,8 +79,10 @@ def limits(value: Limits | dict | None):
 
 
 def number(x: float) -> str:
-    """``3120`` → ``3,120``; ``1.5`` → ``1.5``."""
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.1f}"
+    """``3120`` → ``3,120``; ``1.5`` → ``1.5``; ``0.214`` → ``0.21``; ``422.14`` → ``422.1``."""
+    if float(x).is_integer():
+        return f"{x:,.0f}"
+    return f"{x:,.2f}".rstrip("0").rstrip(".") if abs(x) < 10 else f"{x:,.1f}"
 
 
 def over(what: str, figure: float, unit: str, limit: str, allowed: float) -> str:
