@@ -64,10 +64,8 @@ class Reader:
     """One reader process; ``run(task)`` gives the document's record, whatever happens to the reader."""
 
     def __init__(self):
-        import gzanalysis
-
         env = dict(os.environ)
-        root = str(Path(gzanalysis.__file__).resolve().parent.parent)  # the same gzanalysis as ours
+        root = str(Path(__file__).resolve().parents[2])  # the folder holding our gzanalysis: the same code
         env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
         self.stderr = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the reader
         self.proc = subprocess.Popen(
