@@ -75,6 +75,7 @@ class Reader:
         self.buffer = b""
         line = self._answer(START_TIMEOUT, None)
         if line != READY.strip():
+            self.kill()
             raise RuntimeError(f"the reader process did not start: {self._last_words() or line}")
 
     @property
@@ -188,7 +189,10 @@ class Readers:
             with self.lock:
                 if self.closed:
                     return _failure(task, "error", "the batch stopped before this document was read")
-            reader = self.local.reader = Reader()
+            try:
+                reader = self.local.reader = Reader()
+            except (OSError, RuntimeError) as exc:
+                return _failure(task, "error", f"no reader process for it: {exc}")
             with self.lock:
                 self.all.append(reader)
                 if self.closed:
