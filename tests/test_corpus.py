@@ -250,3 +250,28 @@ def test_ctrl_c_on_a_local_batch_stops_it_and_leaves_only_complete_packages(tmp_
     assert len(again.skipped) >= 1 and sorted(r["id"] for r in again.records if r["status"] == "ok") == [
         f"unit-{i}" for i in range(1, 7)
     ]
+
+
+def test_a_package_with_unreadable_tables_is_partial_kept_and_not_redone(tmp_path, monkeypatch):
+    """The PDF ingest marks a result ``partial`` (some standard tables unreadable): the document is
+    recorded as ``partial``, not ok nor error; its package and facts are in the corpus; a re-run keeps it."""
+    import importlib
+
+    documents = importlib.import_module("gzanalysis.corpus.documents")  # gz.corpus is the function
+    src = write_sources(tmp_path / "src", {1: 2.0})
+    real = documents.ingest_file
+
+    def partial(path):
+        result = real(path)
+        result.partial = path.name == "unit-1.txt"
+        return result
+
+    monkeypatch.setattr(documents, "ingest_file", partial)
+    out = tmp_path / "corpus"
+    result = ingest_corpus(src, out, jobs=1, quiet=True, isolate=False)
+    by_id = {r["id"]: r for r in result.records}
+    assert by_id["unit-1"]["status"] == "partial" and by_id["unit-1"]["error"] is None
+    assert "1 partial" in result.summary() and by_id["unit-1"] not in result.failed
+    assert gz.corpus(out).ids == ["unit-1"] and len(gz.corpus(out).facts(disclosure="unit-1")) >= 500
+    again = ingest_corpus(src, out, jobs=1, quiet=True, isolate=False)
+    assert "unit-1" in again.skipped and "unit-1" not in again.ran

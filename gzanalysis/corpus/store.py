@@ -133,7 +133,9 @@ class Corpus:
 
     def __repr__(self) -> str:
         d = self.disclosures
-        return f"<Corpus {self.path}: {int((d['status'] == 'ok').sum())} disclosures ({len(d)} documents)>"
+        return (
+            f"<Corpus {self.path}: {int(d['status'].isin(PACKAGED).sum())} disclosures ({len(d)} documents)>"
+        )
 
     @property
     def manifest(self) -> dict:
