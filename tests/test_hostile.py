@@ -23,7 +23,7 @@ from gzanalysis.corpus.documents import document_id
 from gzanalysis.ingest import preflight
 
 from .conftest import ROOT
-from .hostile import REASONS, active_pdf, bomb_pdf, page_loop_pdf, write_hostile
+from .hostile import REASONS, active_pdf, bomb_pdf, page_loop_pdf, text_page_pdf, write_hostile
 from .test_ingest_pdf import CORPUS
 
 GOOD = [
@@ -75,6 +75,13 @@ def test_the_reasons_in_full(hostile):
     assert reason("truncated.pdf").startswith("a truncated PDF: its ")
     with preflight.limits({"max_pages": 2000}):
         assert preflight.check(hostile / "yearbook.pdf").pages == 2000
+
+
+def test_a_good_pdf_passes_even_with_junk_after_its_end(tmp_path):
+    path = tmp_path / "junk.pdf"
+    path.write_bytes(text_page_pdf() + b"<html>appended by a web server</html>\n" * 100)
+    info = preflight.check(path)
+    assert info.pages == 1 and info.active == [] and info.size == path.stat().st_size
 
 
 def test_a_loop_deeper_in_the_page_tree_is_found():

@@ -7,7 +7,8 @@ order, each cheaper than the next and none reading a page:
 2. **magic bytes**: a PDF begins with ``%PDF-`` (within its first 1 KB); anything else is named: an HTML
    page (the error page a crawler saved), a ZIP (a Word or Excel file, an OFD document), an old Office
    file, an image, text;
-3. **the end**: a PDF ends with ``%%EOF``; without it the file is truncated (a download not finished);
+3. **the end**: a PDF ends with ``%%EOF``; without one the file is truncated (a download not finished);
+   with one only before its end, it is truncated if a page is missing (step 4);
 4. **the document**: PDFium opens it (the cross-reference table and trailer only): encryption with a
    password, page count against ``--max-pages``, and every page found in the page tree without loading it
    (a page tree that refers to itself is named as such);
@@ -142,11 +143,10 @@ def _check(path: Path, size: int, lim: Limits) -> Preflight:
     data = path.read_bytes()
     if b"%PDF-" not in data[:1024]:
         raise Refused(what_it_is(data), kind_of(data))
-    if b"%%EOF" not in data[-2048:]:
-        raise Refused(
-            f"a truncated PDF: its {number(size)} bytes end without %%EOF (a download not finished, or cut)",
-            "truncated",
-        )
+    # No %%EOF at all: cut short. One only before the end (a linearized file's first part, or junk a
+    # server appended): truncated if a page is then missing (``_open``).
+    if b"%%EOF" not in data:
+        raise Refused(_truncated(size), "truncated")
     pages = _open(path, data, lim)
     _bomb(_streams(data), lim)
     return Preflight(str(path), size, pages, _active(data))
@@ -216,6 +216,13 @@ def what_it_is(data: bytes) -> str:
     return f"not a PDF: it begins with the bytes {data[:8].hex(' ')}, not %PDF-"
 
 
+def _truncated(size: int, missing: str = "") -> str:
+    return (
+        f"a truncated PDF: its {number(size)} bytes end without %%EOF{f' and {missing}' if missing else ''} "
+        "(a download not finished, or cut)"
+    )
+
+
 # -- the document: encryption, pages, page tree ------------------------------------------------------------
 
 
@@ -248,6 +255,8 @@ def _open(path: Path, data: bytes, lim: Limits) -> int:
                         f"so page {i + 1} of {n} is nowhere",
                         "page_tree_loop",
                     )
+                if b"%%EOF" not in data[-2048:]:
+                    raise Refused(_truncated(len(data), f"page {i + 1} of {n} is missing"), "truncated")
                 raise Refused(f"a corrupt page tree: page {i + 1} of {n} cannot be found", "page_tree")
         return n
     finally:
