@@ -72,7 +72,6 @@ class BatchResult:
     ran: list[str] = field(default_factory=list)  # ids ingested in this run
     skipped: list[str] = field(default_factory=list)  # ids unchanged since the last run
     seconds: float = 0.0
-
     peak_mb: dict = field(default_factory=dict)  # peak resident memory: the batch process, its readers
 
     @property

@@ -163,15 +163,6 @@ class Reader:
             self.proc.kill()
         self.proc.wait()
 
-    def close(self) -> None:
-        if self.alive:
-            self.proc.stdin.close()  # the reader ends at the end of its input
-            try:
-                self.proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.kill()
-        self.stderr.close()
-
 
 class Readers:
     """Readers for the threads of one process: each thread has its own, started when first needed and
@@ -187,6 +178,9 @@ class Readers:
         reader = getattr(self.local, "reader", None)
         if reader is None or not reader.alive:
             with self.lock:
+                if reader is not None and reader in self.all:  # dead: let go of it
+                    self.all.remove(reader)
+                    reader.stderr.close()
                 if self.closed:
                     return _failure(task, "error", "the batch stopped before this document was read")
             try:
