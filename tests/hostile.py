@@ -74,6 +74,20 @@ def bomb_pdf(megabytes: int = BOMB_MB) -> bytes:
     )
 
 
+def split_bomb_pdf(parts: int = 3, megabytes: int = 500) -> bytes:
+    """A page whose content is several streams, each under the cheap check's limit, together over it."""
+    first = 4
+    refs = b" ".join(b"%d 0 R" % (first + k) for k in range(parts))
+    return pdf_bytes(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [" + refs + b"] >>",
+            *[stream(deflate_bomb(megabytes), b"/Filter /FlateDecode ") for _ in range(parts)],
+        ]
+    )
+
+
 def page_loop_pdf() -> bytes:
     """The root /Pages node's only kid is a /Pages node whose only kid is the root."""
     return pdf_bytes(

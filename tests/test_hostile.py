@@ -23,7 +23,15 @@ from gzanalysis.corpus.documents import document_id
 from gzanalysis.ingest import preflight
 
 from .conftest import ROOT
-from .hostile import REASONS, active_pdf, bomb_pdf, page_loop_pdf, text_page_pdf, write_hostile
+from .hostile import (
+    REASONS,
+    active_pdf,
+    bomb_pdf,
+    page_loop_pdf,
+    split_bomb_pdf,
+    text_page_pdf,
+    write_hostile,
+)
 from .test_ingest_pdf import CORPUS
 
 GOOD = [
@@ -154,6 +162,15 @@ def test_memory_past_the_limit_stops_the_reader_and_refuses_the_document(heavy, 
         "MB > --max-memory 400 MB"
     )
     assert record["limit"] == "--max-memory" and 400 < record["peak_mb"] < 600
+
+
+def test_a_bomb_split_over_streams_passes_the_cheap_checks_and_is_stopped_by_the_supervisor(tmp_path):
+    path = tmp_path / "split-bomb.pdf"
+    path.write_bytes(split_bomb_pdf())  # three streams of 500 MB: 1.5 GB for PDFium to join
+    assert preflight.check(path).pages == 1
+    (record,) = ingest_corpus([path], tmp_path / "c", jobs=1, quiet=True).records  # the default limits
+    assert record["status"] == "refused" and record["reason"] == "memory", record
+    assert record["error"].endswith("MB > --max-memory 768 MB") and record["peak_mb"] < PEAK_MB
 
 
 def test_time_past_the_limit_stops_the_reader_and_refuses_the_document(heavy, tmp_path):
