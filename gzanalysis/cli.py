@@ -34,7 +34,9 @@ def _ingest_batch(args: argparse.Namespace) -> int:
         print("gzanalysis ingest: a folder or glob needs --out CORPUS", file=sys.stderr)
         return 2
     try:
-        result = ingest_corpus(args.raw, args.out, jobs=args.jobs, scheduler=args.scheduler)
+        result = ingest_corpus(
+            args.raw, args.out, jobs=args.jobs, scheduler=args.scheduler, limits=_limits(args)
+        )
     except (FileNotFoundError, RuntimeError) as exc:
         print(f"gzanalysis ingest: {exc}", file=sys.stderr)
         return 2
@@ -48,13 +50,21 @@ def _ingest_batch(args: argparse.Namespace) -> int:
     return 1 if args.strict and result.failed else 0
 
 
+def _limits(args: argparse.Namespace):
+    from gzanalysis.ingest.preflight import Limits
+
+    return Limits.of({name: getattr(args, name) for name in Limits.FLAGS})
+
+
 def _ingest_pdf(args: argparse.Namespace) -> int:
     from gzanalysis.ingest.pdf import PdfError, ingest_pdf
+    from gzanalysis.ingest.preflight import limits
 
     try:
-        result = ingest_pdf(
-            Path(args.raw), template=args.template, errata=Path(args.errata) if args.errata else None
-        )
+        with limits(_limits(args)):  # the checks before any page is read (ingest.preflight)
+            result = ingest_pdf(
+                Path(args.raw), template=args.template, errata=Path(args.errata) if args.errata else None
+            )
         if args.out:
             result.write(Path(args.out), force=args.force)
         else:  # the audit runs on a written package: write it where it is thrown away
@@ -184,6 +194,29 @@ def build_parser() -> argparse.ArgumentParser:
         help="corpus: address of a Dask scheduler (tcp://host:8786) to run the documents on; "
         "needs the extra [cluster] and the same paths on every worker",
     )
+    from gzanalysis.ingest.preflight import Limits
+
+    defaults = Limits()
+    limit = p.add_argument_group(
+        "limits per document",
+        "past one, a document is refused (recorded as such in a corpus) and the batch goes on; pages, MB "
+        "and streams are checked before any page is read, seconds and memory by the batch's supervisor",
+    )
+    limit.add_argument(
+        "--max-pages", type=int, default=defaults.max_pages, help="pages (default: %(default)s)"
+    )
+    limit.add_argument(
+        "--max-mb", type=float, default=defaults.max_mb, help="file size, MB (default: %(default)s)"
+    )
+    limit.add_argument(
+        "--timeout", type=float, default=defaults.timeout,
+        help="corpus: seconds to read one document, its package written and audited (default: %(default)s)",
+    )  # fmt: skip
+    limit.add_argument(
+        "--max-memory", type=int, default=defaults.max_memory,
+        help="corpus: MB resident for the process reading one document; also the most a stream may inflate "
+        "to (default: %(default)s)",
+    )  # fmt: skip
     p.set_defaults(run=_ingest)
 
     p = sub.add_parser(

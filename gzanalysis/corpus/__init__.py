@@ -6,6 +6,8 @@ corpus only through the object ``gz.corpus`` returns.
 
 - ``documents``: one source file in, one package out (the task a worker runs): ingest by suffix, write into a
   private temporary folder, load (validate), audit, then move into place with a rename.
+- ``reader``: the reader process each document is read in, and its supervisor: the limits of time and
+  memory, a reader that dies replaced.
 - ``batch``: the batch: finds the sources, skips those already ingested, runs the tasks on local processes
   (``jobs``) or on a Dask cluster (``scheduler``), shows progress, keeps ``corpus.json`` up to date.
 - ``store``: ``CORPUS/facts/`` (hive-partitioned Parquet by year and city) and ``disclosures.parquet``;

@@ -22,6 +22,19 @@ from pathlib import Path
 
 SUFFIXES = (".txt", ".pdf")
 PARTIAL = ".partial"  # CORPUS/.partial/: work in progress; removed at the start and end of every batch
+# A document's status in the manifest. ok: a package; partial: a package, some standard tables unreadable;
+# refused: not read (not what its name says, or past a limit: the reason says which and by how much);
+# error: reading it failed (an exception, or its reader died). (Not PARTIAL above: that is a folder.)
+STATUSES = ("ok", "partial", "refused", "error")
+PACKAGED = ("ok", "partial")  # the statuses with a package in CORPUS/packages/
+RECORD_KEYS = (
+    "file",
+    "sha256",
+    "errata_sha256",
+    "id",
+    "version",
+    "limits",
+)  # what a record takes from its task
 PACKAGES = "packages"
 FACTS_FILE = "facts.parquet"  # each package's facts, with the corpus' columns, beside its CSVs
 # The corpus' own columns, in front of a Disclosure's facts.
@@ -132,20 +145,65 @@ def _install(tmp: Path, final: Path, work: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def failure(task: dict, status: str, message: str, **extra) -> dict:
+    """The record of a document that gave no package: ``status`` (refused or error) and why."""
+    record = {k: task[k] for k in RECORD_KEYS if k in task}
+    return {**record, "status": status, "error": message, "findings": None, "seconds": 0.0, **extra}
+
+
 def process(task: dict) -> dict:
     """Ingest one document into ``task["out"]/packages/<id>/``; return its manifest record.
 
-    ``task`` holds ``file``, ``sha256``, ``id``, ``out`` (the corpus folder) and ``version``. The record
-    adds ``status`` (``ok`` or ``error``), ``seconds`` (wall), ``cpu_seconds``, ``findings`` (audit statuses counted), ``error``,
-    and what the disclosures table shows (unit, city, year, totals, tables read, facts).
+    ``task`` holds ``file``, ``sha256``, ``id``, ``out`` (the corpus folder), ``version`` and ``limits``
+    (``preflight.Limits`` as a dict). The record adds ``status`` (see ``STATUSES``), ``seconds`` (wall),
+    ``cpu_seconds``, ``findings`` (audit statuses counted), ``error`` (the reason, for refused and error),
+    ``reason`` (its kind in one word) and ``limit`` (the flag of the limit it broke), ``active_content``
+    (what a PDF would run or fetch: listed, never run), and what the disclosures table shows (unit, city,
+    year, totals, tables read, facts). The limits of time and memory are the supervisor's
+    (``corpus.reader``); this checks the rest (``ingest.preflight``) before any page is read.
     """
+    from gzanalysis.ingest.preflight import Refused, check, limits
+
+    start, cpu = time.perf_counter(), time.process_time()
+    info = None
+    with limits(task.get("limits")) as lim:
+        try:
+            info = check(task["file"])
+            record = _package(task)
+        except Refused as exc:
+            record = failure(
+                task, "refused", str(exc), reason=exc.kind, limit=exc.limit and lim.FLAGS[exc.limit]
+            )
+        except MemoryError:  # the reader's address space cap (corpus.reader): the memory limit
+            message = (
+                f"over the memory limit: an allocation failed at the reader's cap of {2 * lim.max_memory:,} MB "
+                f"of address space (twice --max-memory {lim.max_memory:,} MB)"
+            )
+            record = failure(task, "refused", message, reason="memory", limit="--max-memory")
+        except Exception as exc:  # one failing document never stops the batch: its error is its record
+            record = failure(task, "error", _error(exc))
+    if info is not None and info.active:
+        record["active_content"] = info.active  # listed, never run
+    record["seconds"] = round(time.perf_counter() - start, 3)
+    # this process' CPU: the cost, whatever the load
+    record["cpu_seconds"] = round(time.process_time() - cpu, 3)
+    return record
+
+
+def _error(exc: BaseException) -> str:
+    last = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    where = f" ({Path(last.filename).name}:{last.lineno})" if last else ""
+    return f"{type(exc).__name__}: {exc}{where}"
+
+
+def _package(task: dict) -> dict:
+    """Read, write, load, audit and install one document's package; its record (ok or partial)."""
     from gzanalysis.audit import STATUS_ORDER, audit
     from gzanalysis.package.layout import layout
     from gzanalysis.package.load import load
 
-    start, cpu = time.perf_counter(), time.process_time()
     path, out = Path(task["file"]), Path(task["out"])
-    record = {k: task[k] for k in ("file", "sha256", "errata_sha256", "id", "version") if k in task}
+    record = {k: task[k] for k in RECORD_KEYS if k in task}
     work = out / PARTIAL / uuid.uuid4().hex
     try:
         result = ingest_file(path)
@@ -160,8 +218,9 @@ def process(task: dict) -> dict:
 
         facts = facts_table(d, city)
         pq.write_table(facts, tmp / FACTS_FILE)
+        partial = bool(getattr(result, "partial", False))  # a package, some standard tables unreadable
         record.update(
-            status="ok",
+            status="partial" if partial else "ok",
             error=None,
             unit=d.meta.get("unit"),
             city=city,
@@ -176,14 +235,6 @@ def process(task: dict) -> dict:
             **totals(d),
         )
         _install(tmp, out / PACKAGES / task["id"], work)
-    except Exception as exc:  # one failing document never stops the batch: its error is its record
-        last = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
-        where = f" ({Path(last.filename).name}:{last.lineno})" if last else ""
-        record.update(status="error", error=f"{type(exc).__name__}: {exc}{where}", findings=None)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    record["seconds"] = round(time.perf_counter() - start, 3)
-    record["cpu_seconds"] = round(
-        time.process_time() - cpu, 3
-    )  # this process' CPU: the cost, whatever the load
     return record

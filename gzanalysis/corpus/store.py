@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from gzanalysis.audit import STATUS_ORDER
-from gzanalysis.corpus.documents import FACTS_FILE, PACKAGES
+from gzanalysis.corpus.documents import FACTS_FILE, PACKAGED, PACKAGES
 
 MANIFEST = "corpus.json"
 FACTS = "facts"
@@ -32,7 +32,7 @@ DISCLOSURES = "disclosures.parquet"
 PARTITIONS = ("year", "city")
 # The columns of the disclosures table, in order (records may hold more: the manifest keeps everything).
 DISCLOSURE_COLUMNS = [
-    "id", "unit", "city", "year", "status", "error", "file", "sha256", "seconds", "facts", "tables_read",
+    "id", "unit", "city", "year", "status", "error", "reason", "file", "sha256", "seconds", "facts", "tables_read",
     "expenditure", "basic", "project", "income", "carryover", "three_public",
     *(f"findings_{status}" for status in STATUS_ORDER), "version",
 ]  # fmt: skip
@@ -89,7 +89,7 @@ def build(root: Path, records: list[dict]) -> None:
     import pyarrow.parquet as pq
 
     root = Path(root)
-    ok = [r for r in records if r.get("status") == "ok"]
+    ok = [r for r in records if r.get("status") in PACKAGED]
     members: dict[tuple, list[str]] = {}
     for r in ok:
         stamp = f"{r['id']}@{r['sha256']}@{r.get('errata_sha256', '')}@{r.get('version', '')}"
@@ -133,7 +133,9 @@ class Corpus:
 
     def __repr__(self) -> str:
         d = self.disclosures
-        return f"<Corpus {self.path}: {int((d['status'] == 'ok').sum())} disclosures ({len(d)} documents)>"
+        return (
+            f"<Corpus {self.path}: {int(d['status'].isin(PACKAGED).sum())} disclosures ({len(d)} documents)>"
+        )
 
     @property
     def manifest(self) -> dict:
@@ -148,7 +150,7 @@ class Corpus:
     @property
     def ids(self) -> list[str]:
         d = self.disclosures
-        return d.loc[d["status"] == "ok", "id"].tolist()
+        return d.loc[d["status"].isin(PACKAGED), "id"].tolist()
 
     def connection(self):
         """A DuckDB connection with the views ``facts`` and ``disclosures`` (created once)."""

@@ -255,7 +255,9 @@ def ingest_pdf(
     ``page`` (see ``gzanalysis.ingest.pdf.errata``), the only corrections the ingest makes; ``withhold``
     leaves template families out of the detection (the document is read as one of an unknown family)."""
     from gzanalysis.ingest.pdf import errata as pdf_errata
+    from gzanalysis.ingest.preflight import check
 
+    check(path)  # size, magic bytes, encryption, pages, page tree, streams: before any page is read
     functional, economic = _code_lists()
     try:
         reading = read_pdf(path, layout(), functional, economic, template, withhold)
