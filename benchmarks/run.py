@@ -389,6 +389,9 @@ def main() -> int:
     print(f"{'measure':<{width}}  {'ratio':>9}  {'target':>8}  ok  detail")
     for name, detail, ratio, target, ok in rows:
         print(f"{name:<{width}}  {ratio:>9}  {target:>8}  {'yes' if ok else 'NO ':<3} {detail}")
+    r = results["pdf ingest"]
+    if r and r.get("withheld"):
+        print("\nPDF reader with each document's own template family withheld:\n" + r["withheld"])
     print(f"\n{results['total_s']:.0f} s in all; written to {RESULTS.relative_to(ROOT)}")
     return 0
 
