@@ -163,8 +163,33 @@ def _read_page(
     notes: list[str],
     current: Table | None,
 ) -> Table | None:
-    """Read one page's tables into ``tables``; the table still open at its end (or None)."""
+    """Read one page's tables into ``tables``; the table still open at its end (or None). A page may
+    print several tables, one after the other (two empty fund tables, 三公 and 机关运行经费): each from
+    its title above its unit line to the next one's title."""
     lines = [ln for ln in page.lines if id(ln) not in running]
+    for part in _segments(lines):
+        current = _read_segment(doc, page, part, template, tables, notes, current)
+    return current
+
+
+def _segments(lines: list[Line]) -> list[list[Line]]:
+    units = [i for i, ln in enumerate(lines) if UNIT.search(clean(ln.text))]
+    cuts = [0]
+    for u in units[1:]:
+        above = [i for i in range(max(cuts[-1] + 1, u - TITLE_LINES), u) if _title_like(lines[i])]
+        cuts.append(above[0] if above else u)
+    return [lines[a:b] for a, b in zip(cuts, [*cuts[1:], len(lines)], strict=True)]
+
+
+def _read_segment(
+    doc: Document,
+    page: Page,
+    lines: list[Line],
+    template: Template,
+    tables: list[Table],
+    notes: list[str],
+    current: Table | None,
+) -> Table | None:
     found = _unit_line(lines)
     if found is not None:
         at, unit = found
