@@ -53,21 +53,21 @@ def _printed_code(pdf) -> str:
 @pytest.fixture
 def national_lists_without(tmp_path, monkeypatch):
     """Make the national code lists lack one code (a copy of data/classifications without it)."""
-    from gzanalysis.package import load
+    from gzanalysis.package import classifications
 
-    real = load.data_root()
+    real = classifications.national_lists()
 
     def without(code: str):
-        root = tmp_path / "data"
-        shutil.copytree(real / "classifications", root / "classifications", dirs_exist_ok=True)
-        path = root / "classifications" / "functional.csv"
+        root = tmp_path / "data" / "classifications"
+        shutil.copytree(real, root, dirs_exist_ok=True)
+        path = root / "functional.csv"
         with path.open(encoding="utf-8", newline="") as fh:
             rows = list(csv.DictReader(fh))
         with path.open("w", encoding="utf-8", newline="") as fh:
             writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
             writer.writeheader()
             writer.writerows(r for r in rows if r["code"] != code)
-        monkeypatch.setattr(load, "data_root", lambda: root)
+        monkeypatch.setattr(classifications, "national_lists", lambda: root)
 
     return without
 

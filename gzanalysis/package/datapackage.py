@@ -16,6 +16,7 @@ import json
 import tomllib
 from pathlib import Path
 
+from gzanalysis.package import classifications
 from gzanalysis.package.codes import ancestors, level
 from gzanalysis.package.layout import Resource, layout
 
@@ -26,11 +27,7 @@ def classifications_dir(package_dir: Path) -> Path:
     """The master code lists: ``classifications/`` beside the package where there is one (``data/``),
     else the lists shipped with gzanalysis (an ingest writes nothing outside its package)."""
     beside = package_dir.parent / "classifications"
-    if beside.is_dir():
-        return beside
-    from gzanalysis.package.load import data_root
-
-    return data_root() / "classifications"
+    return beside if beside.is_dir() else classifications.national_lists()
 
 
 # Where a code list entry comes from: the national list (data/classifications) or the document itself.

@@ -239,9 +239,9 @@ def _audit(folder: Path) -> list[dict]:
 
 
 def _code_lists() -> tuple[dict, dict]:
-    from gzanalysis.package.load import data_root
+    from gzanalysis.package import classifications
 
-    root = data_root() / "classifications"
+    root = classifications.national_lists()
     return master_codes(root / "functional.csv"), master_codes(root / "economic.csv")
 
 
