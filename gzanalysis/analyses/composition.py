@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from gzanalysis.analyses.labels import check_lang, code_names, label
-from gzanalysis.package.layout import INCOME_SOURCES
+from gzanalysis.package.layout import INCOME_SOURCES, resource
 from gzanalysis.package.load import as_disclosure
 
 # The income columns that are sources of funds, in the order the table prints them.
@@ -24,6 +24,13 @@ def _by_classification(d, by: str, level: str, measure: str, lang: str) -> pd.Da
         raise ValueError(f"measure for by={by!r} must be one of {measures}, not {measure!r}")
     t = d.table(name)
     coded = t.dropna(subset=["code"])
+    if coded.empty:
+        from gzanalysis.analyses.subjects import NotInDisclosure
+
+        raise NotInDisclosure(
+            f"{d.meta.get('title', d.id)} prints no {resource(name).title} by code for the whole "
+            "department (by unit only, or not at all), so there is no breakdown to show."
+        )
     if level not in set(coded["level"]):
         raise ValueError(f"level must be one of {sorted(set(coded['level']))} for by={by!r}, not {level!r}")
     total = t.loc[t["code"].isna(), measure].iloc[0]
@@ -72,6 +79,70 @@ def _by_columns(
     )
 
 
+# The income lines of a 收支总表 by what they name: the source of funds each stands for (first match).
+SUMMARY_SOURCES = (
+    ("结转", "carryover"),
+    ("结余", "carryover"),
+    ("财政拨款", "fiscal_subtotal"),
+    ("预算拨款", "fiscal_subtotal"),
+    ("一般公共预算", "fiscal_subtotal"),
+    ("政府性基金", "fiscal_subtotal"),
+    ("国有资本经营", "fiscal_subtotal"),
+    ("财政专户", "education_fees"),
+    ("教育收费", "education_fees"),
+    ("事业单位经营", "public_institution_operations"),
+    ("事业收入", "public_institution_income"),
+    ("附属单位上缴", "subordinate_remittance"),
+    ("下级单位上缴", "subordinate_remittance"),
+    ("上级补助", "higher_level_grants"),
+    ("其他收入", "other_income"),
+)
+
+
+def _income_by_unit(d) -> bool:
+    """The 部门收入总表 is printed by unit, or without its 财政拨款 subtotal: its sources are not by function."""
+    facts = d.meta.get("structure", {}).get("income_by_function", {})
+    return facts.get("rows_by") == "unit" or "fiscal_subtotal" in facts.get("not_printed", ())
+
+
+def _sources_from_summary(d, level: str | None, lang: str) -> pd.DataFrame:
+    """Sources of funds from the 收支总表's income lines, where the income table is printed by unit."""
+    from gzanalysis.analyses.subjects import NotInDisclosure
+
+    if level is not None:
+        raise NotInDisclosure(
+            f"{d.meta.get('title', d.id)} prints its 部门收入总表 by unit, not by function: its sources of "
+            "funds are known for the whole budget only (level=None)."
+        )
+    s = d.table("budget_summary")
+    lines = s[(s["side"] == "income") & s["role"].isin(["item", "sub-item"])].sort_values("row")
+    amounts: dict[str, float] = {}
+    counted = False  # the open item named a source: its sub-items are parts of it, not counted again
+    for item, role, amount in zip(lines["item"], lines["role"], lines["amount"], strict=True):
+        source = next((src for word, src in SUMMARY_SOURCES if word in item), None)
+        if role == "item":
+            counted = source is not None
+        elif counted:
+            continue
+        if source is not None and not pd.isna(amount):
+            amounts[source] = amounts.get(source, 0.0) + float(amount)
+    grand = s.loc[(s["side"] == "income") & (s["role"] == "total"), "amount"]
+    total = float(grand.iloc[0]) if len(grand) else sum(amounts.values())
+    rows = [(src, amounts[src]) for src in SOURCES if src in amounts]
+    out = pd.DataFrame(
+        {
+            "code": pd.NA,
+            "name": label("total", lang),
+            "source": [src for src, _ in rows],
+            "label": [label(src, lang) for src, _ in rows],
+            "amount": [a for _, a in rows],
+        }
+    )
+    out["share_of_parent"] = out["amount"] / total
+    out["share_of_total"] = out["amount"] / total
+    return out.sort_values("amount", ascending=False, kind="stable").reset_index(drop=True)
+
+
 def composition(
     d,
     by: str = "function",
@@ -106,8 +177,21 @@ def composition(
     if by in BY:
         out = _by_classification(d, by, level or "类", measure, lang)
     elif by == "source":
-        out = _by_columns(d, {c: c for c in SOURCES}, "income_by_function", level, lang, "source")
+        if _income_by_unit(d):
+            out = _sources_from_summary(d, level, lang)
+        else:
+            out = _by_columns(d, {c: c for c in SOURCES}, "income_by_function", level, lang, "source")
     elif by == "kind":
+        absent = {"basic", "project"} & set(
+            d.meta.get("structure", {}).get("expenditure_by_function", {}).get("not_printed", ())
+        )
+        if absent:
+            from gzanalysis.analyses.subjects import NotInDisclosure
+
+            raise NotInDisclosure(
+                f"{d.meta.get('title', d.id)} prints no 基本支出/项目支出 split of its spending by function, "
+                "so there is no breakdown by kind to show."
+            )
         out = _by_columns(
             d, {"basic": "basic", "project": "project"}, "expenditure_by_function", level, lang, "kind"
         )

@@ -93,6 +93,9 @@ def assign(findings: pd.DataFrame) -> pd.DataFrame:
     rounding = (out["status"] == "rounding") & (cause == "")
     cause[rounding] = "rounding"
     text[rounding] = "Tables rounded separately to 0.01 万元: within half a cent per figure."
+    unchecked = (out["status"] == "not_checked") & (cause == "")
+    cause[unchecked] = "not_checked"
+    text[unchecked] = [f"Not checked: {r.note}" for r in out[unchecked].itertuples()]
     alone = (out["status"] != "ok") & (cause == "")
     cause[alone] = out.loc[alone, "rule"]
     text[alone] = [

@@ -135,8 +135,8 @@ def classified(
         name = row.text(inv["name"]) or _total_label(row)
         unit_name = row.text(inv["unit"]) if "unit" in inv else ""
         printed, code = _code(row, codes, last, lengths)
-        if printed in TOTALS and not name:
-            printed, name = "", printed  # 合计 printed across the code and name cells
+        if printed in TOTALS:
+            printed, name = "", name or printed  # 合计 printed across the code and name cells
         embedded = CODE_IN_NAME.match(name) if not printed else None
         if embedded and len(embedded.group(1)) in lengths:
             # the code printed inside the name's cell ([201]一般公共服务支出, 201 一般公共服务支出)
