@@ -76,6 +76,7 @@ def test_ipynb_is_generated_from_its_source(source, lang):
         return [(c.cell_type, c.source, c.metadata.get("tags", [])) for c in notebook.cells]
 
     assert cells(nb) == cells(sync.edition(source, lang))
+    assert all(set(c.metadata) <= {"tags"} for c in nb.cells), "only tags: no timings, no ids to diff"
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=[p.stem for p in SOURCES])
@@ -118,6 +119,7 @@ def test_an_edition_takes_its_language_from_the_source(tmp_path):
     for lang, title in [("en", "# Tiny"), ("zh", "# 小")]:
         nb = sync.edition(path, lang)
         assert [c.source for c in nb.cells] == [title, f'LANG = "{lang}"', "print(LANG)"]
+        assert [c.id for c in sync.edition(path, lang).cells] == [c.id for c in nb.cells]  # no random ids
         assert [c.metadata.get("tags", []) for c in nb.cells] == [
             [],
             ["parameters", "remove-cell"],
@@ -356,7 +358,8 @@ def test_markers_become_tags_on_a_copy(tmp_path):
 def test_sync_keeps_the_outputs_and_tags_of_tagged_cells(tmp_path):
     source = tmp_path / "tiny.py"
     source.write_text(
-        '# %% [markdown]\n# # Tiny\n\n# %% tags=["nbval-check-output"]\nprint(6 * 7)\n\n'
+        '# %% [markdown] tags=["lang-en"]\n# # Tiny\n\n# %% [markdown] tags=["lang-zh"]\n# # 小\n\n'
+        '# %% tags=["nbval-check-output"]\nprint(6 * 7)\n\n'
         "# %%\n# NBVAL_CHECK_OUTPUT\nprint(2 + 2)\n\n# %%\nprint('not kept')\n",
         encoding="utf-8",
     )

@@ -19,13 +19,17 @@ and readers do not see; the older comment ``# NBVAL_CHECK_OUTPUT`` in the cell i
 
 from __future__ import annotations
 
+import hashlib
 import re
+import shutil
 import sys
 from pathlib import Path
 
 import jupytext
 import nbformat
 from nbclient import NotebookClient
+
+from gzanalysis.publish.execute import KERNEL_STARTUP, kernel_manager
 
 # the project's one definition of a key-figure cell (the report drops failing ones on other disclosures)
 from gzanalysis.publish.notebooks import CHECK_COMMENT, CHECK_TAG  # noqa: F401  (used by the tests too)
@@ -91,6 +95,11 @@ def edition(source: Path, lang: str) -> nbformat.NotebookNode:
             cell.source = PARAMETER.sub(f'LANG = "{lang}"', cell.source)
         cell.metadata = {"tags": tags} if tags else {}
         cells.append(cell)
+    seen: dict[str, int] = {}
+    for cell in cells:  # ids from the content, not random: a sync that changes nothing changes no line
+        digest = hashlib.sha1(f"{lang}\0{cell.cell_type}\0{cell.source}".encode()).hexdigest()[:8]
+        seen[digest] = seen.get(digest, -1) + 1
+        cell.id = digest if not seen[digest] else f"{digest}-{seen[digest]}"
     nb.cells = cells
     nb.metadata = {"kernelspec": KERNEL}
     return nb
@@ -106,10 +115,23 @@ def generate(source: Path, lang: str = "en", folder: Path | None = None) -> nbfo
     default), with outputs kept only in key-figure cells."""
     nb = edition(source, lang)
     path = folder or source.parent
-    NotebookClient(
-        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path)}}
-    ).execute()
+    km = kernel_manager()  # the report's: IPC sockets of its own, no TCP port to race for with other kernels
+    try:
+        NotebookClient(
+            nb,
+            km=km,
+            timeout=300,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(path)}},
+            extra_arguments=[f"--IPKernelApp.exec_lines={KERNEL_STARTUP}"],
+        ).execute(cleanup_kc=True)
+    finally:
+        shutil.rmtree(Path(km.ip).parent, ignore_errors=True)
     for cell in nb.cells:
+        tags = cell.metadata.get("tags")
+        # only the tags survive (not the kernel's timings): the report honours remove-cell / hide-input …,
+        # nbval nbval-check-output
+        cell.metadata = {"tags": tags} if tags else {}
         if cell.cell_type != "code":
             continue
         if not is_checked(cell):
