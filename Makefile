@@ -52,7 +52,7 @@ test: $(STAMP) $(JS)/.installed system-deps
 ## Open JupyterLab on the notebooks.
 # The project's Lab settings (no news prompt) go where Lab reads overrides.json; the chart library is written
 # where the server serves it (gz.notebook.setup() loads it from there instead of storing it in each notebook).
-# The server's config hides the paired .py sources (jupytext saves them), so each notebook is listed once.
+# The server's config hides the notebooks' one source each (notebooks/src), so each edition is listed once.
 # As root (a container, a CI image) Jupyter needs --allow-root.
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
 ALLOW_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)

@@ -14,6 +14,7 @@ from gzanalysis.analyses.changes import changes
 from gzanalysis.analyses.compare import compare
 from gzanalysis.analyses.composition import composition
 from gzanalysis.analyses.glossary import glossary
+from gzanalysis.analyses.labels import label, term
 from gzanalysis.analyses.subjects import NotInDisclosure, require
 from gzanalysis.analyses.targets import targets, targets_summary
 from gzanalysis.audit import audit
@@ -45,6 +46,7 @@ __all__ = [
     "corpus",
     "find_corpus",
     "glossary",
+    "label",
     "load",
     "load_many",
     "notebook",
@@ -55,6 +57,7 @@ __all__ = [
     "targets_summary",
     "tables",
     "teaching",
+    "term",
     "widgets",
 ]
 __version__ = "0.1.0"

@@ -380,9 +380,8 @@ def _free_port() -> int:
 def lab(tmp_path_factory):
     """JupyterLab on 127.0.0.1 with a token, over a copy of the notebooks; stopped by its PID afterwards."""
     root = tmp_path_factory.mktemp("lab")
-    for nb in (ROOT / "notebooks").glob("*.ipynb"):  # each with its paired source, as `make lab` shows them
+    for nb in (ROOT / "notebooks").glob("*.ipynb"):  # the English edition, as `make lab` shows it
         shutil.copy(nb, root / nb.name)
-        shutil.copy(nb.with_suffix(".py"), root / nb.with_suffix(".py").name)
     shutil.copy(ROOT / "notebooks" / "jupytext.toml", root / "jupytext.toml")
     # Render every cell (no windowing), so that the tests see every output. The news prompt is turned off
     # by the project's own overrides.json (tools/jupyterlab), which this Lab reads as `make lab`'s does.
@@ -526,8 +525,8 @@ def test_jupyterlab_runs_each_notebook_offline(browser, lab, name):
 
 
 def _save_and_check(page, lab, name: str) -> None:
-    """Ctrl+S after Run All: the notebook keeps its outputs but not the 0.9 MB chart library; the paired
-    .py source is rewritten by jupytext exactly as it was (no header added)."""
+    """Ctrl+S after Run All: the notebook keeps its outputs but not the 0.9 MB chart library; no .py is
+    written beside it (an edition is not paired: its source, notebooks/src, holds both languages)."""
     root = lab[2]
     before = (root / f"{name}.ipynb").stat().st_mtime
     page.keyboard.press("Control+s")
@@ -541,8 +540,7 @@ def _save_and_check(page, lab, name: str) -> None:
     cells = json.loads(saved.read_text(encoding="utf-8"))["cells"]
     library = [o for c in cells for o in c.get("outputs", []) if o.get("metadata", {}).get(BUNDLE_MARK)]
     assert len(library) == 1 and len(json.dumps(library)) < 5_000, f"{name}: the chart library was stored"
-    source = (ROOT / "notebooks" / f"{name}.py").read_text(encoding="utf-8")
-    assert (root / f"{name}.py").read_text(encoding="utf-8") == source, f"{name}.py changed on save"
+    assert not (root / f"{name}.py").exists(), f"{name}.py written on save"
 
 
 def test_data_strings_cannot_run_script_in_the_report(browser, tmp_path, monkeypatch):

@@ -41,7 +41,8 @@ def test_make_lab_installs_settings_without_the_news_prompt(tmp_path):
     hidden = json.loads(
         (ROOT / "tools" / "jupyterlab" / "jupyter_server_config.json").read_text(encoding="utf-8")
     )
-    assert "*.py" in hidden["ContentsManager"]["hide_globs"]  # one entry per notebook in the file browser
+    # one entry per notebook in the file browser: the editions, not their one source (notebooks/src)
+    assert {"*.py", "src"} <= set(hidden["ContentsManager"]["hide_globs"])
 
 
 def _path_without(tmp_path: Path, *names: str) -> str:

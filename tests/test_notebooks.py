@@ -1,8 +1,9 @@
-"""The curated notebooks: in step with their sources, following the skeleton, using only the public API.
+"""The curated notebooks: one source each, two editions in step with it, the skeleton, only the public API.
 
-Two editions: English in notebooks/, Chinese in notebooks/zh/ under the same names. Executing them (and
-comparing their key figures) is nbval's job: `pytest` collects notebooks/*.ipynb and notebooks/zh/*.ipynb;
-the twins' checked figures are compared here.
+Each notebook has one jupytext source, notebooks/src/NAME.py (code once, LANG as a parameter, markdown in
+English/Chinese pairs); tools/sync_notebooks.py writes its English edition notebooks/NAME.ipynb and its Chinese
+edition notebooks/zh/NAME.ipynb. Executing the editions (and comparing their key figures) is nbval's job:
+`pytest` collects notebooks/*.ipynb and notebooks/zh/*.ipynb; the two editions' checked figures are compared here.
 """
 
 import importlib.util
@@ -17,24 +18,13 @@ import pytest
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 ZH = NOTEBOOKS / "zh"
-ENGLISH = sorted(NOTEBOOKS.glob("*.py"))
-CHINESE = sorted(ZH.glob("*.py"))
-SOURCES = ENGLISH + CHINESE
+SOURCES = sorted((NOTEBOOKS / "src").glob("*.py"))
 CURATED = [p for p in SOURCES if not p.name.startswith("teaching_")]
+LANGS = ("en", "zh")
 HEADINGS = {
     "en": ["## Overview", "## Prerequisites", "## Imports", "## Summary", "## Sources"],
     "zh": ["## 概览", "## 预备知识", "## 导入", "## 小结", "## 资料来源"],
 }
-
-
-def _id(path: Path) -> str:
-    return path.relative_to(NOTEBOOKS).with_suffix("").as_posix()
-
-
-def _lang(path: Path) -> str:
-    return "zh" if path.parent == ZH else "en"
-
-
 TOOLS = NOTEBOOKS.parent / "tools"
 
 
@@ -47,41 +37,102 @@ def _tool(name: str):
 
 
 sync = _tool("sync_notebooks")
+EDITIONS = [(source, lang) for source in SOURCES for lang in LANGS]
+CURATED_EDITIONS = [(source, lang) for source in CURATED for lang in LANGS]
+
+
+def _ids(pairs) -> list[str]:
+    return [f"{source.stem}-{lang}" for source, lang in pairs]
+
+
+def _code(source: Path) -> str:
+    return "\n".join(c.source for c in jupytext.read(source).cells if c.cell_type == "code")
 
 
 def test_the_curated_set_is_complete():
-    for edition in (ENGLISH, CHINESE):
-        names = {p.stem for p in edition}
-        for prefix in ["00_", "01_", "02_", "03_", "04_", "05_"]:
-            assert any(n.startswith(prefix) for n in names), prefix
-        exercises = {n.split("_", 3)[2] for n in names if n.startswith("teaching_ex_")}
-        solutions = {n.split("_", 3)[2] for n in names if n.startswith("teaching_sol_")}
-        assert len(exercises) >= 3 and exercises == solutions
+    names = {p.stem for p in SOURCES}
+    for prefix in ["00_", "01_", "02_", "03_", "04_", "05_"]:
+        assert any(n.startswith(prefix) for n in names), prefix
+    exercises = {n.split("_", 3)[2] for n in names if n.startswith("teaching_ex_")}
+    solutions = {n.split("_", 3)[2] for n in names if n.startswith("teaching_sol_")}
+    assert len(exercises) >= 3 and exercises == solutions
 
 
-def test_every_notebook_has_a_twin():
-    """Each notebook exists in English and in Chinese, under the same name."""
-    assert {p.stem for p in ENGLISH} == {p.stem for p in CHINESE}
+def test_every_source_has_both_editions_and_nothing_else():
+    """notebooks/NAME.ipynb and notebooks/zh/NAME.ipynb for every source, no edition without a source, and
+    no second source (a .py beside an edition) to drift from the first."""
+    names = {p.stem for p in SOURCES}
+    assert {p.stem for p in NOTEBOOKS.glob("*.ipynb")} == names
+    assert {p.stem for p in ZH.glob("*.ipynb")} == names
+    assert not list(NOTEBOOKS.glob("*.py")) and not list(ZH.glob("*.py"))
 
 
-@pytest.mark.parametrize("source", SOURCES, ids=[_id(p) for p in SOURCES])
-def test_ipynb_is_generated_from_its_source(source):
-    """Edit the .py, then run `tools/sync_notebooks.py`: the two must hold the same cells."""
-    nb = nbformat.read(source.with_suffix(".ipynb"), as_version=4)
-    src = jupytext.read(source)
+@pytest.mark.parametrize(("source", "lang"), EDITIONS, ids=_ids(EDITIONS))
+def test_ipynb_is_generated_from_its_source(source, lang):
+    """Edit the source, then run `tools/sync_notebooks.py NAME`: each edition holds the source's cells."""
+    nb = nbformat.read(sync.target(source, lang), as_version=4)
 
     def cells(notebook):
         return [(c.cell_type, c.source, c.metadata.get("tags", [])) for c in notebook.cells]
 
-    assert cells(nb) == cells(src)
+    assert cells(nb) == cells(sync.edition(source, lang))
+    assert all(set(c.metadata) <= {"tags"} for c in nb.cells), "only tags: no timings, no ids to diff"
 
 
-@pytest.mark.parametrize("source", SOURCES, ids=[_id(p) for p in SOURCES])
-def test_skeleton(source):
-    nb = jupytext.read(source)
+@pytest.mark.parametrize("source", SOURCES, ids=[p.stem for p in SOURCES])
+def test_every_markdown_cell_has_its_other_language_pair(source):
+    """Markdown comes in pairs: an English cell, then the Chinese that renders it (and nothing untagged)."""
+    assert sync.unpaired(jupytext.read(source)) == []
+
+
+def test_an_unpaired_cell_is_found_and_refused(tmp_path):
+    """The pairing check is not vacuous: a missing translation, a lone or a misordered cell are each named,
+    and the sync tool writes no edition from such a source."""
+    md = "# %% [markdown] tags=[{tag}]\n# {text}\n\n"
+    good = md.format(tag='"lang-en"', text="# Title") + md.format(tag='"lang-zh"', text="# 标题")
+    code = '# %% tags=["parameters"]\nLANG = "en"\n\n'
+    cases = {
+        "missing zh": good + code + md.format(tag='"lang-en"', text="More"),
+        "lone zh": good + code + md.format(tag='"lang-zh"', text="更多"),
+        "zh before en": good
+        + md.format(tag='"lang-zh"', text="更多")
+        + md.format(tag='"lang-en"', text="More"),
+        "untagged": good + "# %% [markdown]\n# Untagged\n\n",
+    }
+    assert sync.unpaired(jupytext.reads(good + code, fmt="py:percent")) == []
+    for name, text in cases.items():
+        path = tmp_path / f"{name.replace(' ', '_')}.py"
+        path.write_text(text, encoding="utf-8")
+        assert sync.unpaired(jupytext.read(path)), name
+        with pytest.raises(ValueError, match="pair"):
+            sync.edition(path, "en")
+
+
+def test_an_edition_takes_its_language_from_the_source(tmp_path):
+    path = tmp_path / "tiny.py"
+    path.write_text(
+        '# %% [markdown] tags=["lang-en"]\n# # Tiny\n\n# %% [markdown] tags=["lang-zh"]\n# # 小\n\n'
+        '# %% tags=["parameters", "remove-cell"]\nLANG = "en"\n\n'
+        '# %% tags=["nbval-check-output"]\nprint(LANG)\n',
+        encoding="utf-8",
+    )
+    for lang, title in [("en", "# Tiny"), ("zh", "# 小")]:
+        nb = sync.edition(path, lang)
+        assert [c.source for c in nb.cells] == [title, f'LANG = "{lang}"', "print(LANG)"]
+        assert [c.id for c in sync.edition(path, lang).cells] == [c.id for c in nb.cells]  # no random ids
+        assert [c.metadata.get("tags", []) for c in nb.cells] == [
+            [],
+            ["parameters", "remove-cell"],
+            ["nbval-check-output"],
+        ]
+
+
+@pytest.mark.parametrize(("source", "lang"), EDITIONS, ids=_ids(EDITIONS))
+def test_skeleton(source, lang):
+    nb = sync.edition(source, lang)
     markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
     assert nb.cells[0].source.startswith("# "), "a title first"
-    for heading in HEADINGS[_lang(source)]:
+    for heading in HEADINGS[lang]:
         assert heading in markdown, heading
 
 
@@ -93,25 +144,70 @@ def cjk_share(text: str) -> float:
     return cjk / max(cjk + latin, 1)
 
 
-@pytest.mark.parametrize("source", SOURCES, ids=[_id(p) for p in SOURCES])
-def test_prose_is_in_the_editions_language(source):
+@pytest.mark.parametrize(("source", "lang"), EDITIONS, ids=_ids(EDITIONS))
+def test_prose_is_in_the_editions_language(source, lang):
     """The Chinese edition is written in Chinese, the English one in English (Chinese terms glossed in it)."""
-    markdown = "\n".join(c.source for c in jupytext.read(source).cells if c.cell_type == "markdown")
+    nb = sync.edition(source, lang)
+    markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
     share = cjk_share(markdown)
-    assert share > 0.8 if _lang(source) == "zh" else share < 0.25, f"{share:.0%} CJK"
+    assert share > 0.8 if lang == "zh" else share < 0.25, f"{share:.0%} CJK"
 
 
-@pytest.mark.parametrize("source", SOURCES, ids=[_id(p) for p in SOURCES])
+@pytest.mark.parametrize("source", SOURCES, ids=[p.stem for p in SOURCES])
 def test_labels_follow_the_edition(source):
-    """The Chinese edition never asks for English labels, nor the English edition for Chinese ones."""
-    code = "\n".join(c.source for c in jupytext.read(source).cells if c.cell_type == "code")
-    other = "en" if _lang(source) == "zh" else "zh"
-    assert f'lang="{other}"' not in code
+    """The code is written once: the first code cell sets LANG (the parameters cell), and no cell asks for
+    one language's labels in particular."""
+    first = next(c for c in jupytext.read(source).cells if c.cell_type == "code")
+    assert sync.PARAMETERS in first.metadata.get("tags", []) and first.source == 'LANG = "en"'
+    code = _code(source)
+    assert not re.search(r"""lang=["']|, ["'](?:en|zh)["']\)""", code), "pass lang=LANG"
 
 
-@pytest.mark.parametrize("source", SOURCES, ids=[_id(p) for p in SOURCES])
+UNIT = "万元"  # the unit as published: both editions print it
+WORD = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]{3,}")
+
+
+def printed_words(code: str) -> list[str]:
+    """The text a cell prints from its own literals (not from labels it computes): the string constants of
+    each print() call, and the literal parts of its f-strings, but not what their {…} compute."""
+    import ast
+
+    found = []
+
+    def visit(node):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            found.append(node.value)
+        elif isinstance(node, ast.JoinedStr):
+            for part in node.values:
+                visit(part)  # a FormattedValue (a computed label) is left out
+        elif isinstance(node, ast.BinOp):
+            visit(node.left)
+            visit(node.right)
+
+    for node in ast.walk(ast.parse(code)):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print":
+            for arg in node.args:
+                visit(arg)
+    return [w for text in found for w in WORD.findall(text.replace(UNIT, ""))]
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=[p.stem for p in SOURCES])
+def test_key_figures_print_no_words_of_one_language(source):
+    """A key-figure cell prints numbers, codes and the labels the analyses give in LANG (gz.label, gz.term,
+    an analysis' label column), never a word of its own: both editions print the same figures."""
+    for cell in jupytext.read(source).cells:
+        if sync.is_checked(cell):
+            assert not printed_words(cell.source), cell.source[:200]
+
+
+def test_printed_words_are_found():
+    assert printed_words('print(f"Total {x:,.2f} 万元", "条勘误")') == ["Total", "条", "勘", "误"]
+    assert printed_words("print(f\"{gz.label('total', LANG)}: {x} 万元 | {y:.1%}\")") == []
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=[p.stem for p in SOURCES])
 def test_only_the_public_api(source):
-    code = "\n".join(c.source for c in jupytext.read(source).cells if c.cell_type == "code")
+    code = _code(source)
     imports = set(re.findall(r"^\s*(?:import|from)\s+([\w.]+)", code, flags=re.M))
     assert imports <= {"gzanalysis"}, imports
     for forbidden in ["read_csv", "open(", "os.chdir", "../data", "gz._", "gzanalysis."]:
@@ -124,10 +220,11 @@ def _checked_cells(path: Path) -> list:
     return [c for c in nb.cells if sync.is_checked(c)]
 
 
-@pytest.mark.parametrize("source", CURATED, ids=[_id(p) for p in CURATED])
-def test_key_figures_are_checked(source):
-    nb = nbformat.read(source.with_suffix(".ipynb"), as_version=4)
-    checked = _checked_cells(source.with_suffix(".ipynb"))
+@pytest.mark.parametrize(("source", "lang"), CURATED_EDITIONS, ids=_ids(CURATED_EDITIONS))
+def test_key_figures_are_checked(source, lang):
+    path = sync.target(source, lang)
+    nb = nbformat.read(path, as_version=4)
+    checked = _checked_cells(path)
     assert checked and all(c.outputs for c in checked)
     assert all(not c.outputs for c in nb.cells if c.cell_type == "code" and c not in checked), (
         "only key figures are stored"
@@ -140,8 +237,7 @@ def test_key_figures_are_checked(source):
 @pytest.mark.parametrize("source", CURATED, ids=[p.stem for p in CURATED])
 def test_no_printed_dataframes_for_readers(source):
     """Readers see formatted tables (gz.tables.show); a printed DataFrame may only feed a hidden check."""
-    nb = nbformat.read(source.with_suffix(".ipynb"), as_version=4)
-    for cell in nb.cells:
+    for cell in jupytext.read(source).cells:
         tags = cell.get("metadata", {}).get("tags", [])
         if cell.cell_type == "code" and "remove-cell" not in tags:
             assert ".to_string(" not in cell.source, cell.source[:120]
@@ -159,13 +255,12 @@ def figures(cell) -> Counter:
     return Counter(n.replace(",", "").lstrip("+") for n in NUMBER.findall(text))
 
 
-@pytest.mark.parametrize("source", ENGLISH, ids=[p.stem for p in ENGLISH])
-def test_twins_check_the_same_figures(source):
-    """Each English notebook's checked figures, cell by cell, are its Chinese twin's; a missing twin fails."""
-    twin = ZH / source.with_suffix(".ipynb").name
-    assert twin.exists(), f"no Chinese twin notebooks/zh/{twin.name}"
-    english, chinese = _checked_cells(source.with_suffix(".ipynb")), _checked_cells(twin)
-    assert len(english) == len(chinese), "the twins check a different number of cells"
+@pytest.mark.parametrize("source", SOURCES, ids=[p.stem for p in SOURCES])
+def test_editions_check_the_same_figures(source):
+    """The two editions' executed key-figure cells, cell by cell, print the same numbers (labels differ by
+    language, numbers may not); a missing edition fails."""
+    english, chinese = (_checked_cells(sync.target(source, lang)) for lang in LANGS)
+    assert len(english) == len(chinese), "the editions check a different number of cells"
     for n, (en, zh) in enumerate(zip(english, chinese, strict=True)):
         assert figures(en), f"checked cell {n} prints no number"
         assert figures(en) == figures(zh), (
@@ -236,11 +331,10 @@ def test_markers_become_tags_on_a_copy(tmp_path):
     """tools/check_markers_to_tags.py on a copy of the sources: every comment becomes a tag, nothing else
     changes, a second run changes nothing, and --check says when a comment is left."""
     convert = _tool("check_markers_to_tags")
-    copy = {source: tmp_path / source.relative_to(NOTEBOOKS) for source in SOURCES}  # both editions
+    copy = {source: tmp_path / source.name for source in SOURCES}  # the one source of both editions
     for source, target in copy.items():
-        target.parent.mkdir(exist_ok=True)
         shutil.copy(source, target)
-    folders = [str(tmp_path), str(tmp_path / "zh")]
+    folders = [str(tmp_path)]
     marked = {p: p.read_text(encoding="utf-8").count("# NBVAL_CHECK_OUTPUT") for p in SOURCES}
     assert convert.main(["--check", *folders]) == (1 if any(marked.values()) else 0)
     assert convert.main(folders) == 0
@@ -264,7 +358,8 @@ def test_markers_become_tags_on_a_copy(tmp_path):
 def test_sync_keeps_the_outputs_and_tags_of_tagged_cells(tmp_path):
     source = tmp_path / "tiny.py"
     source.write_text(
-        '# %% [markdown]\n# # Tiny\n\n# %% tags=["nbval-check-output"]\nprint(6 * 7)\n\n'
+        '# %% [markdown] tags=["lang-en"]\n# # Tiny\n\n# %% [markdown] tags=["lang-zh"]\n# # 小\n\n'
+        '# %% tags=["nbval-check-output"]\nprint(6 * 7)\n\n'
         "# %%\n# NBVAL_CHECK_OUTPUT\nprint(2 + 2)\n\n# %%\nprint('not kept')\n",
         encoding="utf-8",
     )

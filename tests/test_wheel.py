@@ -46,7 +46,7 @@ def test_the_wheel_holds_each_file_once(wheel):
     assert "gzanalysis/publish/app_pages/composition.ipynb" in names
     assert "gzanalysis/publish/app_share/voila/templates/gzanalysis/index.html.j2" in names
 
-    assert "gzanalysis/notebooks/jupytext.toml" not in names  # it pairs the .py sources, not shipped
+    assert "gzanalysis/notebooks/jupytext.toml" not in names  # the sources' config, not shipped
 
 
 def test_a_fresh_venv_with_the_wheel_loads_audits_and_builds_the_report(wheel, tmp_path):

@@ -1,4 +1,4 @@
-"""Turn every ``# NBVAL_CHECK_OUTPUT`` comment of notebooks/*.py into the cell tag ``nbval-check-output``.
+"""Turn every ``# NBVAL_CHECK_OUTPUT`` comment of notebooks/src/*.py into the cell tag ``nbval-check-output``.
 
     .venv/bin/python tools/check_markers_to_tags.py [--check] [FOLDER or FILE.py ...]
 
@@ -97,7 +97,9 @@ def convert_file(path: Path, write: bool = True) -> int:
 
 def main(args: list[str]) -> int:
     check = "--check" in args
-    targets = [Path(a) for a in args if a != "--check"] or [NOTEBOOKS, NOTEBOOKS / "zh"]  # both editions
+    targets = [Path(a) for a in args if a != "--check"] or [
+        NOTEBOOKS / "src"
+    ]  # the one source of both editions
     files = [f for t in targets for f in (sorted(t.glob("*.py")) if t.is_dir() else [t])]
     left = 0
     for path in files:

@@ -1,19 +1,27 @@
-"""Regenerate notebooks/*.ipynb from their jupytext sources (notebooks/*.py, py:percent).
+"""Write both editions of each curated notebook from its one source (notebooks/src/NAME.py, py:percent).
 
-    .venv/bin/python tools/sync_notebooks.py [NAME | path/to/notebook.py ...]   # NAME: 00_start_here, zh/00_start_here
+    .venv/bin/python tools/sync_notebooks.py [NAME | notebooks/src/NAME.py ...]   # NAME: 00_start_here
 
-The Chinese edition sits in notebooks/zh/ under the same names (EDITIONS).
+One source, two editions (EDITIONS): the English ``notebooks/NAME.ipynb`` and the Chinese
+``notebooks/zh/NAME.ipynb``. In the source:
 
-The .py file is what people edit and review. The .ipynb is generated: executed in a fresh kernel, it keeps
-only the outputs of the key-figure cells (small text that nbval compares on every `make test`), so its diff
-stays readable. A key-figure cell carries the tag ``nbval-check-output`` (py:percent header
-``# %% tags=["nbval-check-output"]``), which nbval honours and readers do not see; the older comment
-``# NBVAL_CHECK_OUTPUT`` in the cell is accepted too until tools/check_markers_to_tags.py has converted
-every source.
+- the code cells stand once; the first code cell is the parameters cell (tag ``parameters``, papermill's)
+  ``LANG = "en"``, and every cell that labels a table or a chart passes ``lang=LANG``. An edition gets its
+  own ``LANG = "zh"`` there and nothing else changes in the code;
+- the markdown cells come in pairs: the English one, tagged ``lang-en``, then its Chinese rendering, tagged
+  ``lang-zh``. An edition keeps its language's cells, without the language tag (``edition``).
+
+The .ipynb are generated: executed in a fresh kernel, they keep only the outputs of the key-figure cells
+(small text that nbval compares on every `make test`), so their diff stays readable. A key-figure cell carries
+the tag ``nbval-check-output`` (py:percent header ``# %% tags=["nbval-check-output"]``), which nbval honours
+and readers do not see; the older comment ``# NBVAL_CHECK_OUTPUT`` in the cell is accepted too.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -21,24 +29,108 @@ import jupytext
 import nbformat
 from nbclient import NotebookClient
 
+from gzanalysis.publish.execute import KERNEL_STARTUP, kernel_manager
+
 # the project's one definition of a key-figure cell (the report drops failing ones on other disclosures)
 from gzanalysis.publish.notebooks import CHECK_COMMENT, CHECK_TAG  # noqa: F401  (used by the tests too)
 from gzanalysis.publish.notebooks import is_check_cell as is_checked
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-EDITIONS = {"en": NOTEBOOKS, "zh": NOTEBOOKS / "zh"}  # the English edition, and its Chinese twins
+SOURCES = NOTEBOOKS / "src"  # the one source of each notebook, both languages
+EDITIONS = {"en": NOTEBOOKS, "zh": NOTEBOOKS / "zh"}  # language → folder of its edition
+PARAMETERS = "parameters"  # papermill's tag of the cell that sets LANG
+PARAMETER = re.compile(r"^LANG\s*=.*$", flags=re.M)
 KERNEL = {"display_name": "Python 3", "language": "python", "name": "python3"}
 
 
-def generate(source: Path) -> nbformat.NotebookNode:
+def lang_tag(lang: str) -> str:
+    """The tag of a markdown cell written in ``lang``: ``lang-en``, ``lang-zh``."""
+    return f"lang-{lang}"
+
+
+def cell_lang(cell) -> str | None:
+    """The language a cell is tagged with, or None (code, and cells that every edition shows)."""
+    tags = [t for t in cell.get("metadata", {}).get("tags", []) if t in {lang_tag(x) for x in EDITIONS}]
+    return tags[0].removeprefix("lang-") if tags else None
+
+
+def unpaired(nb) -> list[str]:
+    """What breaks the pairing of a source's markdown, one line each (empty when every cell is paired): each
+    markdown cell is tagged with one language, each English cell is followed by its Chinese rendering, and
+    the two carry the same other tags."""
+    problems = []
+    cells = nb.cells
+    for i, cell in enumerate(cells):
+        if cell.cell_type != "markdown":
+            continue
+        lang, start = cell_lang(cell), cell.source.strip().split("\n")[0][:60]
+        others = sorted(set(cell.metadata.get("tags", [])) - {lang_tag(x) for x in EDITIONS})
+        if lang is None:
+            problems.append(f"cell {i} ({start!r}) has no language tag (lang-en or lang-zh)")
+        elif lang == "en":
+            pair = cells[i + 1] if i + 1 < len(cells) else None
+            if pair is None or pair.cell_type != "markdown" or cell_lang(pair) != "zh":
+                problems.append(f"cell {i} ({start!r}) has no Chinese pair right after it")
+            elif sorted(set(pair.metadata.get("tags", [])) - {lang_tag("zh")}) != others:
+                problems.append(f"cell {i} ({start!r}) and its pair carry different tags")
+        elif i == 0 or cell_lang(cells[i - 1]) != "en" or cells[i - 1].cell_type != "markdown":
+            problems.append(f"cell {i} ({start!r}) is Chinese without the English it renders before it")
+    return problems
+
+
+def edition(source: Path, lang: str) -> nbformat.NotebookNode:
+    """The ``lang`` edition of a source, not executed: its language's markdown, every code cell, ``LANG``
+    set to ``lang`` in the parameters cell, and only the cells' tags kept (the report and nbval read them).
+    A source whose markdown is not in pairs (``unpaired``) raises ValueError."""
     nb = jupytext.read(source)
-    nb.metadata = {"kernelspec": KERNEL, "jupytext": {"formats": "ipynb,py:percent"}}
-    NotebookClient(
-        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(source.parent)}}
-    ).execute()
+    problems = unpaired(nb)
+    if problems:
+        raise ValueError(f"{source}: markdown not in English/Chinese pairs: " + "; ".join(problems))
+    cells = []
+    for cell in nb.cells:
+        if cell_lang(cell) not in (None, lang):
+            continue
+        tags = [t for t in cell.metadata.get("tags", []) if t != lang_tag(lang)]
+        if cell.cell_type == "code" and PARAMETERS in tags:
+            cell.source = PARAMETER.sub(f'LANG = "{lang}"', cell.source)
+        cell.metadata = {"tags": tags} if tags else {}
+        cells.append(cell)
+    seen: dict[str, int] = {}
+    for cell in cells:  # ids from the content, not random: a sync that changes nothing changes no line
+        digest = hashlib.sha1(f"{lang}\0{cell.cell_type}\0{cell.source}".encode()).hexdigest()[:8]
+        seen[digest] = seen.get(digest, -1) + 1
+        cell.id = digest if not seen[digest] else f"{digest}-{seen[digest]}"
+    nb.cells = cells
+    nb.metadata = {"kernelspec": KERNEL}
+    return nb
+
+
+def target(source: Path, lang: str) -> Path:
+    """Where the ``lang`` edition of a source goes: ``notebooks/NAME.ipynb``, ``notebooks/zh/NAME.ipynb``."""
+    return EDITIONS[lang] / f"{source.stem}.ipynb"
+
+
+def generate(source: Path, lang: str = "en", folder: Path | None = None) -> nbformat.NotebookNode:
+    """The ``lang`` edition of ``source``, executed in a fresh kernel from ``folder`` (the source's own by
+    default), with outputs kept only in key-figure cells."""
+    nb = edition(source, lang)
+    path = folder or source.parent
+    km = kernel_manager()  # the report's: IPC sockets of its own, no TCP port to race for with other kernels
+    try:
+        NotebookClient(
+            nb,
+            km=km,
+            timeout=300,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(path)}},
+            extra_arguments=[f"--IPKernelApp.exec_lines={KERNEL_STARTUP}"],
+        ).execute(cleanup_kc=True)
+    finally:
+        shutil.rmtree(Path(km.ip).parent, ignore_errors=True)
     for cell in nb.cells:
         tags = cell.metadata.get("tags")
-        # only the tags survive: the report honours remove-cell / hide-input …, nbval nbval-check-output
+        # only the tags survive (not the kernel's timings): the report honours remove-cell / hide-input …,
+        # nbval nbval-check-output
         cell.metadata = {"tags": tags} if tags else {}
         if cell.cell_type != "code":
             continue
@@ -49,15 +141,17 @@ def generate(source: Path) -> nbformat.NotebookNode:
 
 
 def main(names: list[str]) -> int:
-    every = [p for folder in EDITIONS.values() for p in sorted(folder.glob("*.py"))]
-    sources = [Path(n) if n.endswith(".py") else NOTEBOOKS / f"{n}.py" for n in names] if names else every
+    every = sorted(SOURCES.glob("*.py"))
+    sources = (
+        [Path(n) if n.endswith(".py") else SOURCES / f"{Path(n).name}.py" for n in names] if names else every
+    )
     for source in sources:
-        nb = generate(source)
-        target = source.with_suffix(".ipynb")
-        nbformat.write(nb, target)
-        print(
-            f"{target.relative_to(NOTEBOOKS) if target.is_relative_to(NOTEBOOKS) else target}: {sum(bool(c.get('outputs')) for c in nb.cells)} checked outputs"
-        )
+        for lang in EDITIONS:
+            path = target(source, lang)
+            nb = generate(source, lang, folder=path.parent)
+            nbformat.write(nb, path)
+            checked = sum(bool(c.get("outputs")) for c in nb.cells)
+            print(f"{path.relative_to(NOTEBOOKS)}: {checked} checked outputs")
     return 0
 
 

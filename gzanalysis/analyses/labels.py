@@ -33,6 +33,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "parts_check": ("分项核对", "Parts check"),
     "project_name": ("项目", "Project"),
     "indicator": ("指标", "Indicator"),
+    "indicator_kind": ("指标类型", "Kind of indicator"),
     "count": ("个数", "Count"),
     "scope": ("资金范围", "Funds"),
     "amount_from": ("金额出处", "Amount from"),

@@ -1,9 +1,11 @@
 """Executed notebooks kept between report builds, so a rebuild re-executes only what changed.
 
-A notebook's entry is keyed on three things: the notebook file itself (its bytes), the data package the
-notebooks read (every file of the package folder and its raw text), and the code a kernel runs (the
-gzanalysis version, the hash of its modules outside ``publish/`` and the versions of the libraries that
-draw the outputs). Editing one notebook misses its own entry only; changing the data or the code misses all.
+A notebook's entry is keyed on three things: the notebook file itself (its bytes: the edition that runs,
+which tools/sync_notebooks.py writes from the notebook's one source, so an edit of the source reaches the
+key of each edition it changes), the data package the notebooks read (every file of the package folder
+and its raw text), and the code a kernel runs (the gzanalysis version, the hash of its modules outside
+``publish/`` and the versions of the libraries that draw the outputs). Editing one notebook misses its own
+entries only; changing the data or the code misses all.
 
 Why not jupyter-cache: its key is the code cells and kernelspec of a notebook only (not the data it reads
 nor the code it calls), it executes with its own executor (ours keeps widget state and runs kernels on

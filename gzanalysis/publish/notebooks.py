@@ -1,6 +1,8 @@
 """The curated notebooks: where they are (shipped inside the package) and copying them out for a user.
 
-Two editions under the same names: English in ``notebooks/``, Chinese in ``notebooks/zh/``.
+Two editions under the same names: English in ``notebooks/``, Chinese in ``notebooks/zh/``, both written by
+tools/sync_notebooks.py from one source per notebook (``notebooks/src/``, not shipped): the editions are
+what users copy, the report executes and nbval checks.
 """
 
 from __future__ import annotations
