@@ -16,8 +16,10 @@ import shutil
 import time
 import traceback
 import uuid
+from functools import cache
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as dist_version
+from importlib.resources import files
 from pathlib import Path
 
 SUFFIXES = (".txt", ".pdf")
@@ -47,12 +49,29 @@ _PLACES = [
 ]
 
 
+@cache
 def version() -> str:
-    """The installed gzanalysis version (a re-run re-ingests everything when it changes)."""
+    """The installed gzanalysis version and a fingerprint of what reads a document (the ingest's code and
+    templates, the layout, the code lists): a re-run re-ingests everything when either changes, so a
+    corpus built by an older reader is never taken for one of this reader."""
     try:
-        return dist_version("gzanalysis")
+        release = dist_version("gzanalysis")
     except PackageNotFoundError:  # pragma: no cover - running from a checkout that is not installed
-        return "unknown"
+        release = "unknown"
+    root = Path(str(files("gzanalysis")))
+    readers = sorted(
+        [
+            *(root / "ingest").rglob("*.py"),
+            *(root / "ingest").rglob("*.toml"),
+            root / "package" / "layout.toml",
+            *(root / "data" / "classifications").glob("*.csv"),
+        ]
+    )
+    h = hashlib.sha256()
+    for path in readers:
+        h.update(path.relative_to(root).as_posix().encode())
+        h.update(path.read_bytes())
+    return f"{release}+{h.hexdigest()[:12]}"
 
 
 def sha256(path: Path) -> str:
