@@ -232,7 +232,7 @@ def _package(task: dict) -> dict:
         result.write(tmp)
         d = load(tmp)
         findings = audit(d)["status"].value_counts()
-        city = place(d.meta.get("unit"))
+        city = d.meta.get("city") or place(d.meta.get("unit"))
         import pyarrow.parquet as pq
 
         facts = facts_table(d, city)

@@ -220,6 +220,7 @@ def build_descriptor(package_dir: Path, meta: dict | None = None) -> dict:
                 "template",  # the template an ingest read the disclosure by, and what it requires
                 "unread",  # standard tables printed but not read (a partial package), with the reason
                 "scope",  # 单位预算 of a subordinate unit, where the document is not the department's
+                "city",  # the city the document is of, as it names it
             )
             if k in meta
         },

@@ -125,9 +125,31 @@ def _meta(doc: Document) -> dict:
             meta["unit"] = m.group(1)
     if UNIT_BUDGET.search(opening) and not DEPARTMENT_BUDGET.search(opening):
         meta["scope"] = "单位预算 (a unit's own budget, not its department's)"
+    opening_pages = [clean(line.text) for page in doc.pages[:6] for line in page.lines]
+    city = _city(meta.get("unit", ""), [t for t in first if "预算" in t], opening_pages)
+    if city:
+        meta["city"] = city
     if "year" in meta:
         meta["previous_year"] = meta["year"] - 1
     return meta
+
+
+CITY_AT_START = re.compile(r"^(?:\d{4}年度?)?([\u4e00-\u9fff]{2,4}?市)(?!级)")  # 上海市2026年…, 苏州市审计局
+CITY_IN_TEXT = re.compile(r"([\u4e00-\u9fff]{2}市)")  # 在福州市生态环境局的领导下 → 福州市
+NOT_A_CITY = ("城市", "都市", "超市", "股市", "集市", "门市", "本市", "全市", "我市")
+
+
+def _city(unit: str, titles: list[str], text: list[str]) -> str | None:
+    """The city the document is of: the one its unit's name or a title begins with (上海市2026年市级
+    单位预算), else the first one its opening pages name (在福州市生态环境局…)."""
+    for where in (unit, *titles):
+        if (m := CITY_AT_START.match(where)) and m.group(1)[-2:] not in NOT_A_CITY:
+            return m.group(1)
+    for line in text:
+        for m in CITY_IN_TEXT.finditer(line):
+            if m.group(1) not in NOT_A_CITY:
+                return m.group(1)
+    return None
 
 
 def _shape_by_header(t: Table, tmpl) -> templates.TableSpec:

@@ -60,14 +60,21 @@ def amount(text: str, unit: str) -> str | None:
 OTHER_YEAR = re.compile(r"^(上年|上一年|增减|变化|比上年|同比)")
 
 
-def field_map(table: Table, fields: set[str]) -> dict[int, str]:
+def field_map(table: Table, fields: set[str], year: int | None = None) -> dict[int, str]:
     """Column index → standard field: the first column whose heading path matches takes the field
-    (this year's columns before those of another year or of the change)."""
+    (this year's columns before those of another year, 上年 or 2025年预算数, or of the change)."""
     out: dict[int, str] = {}
     taken: set[str] = set()
     columns = list(enumerate(table.columns))
-    current = [(i, c) for i, c in columns if not OTHER_YEAR.match(c.label)]
-    for i, col in current + [(i, c) for i, c in columns if OTHER_YEAR.match(c.label)]:
+
+    def other(c) -> bool:
+        m = re.match(r"^(\d{4})年", c.label)
+        return OTHER_YEAR.match(c.label) is not None or (
+            m is not None and year is not None and int(m.group(1)) != year
+        )
+
+    current = [(i, c) for i, c in columns if not other(c)]
+    for i, col in current + [(i, c) for i, c in columns if other(c)]:
         label = re.sub('[“”"‘’]', "", col.label)
         for fld, patterns in table.spec.columns.items():
             if fld in taken or fld not in fields:
@@ -493,7 +500,7 @@ class _Nesting:
 def by_unit(table: Table, resource, year: int | None, findings: Findings, totals_only: bool) -> list[dict]:
     """Rows by unit (三公 table; an income table by unit, of which only the total row is standard)."""
     fields = set(resource.field_names) | {"department", "department_code", "year_label"}
-    fmap = field_map(table, fields)
+    fmap = field_map(table, fields, year)
     inv = {f: i for i, f in fmap.items()}
     amounts = [f.name for f in resource.fields if f.is_amount and f.name in inv]
     if not amounts or (totals_only is False and amounts == ["total"]):
