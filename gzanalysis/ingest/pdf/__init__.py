@@ -181,14 +181,16 @@ class PdfIngestResult:
         unit, year = m.get("unit", package_id), m.get("year", "")
         units = {t.unit for t in self.reading.read}
         name = Path(self.source).name
+        kind, kind_en = ("单位预算", "unit budget") if m.get("scope") else ("部门预算", "department budget")
         top = {
             "id": package_id,
-            "title": f"{unit} {year}年部门预算公开",
-            "title_en": f"{unit}: {year} department budget disclosure",
+            "title": f"{unit} {year}年{kind}公开",
+            "title_en": f"{unit}: {year} {kind_en} disclosure",
             "unit": unit,
         }
         if year:
             top |= {"year": year, "previous_year": year - 1}
+        top |= {k: m[k] for k in ("city", "scope") if m.get(k)}
         top |= {
             "currency_unit": "万元",
             "currency_unit_en": "10,000 yuan (CNY)",
