@@ -9,8 +9,8 @@
 # (many disclosures ingested together, their facts in one Parquet dataset queried with DuckDB) and compares
 # its documents.
 #
-# It uses the corpus that `GZANALYSIS_CORPUS` names; without it, the documents of `../shared/corpus/` (eight
-# 2026 department budgets of 长沙, 深圳, 苏州 and 无锡) when this build can read PDFs; with neither, its first
+# It uses the corpus that `GZANALYSIS_CORPUS` names; without it, the documents of `../shared/corpus/`
+# (eighteen department and unit budgets of ten cities) when this build can read PDFs; with neither, its first
 # cell says how to build a corpus and the notebook stops there.
 #
 # ## Prerequisites
@@ -28,7 +28,7 @@
 # ## 概览
 # 一份公开文件只能说明一个部门怎样使用资金。把一批文件放在一起——同一城市的各个部门，或者不同城市的同一类部门——就可以比较：哪些部门的支出以项目支出为主，而不是基本支出；哪些部门依靠上年结转；哪些部门的三公经费相对其规模偏高。本笔记本打开一个**语料库**（一起导入的多份公开文件，其数据存为一个 Parquet 数据集，用 DuckDB 查询），并对其中的文件进行比较。
 #
-# 它使用环境变量 `GZANALYSIS_CORPUS` 指定的语料库；没有指定时，在能够读取 PDF 的环境中使用 `../shared/corpus/` 中的文件（长沙、深圳、苏州、无锡的八份2026年部门预算）；两者都没有时，第一个单元格会说明如何建立语料库，笔记本到此为止。
+# 它使用环境变量 `GZANALYSIS_CORPUS` 指定的语料库；没有指定时，在能够读取 PDF 的环境中使用 `../shared/corpus/` 中的文件（十个城市的十八份部门和单位预算）；两者都没有时，第一个单元格会说明如何建立语料库，笔记本到此为止。
 #
 # ## 预备知识
 # | 内容 | 重要程度 | 说明 |
@@ -99,16 +99,18 @@ print(largest.round(4).to_string(index=False))
 gz.tables.show(largest, lang=LANG)
 
 # %% [markdown] tags=["lang-en"]
-# With the eight shared documents: the petitions, audit and statistics bureaus spend most on 201
-# 一般公共服务支出 (长沙市信访局 all of it, 无锡市统计局 74.89%, 深圳市审计局 64.83%, 苏州市审计局 62.49%);
-# the transport bureaus of 深圳 and 苏州 on 214 交通运输支出 (91.89% and 95.19%), while 无锡市交通运输局 books
-# 85.51% under 212 城乡社区支出; 深圳市民政局 puts 68.37% under 229 其他支出.
+# With the eighteen shared documents: the petitions, audit and statistics bureaus and 重庆's government
+# office spend most on 201 一般公共服务支出 (长沙市信访局 all of it, 重庆市人民政府办公厅 82.99%, 西安市信访局
+# 79.87%, 无锡市统计局 74.89%, 广州市信访局 65.18%, 深圳市审计局 64.83%, 苏州市审计局 62.49%); the transport
+# bureaus of 苏州, 深圳 and 广州 on 214 交通运输支出 (95.19%, 91.89% and 66.28%), while 无锡市交通运输局 books
+# 85.51% under 212 城乡社区支出; the weather bureaus of 重庆 and 杭州 on 220 自然资源海洋气象等支出 (93.93% and
+# 91.40%); 深圳市民政局 puts 68.37% under 229 其他支出.
 #
 # Basic spending by economic class (一般公共预算基本支出表): how much of running the office is salaries
 # (301 工资福利支出) and how much goods and services (302).
 
 # %% [markdown] tags=["lang-zh"]
-# 以八份共享文件为例：信访、审计、统计部门的支出主要在201一般公共服务支出（长沙市信访局全部在此，无锡市统计局74.89%，深圳市审计局64.83%，苏州市审计局62.49%）；深圳和苏州的交通运输局主要在214交通运输支出（分别为91.89%和95.19%），而无锡市交通运输局有85.51%列在212城乡社区支出；深圳市民政局有68.37%列在229其他支出。
+# 以十八份共享文件为例：信访、审计、统计部门和重庆市人民政府办公厅的支出主要在201一般公共服务支出（长沙市信访局全部在此，重庆市人民政府办公厅82.99%，西安市信访局79.87%，无锡市统计局74.89%，广州市信访局65.18%，深圳市审计局64.83%，苏州市审计局62.49%）；苏州、深圳和广州的交通运输局主要在214交通运输支出（分别为95.19%、91.89%和66.28%），而无锡市交通运输局有85.51%列在212城乡社区支出；重庆和杭州的气象局主要在220自然资源海洋气象等支出（分别为93.93%和91.40%）；深圳市民政局有68.37%列在229其他支出。
 #
 # 按经济分类的基本支出（一般公共预算基本支出表）：机构运转的钱有多少是工资福利（301工资福利支出），有多少是商品和服务（302）。
 
@@ -136,13 +138,15 @@ print(summary[ratios].sort_values("carryover_share", ascending=False).round(4).t
 gz.tables.show(summary[ratios].sort_values("carryover_share", ascending=False), lang=LANG)
 
 # %% [markdown] tags=["lang-en"]
-# Project spending ranges from 7.30% of the budget (苏州市审计局) to 99.66% (无锡市交通运输局). Only the three
-# 深圳 departments print a 上年结转 total (0.66%, 0.05% and 0.00% of income); the others leave the cell blank,
-# which stays missing (NaN), not zero. 三公经费 is at most 1.25% of basic spending (深圳市交通运输局) and as
-# little as 0.06% (无锡市交通运输局).
+# Project spending ranges from 7.30% of the budget (苏州市审计局) to 99.66% (无锡市交通运输局); the two 西安
+# documents print no 基本/项目 split by function. Seven documents print a 上年结转 figure in their income
+# table (深圳市民政局 0.66% of income, 西安市安全生产监督管理局 0.31%, 深圳市交通运输局 0.05%, four at 0.00%);
+# the others leave the cell blank, which stays missing (NaN) here, although some state the carry-over in
+# words (长沙 "上年结转 0.00 万元", 苏州 and 无锡 "上年结转结余为 0 万元"). 三公经费 is at most 4.37% of basic
+# spending (重庆市人民政府办公厅) and as little as 0.06% (无锡市交通运输局).
 
 # %% [markdown] tags=["lang-zh"]
-# 项目支出占预算的比重从7.30%（苏州市审计局）到99.66%（无锡市交通运输局）不等。只有深圳的三个部门列示了上年结转合计（分别占收入的0.66%、0.05%和0.00%）；其他部门该栏为空，按缺失值（NaN）处理，而不是零。三公经费最多占基本支出的1.25%（深圳市交通运输局），最少只有0.06%（无锡市交通运输局）。
+# 项目支出占预算的比重从7.30%（苏州市审计局）到99.66%（无锡市交通运输局）不等；西安的两份文件没有按功能分类列示基本支出与项目支出。七份文件在收入总表中列示了上年结转（深圳市民政局占收入的0.66%，西安市安全生产监督管理局0.31%，深圳市交通运输局0.05%，另有四份为0.00%）；其他文件该栏为空，这里按缺失值（NaN）处理，尽管其中一些在文字说明中写明了上年结转（长沙"上年结转0.00万元"，苏州和无锡"上年结转结余为0万元"）。三公经费最多占基本支出的4.37%（重庆市人民政府办公厅），最少只有0.06%（无锡市交通运输局）。
 
 # %%
 gz.compare_charts.ranked(summary, "three_public_to_basic")
@@ -190,11 +194,11 @@ gz.compare_charts.compare_explorer(c)
 # - `gz.compare` computes, per document, each function's and economic class's share, the 基本/项目 split, the
 #   carry-over share and 三公 against 基本支出, from the documents' own published totals.
 # - `c.sql` answers any other question over all the facts without loading them.
-# - In the eight 2026 budgets, the share of project spending runs from 7.30% to 99.66%; only the 深圳
-#   departments print their carry-over; 三公经费 stays below 1.25% of basic spending.
+# - In the eighteen shared budgets, the share of project spending runs from 7.30% to 99.66%; seven print a
+#   carry-over figure in their income table; 三公经费 is at most 4.37% of basic spending.
 #
 # ## Sources
-# - The corpus that `GZANALYSIS_CORPUS` names, or the eight 2026 department budgets in `../shared/corpus/`
+# - The corpus that `GZANALYSIS_CORPUS` names, or the eighteen budgets of ten cities in `../shared/corpus/`
 #   (their README gives each PDF's source and sha256). Packages built from them are never committed.
 
 # %% [markdown] tags=["lang-zh"]
@@ -202,7 +206,7 @@ gz.compare_charts.compare_explorer(c)
 # - 用 `gzanalysis ingest 文件夹 --out 语料库` 建立语料库（使用全部CPU核心，或用 `--scheduler` 交给 Dask 集群），用 `gz.corpus(路径)` 打开。
 # - `gz.compare` 根据各文件自己公布的合计数，计算每份文件中各功能科目和经济分类的比重、基本支出与项目支出的划分、上年结转所占比重，以及三公经费与基本支出之比。
 # - `c.sql` 可以在不载入全部数据的情况下回答其他任何问题。
-# - 在这八份2026年预算中，项目支出的比重从7.30%到99.66%；只有深圳的部门列示了上年结转；三公经费都低于基本支出的1.25%。
+# - 在这十八份共享预算中，项目支出的比重从7.30%到99.66%；七份在收入总表中列示了上年结转；三公经费最多占基本支出的4.37%。
 #
 # ## 资料来源
-# - `GZANALYSIS_CORPUS` 指定的语料库，或 `../shared/corpus/` 中的八份2026年部门预算（其 README 给出每个 PDF 的来源和 sha256）。由它们生成的数据包从不提交到仓库。
+# - `GZANALYSIS_CORPUS` 指定的语料库，或 `../shared/corpus/` 中十个城市的十八份预算（其 README 给出每个 PDF 的来源和 sha256）。由它们生成的数据包从不提交到仓库。
