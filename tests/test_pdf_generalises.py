@@ -134,3 +134,21 @@ def test_an_unreadable_page_is_one_sentence(tmp_path, monkeypatch):
         PdfError, match=r"^page \d+( \(table '.+'\))?: its lines do not read as a table's header"
     ):
         ingest_pdf(PDFS[0])
+
+
+def test_a_reading_that_breaks_an_identity_is_tried_again(monkeypatch):
+    """Where the row rules join lines wrongly (here: a page's rules made to put a table's rows in twos), the
+    类 no longer add up to the 合计; the reader reads the table again by its lines and keeps that reading."""
+    from gzanalysis.ingest.pdf import tables
+
+    pdf = next(p for p in PDFS if p.stem.startswith("suzhou-audit"))
+    plain = ingest_pdf(pdf).reading.tables["expenditure_by_function"]
+
+    def in_twos(page, lines):
+        return (lambda line: lines.index(line) // 2) if len(lines) > 6 else None
+
+    monkeypatch.setattr(tables, "_bands", in_twos)
+    result = ingest_pdf(pdf)
+    again = result.reading.tables["expenditure_by_function"]
+    assert [(r["code"], r["total"]) for r in again] == [(r["code"], r["total"]) for r in plain]
+    assert any("read again with its lines joined by 'lines'" in f for f in result.reading.findings)

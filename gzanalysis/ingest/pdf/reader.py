@@ -9,7 +9,8 @@ from pathlib import Path
 
 from gzanalysis.ingest.pdf import contents, standard, templates
 from gzanalysis.ingest.pdf.header import clean
-from gzanalysis.ingest.pdf.tables import UNIT, Document, Table, find_tables
+from gzanalysis.ingest.pdf.selfcheck import class_rows, doubtful, total_row
+from gzanalysis.ingest.pdf.tables import JOININGS, UNIT, Document, Table, find_tables, reread
 from gzanalysis.ingest.pdf.templates import normalise_title
 from gzanalysis.ingest.pdf.textlayer import PdfError, read_pages
 from gzanalysis.ingest.sections import TABLES
@@ -170,6 +171,30 @@ def _shape_by_header(t: Table, tmpl) -> templates.TableSpec:
     return spec
 
 
+def _doubtful(spec, rows: list[dict]) -> bool:
+    """A reading to try again: it breaks an identity, or a table by code gave no 类 or no 合计."""
+    if doubtful({spec.resource: rows}):
+        return True
+    return spec.shape == "classified" and bool(rows) and (not class_rows(rows) or total_row(rows) is None)
+
+
+def _read_again(doc, t, res, spec, book, ebook, findings, meta, rows):
+    """A reading that breaks an identity its printed numbers satisfy (its 类 do not add up to its 合计)
+    is tried again with the other ways of joining lines into rows; the first that holds is kept, and the
+    report says so. Where none holds, the first reading stays and the report lists the identity."""
+    for joining in JOININGS:
+        if joining == t.joining:
+            continue
+        again = reread(doc, t, joining)
+        notes = standard.Findings()
+        other = _map(again, res, spec, book, ebook, notes, meta)
+        if other and not _doubtful(spec, other):
+            findings.notes += notes.notes
+            findings.add(t, None, f"read again with its lines joined by {joining!r}: its identities now hold")
+            return again, other
+    return t, rows
+
+
 def _map(t: Table, res, spec, book, ebook, findings: standard.Findings, meta: dict) -> list[dict]:
     """The printed table's rows as rows of the standard resource, by the shape its header shows."""
     if spec.shape == "classified":
@@ -298,6 +323,9 @@ def read_pdf(
             continue
         try:
             rows = _map(t, res, spec, book, ebook, findings, meta)
+            if _doubtful(spec, rows):
+                again, rows = _read_again(doc, t, res, spec, book, ebook, findings, meta, rows)
+                found[found.index(t)], t = again, again
         except (ValueError, KeyError, IndexError, TypeError, ArithmeticError) as exc:
             # one table that cannot be read leaves the rest of the document readable: the package is
             # partial, and says which table, where, and what was expected

@@ -65,6 +65,8 @@ class Table:
     # "title": by a title the family prints; "content": by the words of its title and header
     recognised: str = "title"
     derived: dict[str, str] = field(default_factory=dict)  # field → how it is derived from printed columns
+    segments: list = field(default_factory=list)  # (page, body lines) as printed, to read them again
+    joining: str = "auto"  # how its lines were joined into rows (JOININGS)
 
 
 @dataclass
@@ -316,12 +318,38 @@ def _read_body(doc: Document, table: Table, lines: list[Line], page: Page) -> bo
     closed = end < len(lines)
     if closed:
         table.notes.append(clean(" ".join(ln.text for ln in lines[end:])))
+    table.segments.append((page, lines[:end]))
+    _rows(doc, table, lines[:end], page, table.joining)
+    return closed
+
+
+# How the lines of a table's body are joined into rows: "auto" by the page's row rules where it rules its
+# rows, else each line with an amount is a row and the lines near it are its wrapped parts; "lines": by
+# the lines alone, the rules ignored (a reading tried again where the first breaks an identity).
+JOININGS = ("auto", "lines")
+
+
+def reread(doc: Document, table: Table, joining: str) -> Table:
+    """The same printed table read again with another way of joining its lines into rows."""
+    again = Table(
+        table.spec, table.title, table.pages, table.unit, table.columns, recognised=table.recognised
+    )
+    again.joining, again.notes = joining, table.notes
+    for page, lines in table.segments:
+        again.segments.append((page, lines))
+        _rows(doc, again, lines, page, joining)
+    for i, r in enumerate(again.rows, 1):
+        r.position = i
+    return again
+
+
+def _rows(doc: Document, table: Table, lines: list[Line], page: Page, joining: str) -> None:
     cols = table.columns
     if not cols:
-        return closed
-    parsed = [(ln, headers.assign(ln.words, cols)) for ln in lines[:end]]
+        return
+    parsed = [(ln, headers.assign(ln.words, cols)) for ln in lines]
     anchors = [i for i, (ln, cells) in enumerate(parsed) if _anchored(cells, table)]
-    band = _bands(page, [ln for ln, _ in parsed])
+    band = _bands(page, [ln for ln, _ in parsed]) if joining == "auto" else None
     pitch = _pitch([ln for ln, _ in parsed])
     rows: dict[int, Row] = {}
     by_band: dict[int, int] = {}
@@ -342,7 +370,6 @@ def _read_body(doc: Document, table: Table, lines: list[Line], page: Page) -> bo
             target.cells.setdefault(k, []).extend(ws)
     out = [rows[i] for i in sorted(rows)]
     table.rows.extend(out)
-    return closed
 
 
 def _anchored(cells: dict[int, list[Word]], table: Table) -> bool:
