@@ -152,3 +152,14 @@ def test_a_reading_that_breaks_an_identity_is_tried_again(monkeypatch):
     again = result.reading.tables["expenditure_by_function"]
     assert [(r["code"], r["total"]) for r in again] == [(r["code"], r["total"]) for r in plain]
     assert any("read again with its lines joined by 'lines'" in f for f in result.reading.findings)
+
+
+@pytest.mark.parametrize("pdf", PDFS, ids=[p.stem for p in PDFS])
+def test_every_document_reads_right_with_no_family_at_all(pdf):
+    """Every family withheld (only national's rules): the totals and 类 still read right."""
+    from gzanalysis.ingest.pdf.templates import names
+
+    result = ingest_pdf(pdf, withhold=tuple(names()))
+    assert result.reading.template == "national"
+    ok, problems = reads_right(result.reading.tables)
+    assert ok, problems
