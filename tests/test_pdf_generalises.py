@@ -163,3 +163,26 @@ def test_every_document_reads_right_with_no_family_at_all(pdf):
     assert result.reading.template == "national"
     ok, problems = reads_right(result.reading.tables)
     assert ok, problems
+
+
+# Where a document prints a name the national list words otherwise (not a misreading): (document, code).
+NAMED_OTHERWISE = {("chongqing-government-office-2026", "21505")}  # 工业和信息产业 / 工业和信息产业监管
+
+
+@pytest.mark.parametrize("pdf", PDFS, ids=[p.stem for p in PDFS])
+def test_wrapped_names_are_joined_whole(pdf):
+    """Each coded row's name, wrapped over lines (and over its row's rules), is read whole: it is the
+    national list's name for its code (a fragment such as 出 for 灾害防治及应急管理支出 would not be)."""
+    from gzanalysis.ingest.pdf import _code_lists
+    from gzanalysis.ingest.pdf.standard import _plain
+
+    functional, _ = _code_lists()
+    rows = ingest_pdf(pdf).reading.tables["expenditure_by_function"]
+    wrong = [
+        (r["code"], r["name"])
+        for r in rows
+        if r["code"] in functional
+        and (pdf.stem, r["code"]) not in NAMED_OTHERWISE
+        and _plain(r["name"]) != _plain(functional[r["code"]]["name_zh"])
+    ]
+    assert not wrong

@@ -206,7 +206,9 @@ def _read_segment(
                     "table gzanalysis reads (kept out of the package)"
                 )
                 return None
-        body_start = next((i for i in range(at + 1, len(lines)) if _is_body(lines[i])), None)
+        body_start = _ruled_start(
+            lines, at, next((i for i in range(at + 1, len(lines)) if _is_body(lines[i])), None), page
+        )
         head = lines[at + 1 : body_start if body_start is not None else _end(lines, at + 1)]
         # an empty table: no body line, its note (注：…) right under the header still closes it
         body = lines[body_start:] if body_start is not None else lines[_end(lines, at + 1) :]
@@ -284,6 +286,28 @@ def _without_header(t: Table, lines: list[Line]) -> list[Line]:
     ):
         start += 1
     return lines[start:]
+
+
+def _ruled_start(lines: list[Line], at: int, start: int | None, page: Page) -> int | None:
+    """The first body line, moved up over the lines printed below the rule that closes the header (a
+    name wrapped above its row's code and amounts is part of that row, not of the header)."""
+    if start is None:
+        return None
+    rules = [y for y, x0, x1 in page.hrules if y <= lines[start].top + 1 and x1 - x0 > 0.5 * page.width]
+    if not rules:
+        return start
+    below = max(rules)
+    while start - 1 > at and lines[start - 1].top >= below - 1 and _name_fragment(lines[start - 1]):
+        start -= 1
+    return start
+
+
+HEADING_WORDS = re.compile(r"合计|总计|小计|项目|科目|名称|编码|代码|预算|支出$|收入$|^[类款项]$|\d")
+
+
+def _name_fragment(line: Line) -> bool:
+    """A line of one short text that reads as part of a name, not as a heading."""
+    return len(line.words) == 1 and not HEADING_WORDS.search(clean(line.text))
 
 
 def _title_like(line: Line) -> bool:
