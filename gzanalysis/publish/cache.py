@@ -170,10 +170,13 @@ class NotebookCache:
         nbformat.write(nb, tmp)
         tmp.replace(entry)  # a build stopped halfway leaves no half-written entry behind
 
+    def page_key(self, path: Path, source: str) -> str:
+        """What a notebook's page is rendered from: the executed notebook's key and the renderer's."""
+        return hashlib.sha256(f"{self.key(path)} {render_key(source)}".encode()).hexdigest()[:20]
+
     def page(self, path: Path, source: str, render: Callable[[], str]) -> str:
         """The page of a notebook executed under this cache, rendered by ``render`` once per renderer."""
-        key = hashlib.sha256(f"{self.key(path)} {render_key(source)}".encode()).hexdigest()[:20]
-        entry = self.folder / f"{_name(path)}-{key}.html"
+        entry = self.folder / f"{_name(path)}-{self.page_key(path, source)}.html"
         if not entry.is_file():
             self._drop(path, "*.html")  # pages of an earlier renderer
         return self._text(entry, render)
