@@ -30,7 +30,7 @@ def measure() -> dict:
 
     from gzanalysis.ingest.pdf import ingest_pdf
 
-    pdfs = corpus()
+    pdfs = corpus()[: 1 if os.environ.get("GZANALYSIS_BENCH_TINY") else None]
     if not pdfs:
         return {"skipped": "no corpus"}
     start = time.process_time()

@@ -439,6 +439,35 @@ def test_report_prints_readably(browser, site):
     assert pdf[:4] == b"%PDF" and len(pdf) > 50_000
 
 
+def test_each_edition_prints_as_one_pdf_book(browser, site, d):
+    """`gzanalysis report --pdf`: a cover with the key figures, every page in reading order with its title,
+    numbered pages, CJK text that reads back as text (fonts embedded), no folded code."""
+    import pypdfium2 as pdfium
+
+    from gzanalysis.publish.pdf import print_books
+    from gzanalysis.publish.site import key_figures
+
+    books = print_books(site, d, quiet=True, browser=browser)
+    assert [b.name for b in books] == ["gzanalysis-report.pdf", "gzanalysis-report.zh.pdf"]
+    for book, lang in zip(books, ("en", "zh"), strict=True):
+        pdf = pdfium.PdfDocument(book)
+        texts = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+        squashed = [" ".join(t.split()) for t in texts]
+        whole = "\n".join(squashed)
+        for figure in key_figures(d):  # the cover
+            assert figure[lang] in squashed[0] and figure["value"] in squashed[0], (book.name, figure)
+        pages = _notebook_pages(site, lang)
+        assert len(pages) >= 13
+        for path in pages:  # every page's title
+            title = re.search(r"<h1[^>]*>(.*?)<", path.read_text(encoding="utf-8"), re.S).group(1)
+            title = " ".join(re.sub(r"&[a-z]+;|¶", " ", title).split())
+            assert title in whole, f"{book.name}: no page titled {title!r}"
+        assert "名词解释" in whole or "Glossary" in whole
+        assert f"1 / {len(pdf)}" in squashed[0] and f"{len(pdf)} / {len(pdf)}" in squashed[-1]  # numbered
+        assert len(pdf) > 20 and "import gzanalysis" not in whole  # folded code left out
+        pdf.close()
+
+
 # ---------------------------------------------------------------- JupyterLab
 def _free_port() -> int:
     with socket.socket() as s:

@@ -331,6 +331,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument(
         "--fresh", action="store_true", help="execute every notebook, whatever the cache holds"
     )
+    parser.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also print each edition as one PDF book (OUT/gzanalysis-report.pdf, .zh.pdf) with Chromium",
+    )
     parser.add_argument("notebooks", nargs="*", help="notebooks to render (default: all curated ones)")
     return parser
 
@@ -351,6 +356,14 @@ def run_args(args: argparse.Namespace) -> int:
     except ReportError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    if getattr(args, "pdf", False):
+        from gzanalysis.publish.pdf import PdfError, print_books
+
+        try:
+            print_books(args.out)
+        except PdfError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
     return 0
 
 

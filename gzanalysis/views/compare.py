@@ -68,28 +68,73 @@ def composition_multiples(
     )
 
 
-def share_heatmap(table: pd.DataFrame, by: str = "function", lang: str = "zh") -> alt.Chart:
-    """Heat map: departments (rows) × functions or classes (columns), coloured by their share of the
-    department's spending (``by="economic"``: of its basic spending)."""
-    share = _pick(SHARE_TITLES[by], lang)
-    return (
-        alt.Chart(table)
-        .mark_rect()
-        .encode(
-            x=alt.X("name:N", title=None, sort=alt.EncodingSortField("code"), axis=alt.Axis(labelAngle=-45)),
-            y=_unit_axis(lang),
-            color=alt.Color(
-                "share:Q", title=share, scale=alt.Scale(scheme="blues"), legend=alt.Legend(format=".0%")
-            ),
-            tooltip=[
-                alt.Tooltip("unit:N", title=_pick(("部门", "Department"), lang)),
-                alt.Tooltip("code:N", title=label("code", lang)),
-                alt.Tooltip("name:N", title=label("name", lang)),
-                alt.Tooltip("amount:Q", format=",.2f", title=label("amount", lang)),
-                alt.Tooltip("share:Q", format=".1%", title=share),
-            ],
+HEAT_COLUMN = 64  # px per heat-map column: a name wrapped at 4 Chinese characters (or ~12 letters) a line
+HEAT_ROW = 24  # px per department: eighteen departments make a map 432 px high, every name level
+
+
+def wrap_label(text: str, lang: str = "zh") -> str:
+    """A name broken into short lines ("\\n"): every 4 Chinese characters, or at words within ~12 letters."""
+    import textwrap
+
+    text = str(text)
+    if any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return "\n".join(text[i : i + 4] for i in range(0, len(text), 4))
+    return "\n".join(textwrap.wrap(text, 12, break_long_words=False)) or text
+
+
+def heatmap_layers(base: alt.Chart, share_title: str) -> alt.LayerChart:
+    """Departments (rows, ``unit``) × names (columns, ``label``: wrapped), coloured by ``share`` and labelled
+    with it: sized to its rows and columns, every label horizontal."""
+    encoded = base.encode(
+        x=alt.X(
+            "label:N",
+            title=None,
+            sort=alt.EncodingSortField("order"),
+            axis=alt.Axis(labelAngle=0, labelExpr="split(datum.label, '\\n')", labelLimit=0, labelPadding=4),
+        ),
+        y=alt.Y("unit:N", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+    )
+    cells = encoded.mark_rect().encode(
+        color=alt.Color(
+            "share:Q",
+            title=share_title,
+            scale=alt.Scale(scheme="blues", domainMin=0),
+            legend=alt.Legend(format=".0%", orient="top"),
         )
-        .properties(title=_title("各部门支出的功能分类占比", "Shares of spending by department", lang))
+    )
+    text = encoded.mark_text(fontSize=10).encode(
+        text=alt.Text("share:Q", format=".0%"),
+        color=alt.condition("datum.share > 0.5", alt.value("white"), alt.value("#222")),
+    )
+    return alt.layer(cells, text).properties(width=alt.Step(HEAT_COLUMN), height=alt.Step(HEAT_ROW))
+
+
+def heatmap_data(table: pd.DataFrame, name: str = "name", lang: str = "zh") -> pd.DataFrame:
+    """Rows of a ``gz.compare`` table with the heat map's fields: ``label`` (wrapped name) and ``order``."""
+    out = table.copy()
+    out["label"] = out[name].map(lambda v: wrap_label(v, lang))
+    key = "code" if "code" in out else name
+    out["order"] = out[key].astype(str)
+    return out
+
+
+def share_heatmap(table: pd.DataFrame, by: str = "function", lang: str = "zh") -> alt.LayerChart:
+    """Heat map: departments (rows) × functions or classes (columns), coloured by their share of the
+    department's spending (``by="economic"``: of its basic spending), each cell labelled with its share.
+    Sized to its rows (24 px a department) and columns (64 px), names horizontal, wrapped."""
+    share = _pick(SHARE_TITLES[by], lang)
+    data = heatmap_data(table, "name", lang)[["unit", "code", "name", "label", "order", "amount", "share"]]
+    base = alt.Chart(data).encode(
+        tooltip=[
+            alt.Tooltip("unit:N", title=_pick(("部门", "Department"), lang)),
+            alt.Tooltip("code:N", title=label("code", lang)),
+            alt.Tooltip("name:N", title=label("name", lang)),
+            alt.Tooltip("amount:Q", format=",.2f", title=label("amount", lang)),
+            alt.Tooltip("share:Q", format=".1%", title=share),
+        ]
+    )
+    return heatmap_layers(base, share).properties(
+        title=_title("各部门支出的功能分类占比", "Shares of spending by department", lang)
     )
 
 
@@ -178,18 +223,15 @@ class CompareExplorer(Explorer):
         return table, share_heatmap(table, by, lang)
 
 
-def compare_explorer(corpus):
+def compare_explorer(corpus, lang: str = "zh"):
     """An explorer of ``gz.compare(corpus, ...)``: cities, departments, measure, level, language.
 
-    It needs a live kernel (JupyterLab, the app). While the report is built there will be none, and a page
-    shows no control that does nothing: it says where the explorer lives instead.
+    In a live kernel (JupyterLab, the app) the ipywidgets explorer (it also shows the table); while the report
+    is built, the kernel-free one (``gz.explorers.compare``: one spec over data precomputed for every choice),
+    opening in ``lang``.
     """
     if os.environ.get(REPORT_BUILD_ENV):
-        from IPython.display import HTML
+        from gzanalysis.views.static_explorers import compare
 
-        return HTML(
-            "<p><i>The comparison explorer (cities, departments, measure, level) runs with a live kernel: "
-            "open this notebook in JupyterLab (<code>make lab</code>). 比较浏览器需要运行中的内核: "
-            "请在 JupyterLab 中打开本笔记本。</i></p>"
-        )
+        return compare(corpus, lang)
     return CompareExplorer(corpus)

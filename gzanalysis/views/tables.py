@@ -87,3 +87,41 @@ def show(df: pd.DataFrame | pd.Series, lang: str = "zh", caption: str | None = N
     if caption:
         styler = styler.set_caption(caption)
     return styler
+
+
+FIGURE_HEADERS = {"zh": ("项目", "数值"), "en": ("Figure", "Value")}
+
+
+def figures(values, lang: str = "zh", caption: str | None = None):
+    """A few named figures (a dict or a Series: name → number or text) as a two-column table for readers,
+    instead of a printed line such as ``合计: 9207.96 | 各类之和: 9207.97``: names take their label in
+    ``lang`` (``gz.analyses.labels``), amounts two decimals with thousands separators, shares and rates
+    (names holding share/rate/ratio) as %, counts as integers, missing values blank.
+
+    >>> figures({"total": 3.0, "overseas_travel": float("nan")}, lang="en").to_html().count("<tr>")
+    3
+    """
+    check_lang(lang)
+    items = values.items() if hasattr(values, "items") else values
+
+    def shown(name, value) -> str:
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
+            return ""
+        if pd.api.types.is_bool(value):
+            return YES_NO[lang][0 if value else 1]
+        if pd.api.types.is_integer(value):
+            return f"{value:,}"
+        if pd.api.types.is_float(value):
+            k = "ratio" if any(w in str(name) for w in RATIO_WORDS) else "amount"
+            return FORMATS[k].format(value)
+        return str(value)
+
+    name, value = FIGURE_HEADERS[lang]
+    frame = pd.DataFrame(
+        [(header(k, lang), shown(k, v)) for k, v in items], columns=[name, value], dtype="string"
+    )
+    styler = show(frame, lang, caption)
+    return styler.set_table_styles(
+        {value: [{"selector": "td", "props": "text-align: right; font-variant-numeric: tabular-nums"}]},
+        overwrite=False,
+    )
