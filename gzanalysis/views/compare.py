@@ -152,7 +152,7 @@ def ranked(summary: pd.DataFrame, measure: str = "carryover_share", lang: str = 
         alt.Chart(summary.dropna(subset=[measure]))
         .mark_bar()
         .encode(
-            x=alt.X(f"{measure}:Q", title=title, axis=alt.Axis(format=".0%")),
+            x=alt.X(f"{measure}:Q", title=title, axis=alt.Axis(format=".1~%")),  # ratios of 0.1 %
             y=_unit_axis(lang).sort("-x"),
             color=alt.Color("city:N", title=_pick(("城市", "City"), lang)),
             tooltip=[

@@ -25,21 +25,22 @@ from gzanalysis.analyses.labels import LABELS, check_lang
 LONG = 12  # rows: longer tables become sortable and searchable in the report
 YES_NO = {"zh": ("是", "否"), "en": ("yes", "no")}
 # Column names that hold ratios (shown as %), whatever else they are called.
-RATIO_WORDS = ("share", "rate", "ratio")
+RATIO_WORDS = ("share", "rate", "ratio", "_to_")
+YEAR_COLUMNS = ("year",)  # a year is a label (2026), not a count (2,026)
 
 
 def kind(series: pd.Series, name: str) -> str:
-    """How a column is shown: ``ratio``, ``amount``, ``count``, ``bool`` or ``text``."""
+    """How a column is shown: ``ratio``, ``amount``, ``count``, ``year``, ``bool`` or ``text``."""
     if is_bool_dtype(series):
         return "bool"
     if is_integer_dtype(series):
-        return "count"
+        return "year" if str(name) in YEAR_COLUMNS else "count"
     if is_float_dtype(series):
         return "ratio" if any(w in str(name) for w in RATIO_WORDS) else "amount"
     return "text"
 
 
-FORMATS = {"ratio": "{:.1%}", "amount": "{:,.2f}", "count": "{:,.0f}"}
+FORMATS = {"ratio": "{:.1%}", "amount": "{:,.2f}", "count": "{:,.0f}", "year": "{:.0f}"}
 
 
 # Column names whose label in LABELS is the category's ("project" is 项目支出 there), not the column's.
