@@ -32,8 +32,8 @@ WORDS: dict[str, dict[str, str]] = {
     "key_figures": {"en": "Key figures", "zh": "主要数据"},
     "data": {"en": "Data", "zh": "数据下载"},
     "notebooks_linked": {
-        "en": "Notebooks (.ipynb): linked from each page.",
-        "zh": "笔记本（.ipynb）：见各页面顶部的链接。",
+        "en": "Notebooks (.ipynb): linked from each page, and from its card above.",
+        "zh": "笔记本（.ipynb）：见各页面顶部及上方各页面卡片中的链接。",
     },
     "built": {
         "en": "Built {built} from the data package of {title}. Every number is traced to its line in the "
