@@ -236,6 +236,26 @@ def test_no_printed_dataframes_in_visible_outputs(browser, site):
         page.close()
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 26 item 3: the notebooks still print figures (print(...), a bare repr, a bool) where a table "
+    "or a sentence belongs; they change in notebooks/*.py, which is being restructured",
+)
+def test_no_printed_output_outside_folded_code(site):
+    """Every output a reader sees is prose, a formatted table or a chart: no <pre> block outside folded code."""
+    from bs4 import BeautifulSoup
+
+    printed = []
+    for path in _pages(site):
+        main = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find("main")
+        for pre in main.select(".jp-OutputArea-output pre"):
+            if not pre.find_parent("details"):
+                printed.append((path.name, pre.get_text().strip()[:80]))
+    assert not printed, (
+        f"{len(printed)} printed outputs, on {len({p for p, _ in printed})} pages: {printed[:5]}"
+    )
+
+
 def test_code_is_folded_and_tagged_cells_follow_their_tags(browser, site):
     page, _, _ = _open(browser, (site / "03_carried_over_funds.html").as_uri(), _local)
     folded = page.locator("details.gz-code")
