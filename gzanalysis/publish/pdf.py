@@ -48,7 +48,7 @@ body.gz-book { font-size: 10pt; line-height: 1.45; margin: 0; }
 .gz-book .gz-figures { display: grid; grid-template-columns: repeat(3, 1fr); gap: 4mm; margin: 10mm 0; }
 .gz-book .gz-contents ol { line-height: 1.8; }
 .gz-book .gz-contents a { color: inherit; text-decoration: none; }
-.gz-book svg { max-width: 100%; height: auto; }
+.gz-book svg, .gz-book .gz-chart svg.marks { max-width: 100% !important; height: auto !important; }
 .gz-book .vega-embed { width: auto !important; }
 .gz-book table { font-size: 8.5pt; }
 .gz-book .gz-table-scroll { overflow: visible !important; }

@@ -26,7 +26,9 @@ from gzanalysis.analyses.targets import targets as targets_table
 from gzanalysis.package.layout import resource
 
 FONT = "Noto Sans CJK SC"  # Chinese glyphs in static images (Debian: fonts-noto-cjk)
-LABEL_LIMIT = 220  # pixels: long Chinese subject names stay readable, and leave room for bars on a phone
+# Pixels for an axis' names: long Chinese subject names stay readable (220 px), and on a phone at most 45 % of
+# the chart's container, which leaves the bars room (a static image, without a container: 220 px).
+LABEL_LIMIT = alt.ExprRef("containerSize()[0] > 0 ? min(220, containerSize()[0] * 0.45) : 220")
 # The chart takes the width of the page's column (the renderer, views/notebook.py, sizes it in the browser);
 # static images, which have no container, get STATIC_WIDTH (see ``static_spec``).
 WIDTH = "container"
