@@ -14,9 +14,10 @@ import ipywidgets as w
 import pandas as pd
 
 from gzanalysis.analyses.compare import compare
-from gzanalysis.analyses.labels import check_lang, label
-from gzanalysis.views.charts import LABEL_LIMIT, _title
+from gzanalysis.analyses.labels import LANGS, check_lang, label
+from gzanalysis.views.charts import LABEL_LIMIT, _title, describe
 from gzanalysis.views.notebook import REPORT_BUILD_ENV
+from gzanalysis.views.static_explorers import _both, _lang, _select, _where
 from gzanalysis.views.widgets import LEVELS, Explorer, _dropdown, _level_options
 
 MEASURES = {  # explorer's measure → (zh, en)
@@ -223,6 +224,67 @@ class CompareExplorer(Explorer):
         return table, share_heatmap(table, by, lang)
 
 
+def static_compare_explorer(corpus, lang: str = "zh") -> alt.LayerChart:
+    """Departments of a corpus compared: a heat map of shares (departments × functions, economic classes,
+    基本/项目, or a summary ratio), sized to the departments shown; controls: city, department, measure,
+    level, language. Data for every choice comes from ``gz.compare``."""
+    summary = {"carryover": "carryover_share", "three_public": "three_public_to_basic"}
+    parts = []
+    for each in LANGS:
+        for level in ("类", "款", "项"):
+            for measure in MEASURES:
+                if measure in ("function", "economic"):
+                    shown = "款" if measure == "economic" and level == "项" else level
+                    t = heatmap_data(compare(corpus, by=measure, level=shown, lang=each), "name", each)
+                elif measure == "kind":
+                    t = heatmap_data(compare(corpus, by="kind", lang=each), "label", each)
+                else:
+                    t = compare(corpus, by="summary", lang=each)
+                    t = t.assign(name=MEASURES[measure][0 if each == "zh" else 1], share=t[summary[measure]])
+                    t = heatmap_data(t.dropna(subset=["share"]), "name", each)
+                parts.append(t.assign(measure=measure, level=level, lang=each))
+    columns = ["measure", "level", "lang", "city", "unit", "label", "order", "share"]
+    data = pd.concat(parts, ignore_index=True)[columns].astype({"order": "string"})
+    default = data.query("measure == 'function' and level == '类' and lang == @lang")
+    cities = sorted(data["city"].dropna().unique())
+    units = sorted(data["unit"].dropna().unique())
+    base = alt.Chart(
+        data,
+        title=alt.TitleParams("部门比较 Compare departments", anchor="start"),
+        description=describe(
+            ("可交互热力图, 各部门支出结构", "Interactive heat map of the departments' spending shares"),
+            default["unit"] + " " + default["label"].str.replace("\n", ""),
+            default["share"],
+            lang,
+            unit=False,
+        ),
+    ).encode(
+        tooltip=[
+            alt.Tooltip("city:N", title="城市 City"),
+            alt.Tooltip("unit:N", title="部门 Department"),
+            alt.Tooltip("label:N", title=_both("name")),
+            alt.Tooltip("share:Q", format=".1%", title="占比 Share"),
+        ]
+    )
+    params = [
+        _select("city", "城市 City", ["all", *cities], ["全部 all", *cities]),
+        _select("unit", "部门 Department", ["all", *units], ["全部 all", *units]),
+        _select(
+            "measure",
+            "指标 Measure",
+            list(MEASURES),
+            [f"{zh} {en}" for zh, en in MEASURES.values()],
+        ),
+        _select("level", "级次 Level", ["类", "款", "项"], ["类 class", "款 category", "项 item"]),
+        _lang(lang),
+    ]
+    return (
+        heatmap_layers(base, "占比 Share")
+        .add_params(*params)
+        .transform_filter(_where(measure="measure", level="level", lang="lang", city="city", unit="unit"))
+    )
+
+
 def compare_explorer(corpus, lang: str = "zh"):
     """An explorer of ``gz.compare(corpus, ...)``: cities, departments, measure, level, language.
 
@@ -231,7 +293,5 @@ def compare_explorer(corpus, lang: str = "zh"):
     opening in ``lang``.
     """
     if os.environ.get(REPORT_BUILD_ENV):
-        from gzanalysis.views.static_explorers import compare
-
-        return compare(corpus, lang)
+        return static_compare_explorer(corpus, lang)
     return CompareExplorer(corpus)
