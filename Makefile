@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: report app test lab lint bench data clean figures system-deps
+.PHONY: report report-pdf app test lab lint bench data clean figures system-deps
 
 # Install the package and every extra into .venv; redone when pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -38,6 +38,10 @@ system-deps:
 ## data and code are unchanged come from the cache (.cache/report); FRESH=1 executes them all.
 report: $(STAMP) $(JS)/.installed
 	$(BIN)/gzanalysis report --out reports $(if $(FRESH),--fresh)
+
+## The report as two PDF books (reports/gzanalysis-report.pdf and .zh.pdf), printed by Chromium.
+report-pdf: $(STAMP) $(JS)/.installed system-deps
+	$(BIN)/gzanalysis report --out reports --pdf $(if $(FRESH),--fresh)
 
 ## Serve the explorers as a live app (Voilà) on 127.0.0.1 until Ctrl-C; PORT=0 takes any free port.
 PORT ?= 8866

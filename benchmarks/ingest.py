@@ -7,6 +7,7 @@ Run ``python benchmarks/ingest.py``; ``measure()`` returns the figures for bench
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -22,7 +23,7 @@ from gzanalysis.ingest.synthetic import synthesize  # noqa: E402
 
 SEED = ROOT / "data" / "raw" / "ganzhou-xzspj-2023.txt"
 SEED_ERRATA = ROOT / "data" / "ganzhou-xzspj-2023" / "errata.csv"
-SIZES = (100, 1_000, 10_000)
+SIZES = (10, 20) if os.environ.get("GZANALYSIS_BENCH_TINY") else (100, 1_000, 10_000)
 POOL = 20  # distinct synthetic disclosures, used in turn
 
 

@@ -31,7 +31,7 @@ def measure() -> dict:
     from gzanalysis.ingest.pdf import ingest_pdf
     from gzanalysis.ingest.pdf.generalise import markdown, withheld
 
-    pdfs = corpus()
+    pdfs = corpus()[: 1 if os.environ.get("GZANALYSIS_BENCH_TINY") else None]
     if not pdfs:
         return {"skipped": "no corpus"}
     start = time.process_time()

@@ -9,12 +9,19 @@ import gzanalysis and load (same parallelism); unchanged rebuild ≤ 2 s; one ed
 execution + 2 s; corpus (benchmarks/corpus.py): batch ingest on 2 workers ≥ 1.6 × 1 worker, the DuckDB query
 (carry-over share by 类) ≤ 1 s over 10 000 disclosures, its peak memory flat (≤ 2 × from 100 to 10 000);
 a batch of hostile files and three shared PDFs (benchmarks/hostile.py) ≤ 180 s, its largest process < 1 GB.
+
+    python benchmarks/run.py --tiny   # every step at tiny sizes, to see that it runs (part of `make test`)
+
+``--tiny`` (or GZANALYSIS_BENCH_TINY=1) runs every step on the smallest inputs (two notebooks, a few
+documents) and writes its figures to a temporary file, not to benchmarks/results.json: they say that the
+benchmark runs, not how fast anything is.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -24,6 +31,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results.json"
+TINY_ENV = "GZANALYSIS_BENCH_TINY"  # every step at tiny sizes (the other benchmark scripts read it too)
+
+
+def tiny() -> bool:
+    return bool(os.environ.get(TINY_ENV))
 
 
 def _median_wall(cmd: list[str], runs: int) -> float:
@@ -37,6 +49,7 @@ def _median_wall(cmd: list[str], runs: int) -> float:
 
 def import_and_load(runs: int = 7) -> dict:
     """Cold start in a fresh interpreter: what a notebook's first cell costs."""
+    runs = 1 if tiny() else runs
     bare = _median_wall([sys.executable, "-c", "import pandas, altair, ipywidgets"], runs)
     ours = _median_wall([sys.executable, "-c", "import gzanalysis as gz; gz.load()"], runs)
     return {"bare_imports_s": bare, "import_and_load_s": ours, "ratio": ours / bare, "target": 1.3}
@@ -48,6 +61,7 @@ def load_vs_read_csv(runs: int = 21) -> dict:
 
     import gzanalysis as gz
 
+    runs = 3 if tiny() else runs
     folder = gz.load().path.parent
     files = sorted(folder.glob("*.csv"))
 
@@ -125,11 +139,11 @@ def _report_command(args: list[str]) -> tuple[float, float, dict[str, tuple[str,
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     progress = {}
-    for line in run.stdout.splitlines():  # "[3/12] name: executed, 5.1 s"
+    for line in run.stdout.splitlines():  # "[3/12] name.html: executed, 5.1 s" (the page's name)
         if line.startswith("["):
             name, rest = line.split("] ", 1)[1].split(": ", 1)
             status, took = rest.split(", ")
-            progress[name] = (status, float(took.removesuffix(" s")))
+            progress[name.removesuffix(".html")] = (status, float(took.removesuffix(" s")))
     return seconds, cpu, progress
 
 
@@ -148,10 +162,12 @@ def report_build() -> dict | None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "notebooks"
         folder.mkdir()
-        paths = [Path(shutil.copy(p, folder / p.name)) for p in notebook_paths()]  # a copy, to edit one
+        chosen = notebook_paths()[:2] if tiny() else notebook_paths()
+        paths = [Path(shutil.copy(p, folder / p.name)) for p in chosen]  # a copy, to edit one
         workers = default_workers(len(paths))
         start = time.perf_counter()
-        build(Path(tmp) / "fresh", paths, quiet=True, cache_dir=Path(tmp) / "cache", fresh=True)
+        # the site the rebuilds below write into again (an unchanged rebuild finds it as it left it)
+        build(Path(tmp) / "site", paths, quiet=True, cache_dir=Path(tmp) / "cache", fresh=True)
         full = time.perf_counter() - start
         # What any notebook using gzanalysis pays first, with the same executor and parallelism.
         imports = baseline_seconds(len(paths), "import gzanalysis as gz\ngz.load()", workers=workers)
@@ -282,7 +298,10 @@ def main() -> int:
         ("hostile batch", hostile),
     ]
     # `python benchmarks/run.py report` runs only the steps whose name contains one of the words given.
-    wanted = sys.argv[1:]
+    wanted = [a for a in sys.argv[1:] if not a.startswith("--")]
+    if "--tiny" in sys.argv[1:]:
+        os.environ[TINY_ENV] = "1"
+    results_file = Path(tempfile.gettempdir()) / "gzanalysis-bench-tiny.json" if tiny() else RESULTS
     results = dict.fromkeys(name for name, _ in steps)
     for name, fn in steps:
         if wanted and not any(w in name for w in wanted):
@@ -290,7 +309,7 @@ def main() -> int:
         print(f"… {name}", file=sys.stderr, flush=True)
         results[name] = fn()
     results["total_s"] = time.perf_counter() - started
-    RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    results_file.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
     rows = []
     r = results["import + load"]
@@ -392,7 +411,8 @@ def main() -> int:
     r = results["pdf ingest"]
     if r and r.get("withheld"):
         print("\nPDF reader with each document's own template family withheld:\n" + r["withheld"])
-    print(f"\n{results['total_s']:.0f} s in all; written to {RESULTS.relative_to(ROOT)}")
+    shown = results_file.relative_to(ROOT) if results_file == RESULTS else results_file
+    print(f"\n{results['total_s']:.0f} s in all; written to {shown}" + (" (tiny sizes)" if tiny() else ""))
     return 0
 
 

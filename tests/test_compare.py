@@ -67,8 +67,14 @@ def test_names_follow_lang_and_bad_arguments_are_refused(c):
 def test_charts_carry_the_compared_data(c):
     views = gz.compare_charts
     heat = views.share_heatmap(gz.compare(c, by="function"), lang="en").to_dict()
-    assert heat["mark"]["type"] == "rect" and heat["encoding"]["color"]["field"] == "share"
-    assert heat["encoding"]["y"]["field"] == "unit"
+    cells, text = heat["layer"]
+    assert cells["mark"]["type"] == "rect" and cells["encoding"]["color"]["field"] == "share"
+    assert cells["encoding"]["y"]["field"] == "unit" and text["encoding"]["text"]["field"] == "share"
+    # sized to its rows and columns, names horizontal (wrapped onto lines), not at 45°
+    assert heat["height"] == {"step": views.HEAT_ROW} and heat["width"] == {"step": views.HEAT_COLUMN}
+    assert cells["encoding"]["x"]["axis"]["labelAngle"] == 0
+    assert views.wrap_label("一般公共服务支出") == "一般公共\n服务支出"
+    assert views.wrap_label("General public services", "en") == "General\npublic\nservices"
     multiples = views.composition_multiples(gz.compare(c, by="kind"), by="kind").to_dict()
     assert multiples["facet"]["field"] == "unit" and multiples["spec"]["encoding"]["y"]["field"] == "label"
     summary = gz.compare(c, by="summary")
@@ -80,7 +86,8 @@ def test_charts_carry_the_compared_data(c):
 
 def test_the_explorer_follows_its_controls(c):
     e = gz.compare_charts.compare_explorer(c)
-    assert set(e.table["disclosure"]) == {"unit-1", "unit-2"} and e.chart.to_dict()["mark"]["type"] == "rect"
+    assert set(e.table["disclosure"]) == {"unit-1", "unit-2"}
+    assert e.chart.to_dict()["layer"][0]["mark"]["type"] == "rect"
     e.controls["units"].value = ("合成测试单位2",)
     assert set(e.table["unit"]) == {"合成测试单位2"}
     e.controls["measure"].value = "carryover"
@@ -92,6 +99,27 @@ def test_the_explorer_follows_its_controls(c):
     e.controls["cities"].value = ("未知",)
     e.controls["units"].value = ()
     assert set(e.table["disclosure"]) == {"unit-1", "unit-2"}
+
+
+def test_the_kernel_free_explorer_holds_every_choice(c, monkeypatch):
+    """While the report is built, compare_explorer is one spec: its controls are bound params over data
+    precomputed for every measure, level and language."""
+    from gzanalysis.views.notebook import REPORT_BUILD_ENV
+
+    monkeypatch.setenv(REPORT_BUILD_ENV, "1")
+    spec = gz.compare_charts.compare_explorer(c, lang="en").to_dict()
+    params = {p["name"]: p for p in spec["params"]}
+    assert set(params) == {"city", "unit", "measure", "level", "lang"}
+    assert params["lang"]["value"] == "en" and all("bind" in p for p in params.values())
+    assert set(params["unit"]["bind"]["options"]) == {"all", "合成测试单位1", "合成测试单位2"}
+    rows = next(iter(spec["datasets"].values()))
+    choices = {(r["measure"], r["level"], r["lang"]) for r in rows}
+    measures = set(gz.compare_charts.MEASURES)
+    assert choices == {(m, lv, la) for m in measures for lv in ("类", "款", "项") for la in ("zh", "en")}
+    carryover = {r["unit"]: r["share"] for r in rows if r["measure"] == "carryover" and r["lang"] == "en"}
+    summary = gz.compare(c, by="summary").dropna(subset=["carryover_share"])
+    assert carryover == pytest.approx(dict(zip(summary["unit"], summary["carryover_share"], strict=True)))
+    assert "(unit === 'all' || datum.unit === unit)" in spec["transform"][0]["filter"]
 
 
 class FactsOnly:

@@ -59,3 +59,14 @@ def test_data_strings_stay_text():
 def test_a_project_column_is_headed_project(d):
     html = gz.tables.show(gz.targets_summary(d), lang="en").to_html()
     assert ">Project<" in html and "Project spending" not in html
+
+
+def test_named_figures_as_a_table():
+    """gz.tables.figures: a few named figures as a two-column table, not a printed line."""
+    html = gz.tables.figures(
+        {"total": 9207.96, "overseas_travel": float("nan"), "share_of_total": 0.5, "count": 1234}, lang="en"
+    ).to_html()
+    assert "Figure" in html and "Value" in html
+    assert ">9,207.96<" in html and ">50.0%<" in html and ">1,234<" in html and "nan" not in html
+    zh = gz.tables.figures(pd.Series({"total": 3.0}), lang="zh").to_html()
+    assert "项目" in zh and ">3.00<" in zh

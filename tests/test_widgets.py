@@ -33,8 +33,10 @@ def _rows(chart):
 
 
 def _title(chart) -> tuple[str, str]:
+    """The title and the subtitle (one line per part: joined as one text here)."""
     title = chart.to_dict()["title"]
-    return title["text"], title.get("subtitle", "")
+    subtitle = title.get("subtitle", "")
+    return title["text"], " · ".join(subtitle) if isinstance(subtitle, list) else subtitle
 
 
 def _states(e, samples: dict, names=None):

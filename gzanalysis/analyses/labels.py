@@ -46,6 +46,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "operator": ("符号", "Operator"),
     "number": ("数值", "Number"),
     "unit": ("单位", "Unit"),
+    # columns of gz.compare (a corpus)
+    "disclosure": ("文件", "Disclosure"),
+    "city": ("城市", "City"),
+    "year": ("年度", "Year"),
+    "share": ("占比", "Share"),
+    "expenditure": ("支出合计", "Total spending"),
+    "basic_share": ("基本支出占比", "Basic share of spending"),
+    "project_share": ("项目支出占比", "Project share of spending"),
+    "carryover_share": ("上年结转占收入比重", "Carry-over share of income"),
+    "three_public_to_basic": ("三公经费/基本支出", "Three public expenses / basic spending"),
+    "departments": ("部门数", "Departments"),
     # categories
     "fiscal": ("财政拨款", "Fiscal appropriations"),
     "fiscal_subtotal": ("财政拨款", "Fiscal appropriations"),

@@ -112,11 +112,16 @@ class Node(dict):
 def read_notebook(path: Path) -> Node:
     """A notebook this cache wrote (so already validated), read as ``nbformat.reads`` would read it, but
     without importing nbformat: its JSON-schema validators take a second to import, half a cached rebuild."""
+    return parse_notebook(path.read_text(encoding="utf-8"))
+
+
+def parse_notebook(text: str) -> Node:
+    """A notebook written by ``nbformat.writes`` (so validated), read without validating it again."""
 
     def join(value):
         return "".join(value) if isinstance(value, list) else value
 
-    nb = json.loads(path.read_text(encoding="utf-8"), object_hook=Node)
+    nb = json.loads(text, object_hook=Node)
     for cell in nb.cells:  # nbformat's rejoin_lines: sources, stream texts and non-JSON output data
         cell["source"] = join(cell.source)
         for output in cell.get("outputs", []):
@@ -165,17 +170,24 @@ class NotebookCache:
         """Store an executed notebook, replacing the entries of its earlier versions."""
         import nbformat
 
+        self.put_text(path, nbformat.writes(nb))
+
+    def put_text(self, path: Path, text: str) -> None:
+        """Store an executed notebook already written as text by ``nbformat.writes`` (so validated)."""
         self.folder.mkdir(parents=True, exist_ok=True)
         entry = self._entry(path)
         self._drop(path, "*")  # earlier executions and their pages
         tmp = entry.with_suffix(".tmp")
-        nbformat.write(nb, tmp)
+        tmp.write_text(text, encoding="utf-8")
         tmp.replace(entry)  # a build stopped halfway leaves no half-written entry behind
+
+    def page_key(self, path: Path, source: str) -> str:
+        """What a notebook's page is rendered from: the executed notebook's key and the renderer's."""
+        return hashlib.sha256(f"{self.key(path)} {render_key(source)}".encode()).hexdigest()[:20]
 
     def page(self, path: Path, source: str, render: Callable[[], str]) -> str:
         """The page of a notebook executed under this cache, rendered by ``render`` once per renderer."""
-        key = hashlib.sha256(f"{self.key(path)} {render_key(source)}".encode()).hexdigest()[:20]
-        entry = self.folder / f"{_name(path)}-{key}.html"
+        entry = self.folder / f"{_name(path)}-{self.page_key(path, source)}.html"
         if not entry.is_file():
             self._drop(path, "*.html")  # pages of an earlier renderer
         return self._text(entry, render)

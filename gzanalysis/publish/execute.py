@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from gzanalysis.publish.cache import parse_notebook
 from gzanalysis.publish.notebooks import is_check_cell
 
 TIMEOUT = 300  # seconds per cell: executing a notebook can hang (see the stack notes); never wait forever
@@ -180,8 +181,6 @@ def run(
         return outcomes  # nothing to execute: no worker process is started
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    import nbformat
-
     with ProcessPoolExecutor(max_workers=workers or default_workers(len(todo))) as pool:
         futures = {pool.submit(_execute_in_worker, path, timeout, seed_checks): path for path in todo}
         helper = threading.Thread(target=while_waiting or (lambda: None), daemon=True)
@@ -189,9 +188,10 @@ def run(
         for future in as_completed(futures):
             path = futures[future]
             text, seconds, error = future.result()
-            outcome = Outcome(path, nbformat.reads(text, as_version=4), seconds, error=error)
+            # the worker wrote it with nbformat (validated): read and store it as it is, not validated again
+            outcome = Outcome(path, parse_notebook(text), seconds, error=error)
             if cache is not None and error is None:
-                cache.put(path, outcome.nb)
+                cache.put_text(path, text)
             outcomes[path] = outcome
             if progress:
                 progress(len(outcomes), len(paths), outcome)

@@ -32,8 +32,8 @@ WORDS: dict[str, dict[str, str]] = {
     "key_figures": {"en": "Key figures", "zh": "主要数据"},
     "data": {"en": "Data", "zh": "数据下载"},
     "notebooks_linked": {
-        "en": "Notebooks (.ipynb): linked from each page.",
-        "zh": "笔记本（.ipynb）：见各页面顶部的链接。",
+        "en": "Notebooks (.ipynb): linked from each page, and from its card above.",
+        "zh": "笔记本（.ipynb）：见各页面顶部及上方各页面卡片中的链接。",
     },
     "built": {
         "en": "Built {built} from the data package of {title}. Every number is traced to its line in the "
@@ -65,6 +65,11 @@ def _templates():
 
 def word(key: str, lang: str, **fields) -> str:
     return WORDS[key][lang].format(**fields) if fields else WORDS[key][lang]
+
+
+def words(lang: str) -> dict[str, str]:
+    """Every word of the site in ``lang`` (for the templates)."""
+    return {key: texts[lang] for key, texts in WORDS.items()}
 
 
 def page_name(stem: str, lang: str) -> str:
@@ -99,15 +104,22 @@ def default_language_script() -> str:
     )
 
 
-def render_glossary(d, lang: str, home: str | None = None) -> str:
+def render_glossary(d, lang: str, home: str | None = None, sidebar: str | None = None) -> str:
     """The glossary page (名词解释) of ``d`` in ``lang``: each term with its English name, the definition
-    as published and its line; it links to the same page in the other language."""
+    as published and its line; it links to the same page in the other language. ``sidebar``: the site's
+    list of pages (``site.sidebar``); without it, links to the index and to this page."""
     from gzanalysis.analyses.glossary import glossary
 
     g = glossary(d, lang)
     g["term_en"] = g["term_en"].fillna("")  # a term of another disclosure with no English name yet: blank
     parts = [(part, block.to_dict("records")) for part, block in g.groupby("part", sort=False)]
     lines = d.table("glossary")
+    home = home or page_name("index", lang)
+    if sidebar is None:
+        sidebar = (
+            f'<li><a href="{home}">{word("home", lang)}</a></li><li><a href="{page_name("glossary", lang)}"'
+            f' aria-current="page">{word("glossary", lang)}</a></li>'
+        )
     return (
         _templates()
         .get_template("glossary.html.j2")
@@ -115,9 +127,10 @@ def render_glossary(d, lang: str, home: str | None = None) -> str:
             lang=lang,
             other=OTHER[lang],
             other_page=page_name("glossary", OTHER[lang]),
-            home=home or page_name("index", lang),
+            home=home,
             switch=switch_link("glossary", lang),
-            words={k: word(k, lang) for k in ("glossary", "report", "term", "term_en", "definition", "line")},
+            words=words(lang),
+            sidebar=sidebar,
             intro=word(
                 "glossary_intro",
                 lang,

@@ -16,6 +16,8 @@ import argparse
 import datetime as dt
 import shutil
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
 from importlib.resources import files
@@ -25,7 +27,7 @@ from gzanalysis.publish import site
 from gzanalysis.publish.cache import DEFAULT_DIR as DEFAULT_CACHE
 from gzanalysis.publish.cache import NotebookCache, notebook_node
 from gzanalysis.publish.execute import TIMEOUT, run
-from gzanalysis.publish.languages import LANGS, WORDS, lang_of, page_name, render_glossary
+from gzanalysis.publish.languages import LANGS, lang_of, page_name, render_glossary, words
 from gzanalysis.publish.notebooks import notebook_paths
 
 # Where `make report` unpacks the npm packages of the widget manager and require.js (see the Makefile).
@@ -66,20 +68,13 @@ def _title_and_overview(nb) -> tuple[str, str]:
     return title, overview
 
 
-def write_assets(site: Path, cache: NotebookCache | None = None) -> None:
-    """Copy the JavaScript and CSS the pages share into ``site/assets``."""
-    from gzanalysis.views.notebook import vega_bundle, versions_snippet
+def write_assets(site_folder: Path, cache: NotebookCache | None = None, manifest=None) -> None:
+    """Copy the JavaScript and CSS the pages share into ``site/assets`` (again only when they changed:
+    ``manifest``)."""
+    from gzanalysis.publish.cache import render_key
 
-    assets = site / "assets"
-    assets.mkdir(parents=True, exist_ok=True)
-    # Generating the bundle takes seconds (and altair's import one): a cached build keeps both scripts, for
-    # these versions of altair, vl-convert and of the code that makes them (views/notebook.py).
-    for name, make in (("vega-bundle.js", vega_bundle), ("vega-setup.js", versions_snippet)):
-        key = f"{version('altair')} {version('vl-convert-python')} {cache.code}" if cache else None
-        (assets / name).write_text(cache.asset(name, key, make) if key else make(), encoding="utf-8")
-    for name in ("report.css", "tables.js"):
-        text = files("gzanalysis.publish").joinpath(f"templates/{name}").read_text(encoding="utf-8")
-        (assets / name).write_text(text, encoding="utf-8")
+    manifest = manifest or site.Manifest(None)
+    assets = site_folder / "assets"
     require = JS_DIR / "requirejs" / "require.js"
     manager = JS_DIR / "html-manager" / "dist"
     if not require.exists() or not manager.exists():
@@ -87,6 +82,25 @@ def write_assets(site: Path, cache: NotebookCache | None = None) -> None:
             f"the widget manager's JavaScript is not installed in {JS_DIR}: run `make report` "
             "(it unpacks the npm packages @jupyter-widgets/html-manager and requirejs there)"
         )
+    # Generating the bundle takes seconds (and altair's import one): a cached build keeps both scripts, for
+    # these versions of altair, vl-convert and of the code that makes them (views/notebook.py).
+    bundle = f"{version('altair')} {version('vl-convert-python')} {cache.code}" if cache else None
+    stamp = JS_DIR / ".installed"
+    key = (
+        site.digest(bundle, render_key(""), stamp.stat().st_mtime if stamp.exists() else None)
+        if bundle
+        else None
+    )
+    if manifest.fresh("assets", key):
+        return
+    from gzanalysis.views.notebook import vega_bundle, versions_snippet
+
+    assets.mkdir(parents=True, exist_ok=True)
+    for name, make in (("vega-bundle.js", vega_bundle), ("vega-setup.js", versions_snippet)):
+        (assets / name).write_text(cache.asset(name, bundle, make) if bundle else make(), encoding="utf-8")
+    for name in ("report.css", "tables.js"):
+        text = files("gzanalysis.publish").joinpath(f"templates/{name}").read_text(encoding="utf-8")
+        (assets / name).write_text(text, encoding="utf-8")
     shutil.copy(require, assets / "require.js")
     shutil.copytree(
         manager,
@@ -94,6 +108,7 @@ def write_assets(site: Path, cache: NotebookCache | None = None) -> None:
         dirs_exist_ok=True,
         ignore=shutil.ignore_patterns("*.map", "embed.js", "libembed-amd.js"),
     )
+    manifest.wrote("assets", key)
 
 
 @cache
@@ -131,7 +146,7 @@ def render_page(nb, name: str, source: str, lang: str = "en", notebook: str | No
     resources = {
         "metadata": {"name": name},
         "gz_source": source,
-        "gz_words": {key: texts[lang] for key, texts in WORDS.items()},
+        "gz_words": words(lang),
         "gz_home": page_name("index", lang),
         "gz_notebook": notebook or f"notebooks/{name}.ipynb",
     }
@@ -163,7 +178,9 @@ def build(
     folder.mkdir(parents=True, exist_ok=True)
     d = load()
     cache = None if cache_dir is None else NotebookCache(cache_dir, d)
-    write_assets(folder, cache)
+    # what each file of the site was written from: with the cache, a rebuild writes only what changed
+    manifest = site.Manifest(folder if cache is not None else None)
+    write_assets(folder, cache, manifest)
     source = d.meta["title"]
     # both editions by default: the English pages, then their Chinese twins (notebooks/zh)
     paths = [p for lang in LANGS for p in notebook_paths(lang=lang)] if notebooks is None else list(notebooks)
@@ -188,7 +205,7 @@ def build(
         # another disclosure: the seed's nbval checks may fail, and are dropped
         seed_checks=d.id == DEFAULT_ID,
     )
-    results: dict[Path, tuple] = {}
+    results: dict[Path, Rendered] = {}
     for path in paths:
         outcome = outcomes[path]
         title, overview = _title_and_overview(outcome.nb)
@@ -200,24 +217,64 @@ def build(
         ) -> str:  # nbformat (seconds to import) only for a page to render
             return render_page(notebook_node(nb), name, source, lang, href)
 
-        uncached = cache is None or outcome.error is not None  # a failed notebook's page is never cached
-        page_html = render() if uncached else cache.page(path, source, render)
-        results[path] = (page_html, title, overview, outcome.seconds, site.first_chart(outcome.nb))
-    pages = write_site(folder, d, paths, results)
+        if cache is None or outcome.error is not None:  # a failed notebook's page is never cached
+            html = render()
+            results[path] = Rendered(
+                lambda html=html: html, None, title, overview, site.first_chart(outcome.nb)
+            )
+        else:
+            results[path] = Rendered(
+                lambda path=path, render=render: cache.page(path, source, render),
+                cache.page_key(path, source),
+                title,
+                overview,
+                site.first_chart(outcome.nb),
+            )
+    environment = None if cache is None else cache.environment
+    pages = write_site(folder, d, paths, results, manifest, environment)
+    manifest.save()
     if not quiet:
-        size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
-        print(f"wrote {len(pages)} pages and index.html to {folder}/ ({size / 1e6:.1f} MB)")
+        written = len(manifest.written) if cache is not None else "every"
+        print(f"wrote {len(pages)} pages and index.html to {folder}/ ({written} files made or changed)")
     failures = [o for o in outcomes.values() if o.error]
     if failures:
         raise NotebookFailed(failures)
     return pages
 
 
-def write_site(folder: Path, d, paths: list[Path], results: dict[Path, tuple]) -> list[Path]:
+@dataclass
+class Rendered:
+    """A notebook's page as the site needs it: its HTML (made on demand: from the cache, or rendered), the
+    key it is made from (None: not cached), its title, overview and first chart's spec."""
+
+    html: Callable[[], str]
+    key: str | None
+    title: str
+    overview: str
+    chart: dict | None
+
+
+def write_site(
+    folder: Path,
+    d,
+    paths: list[Path],
+    results: dict[Path, Rendered],
+    manifest: site.Manifest | None = None,
+    environment: str | None = None,
+) -> list[Path]:
     """Each edition's pages (with navigation), their notebooks and thumbnails, its index and its glossary
-    page (index.html / index.zh.html, glossary.html / glossary.zh.html); the downloads, shared."""
+    page (index.html / index.zh.html, glossary.html / glossary.zh.html); the downloads, shared.
+
+    With a ``manifest`` and the ``environment`` key (data and code), a file whose inputs are unchanged is
+    neither made nor written again: a page (its rendering and navigation), a thumbnail, the downloads, an
+    index (its key figures and audit), a glossary page."""
+    from gzanalysis.publish.cache import render_key
+
+    manifest = manifest or site.Manifest(None)
+    renderer = render_key(d.meta["title"])
     pages = []
-    downloads = site.write_downloads(folder, d)
+    downloads = site.write_downloads(folder, d, manifest, environment)
+    figures = None
     for lang in LANGS:
         chosen = [path for path in paths if lang_of(path) == lang]  # reading order, whatever finished first
         if not chosen:
@@ -225,23 +282,42 @@ def write_site(folder: Path, d, paths: list[Path], results: dict[Path, tuple]) -
         entries = [
             site.Entry(
                 path.stem,
-                results[path][1] or path.stem,
-                results[path][2],
+                results[path].title or path.stem,
+                results[path].overview,
                 site.write_thumbnail(
-                    folder, page_name(path.stem, lang).removesuffix(".html"), results[path][4]
+                    folder, page_name(path.stem, lang).removesuffix(".html"), results[path].chart, manifest
                 ),
                 lang=lang,
+                notebook=site.notebook_href(path),
             )
             for path in chosen
         ]
         for i, path in enumerate(chosen):
-            page = folder / entries[i].page
-            page.write_text(site.finish_page(results[path][0], entries, i), encoding="utf-8")
+            name, rendered = entries[i].page, results[path]
+            # the page's navigation: every entry's title and place (the sidebar, prev/next, language link)
+            key = rendered.key and site.digest(rendered.key, site.finish_page(site.PLACEHOLDERS, entries, i))
+            manifest.write_text(
+                folder, name, key, lambda r=rendered, i=i, e=entries: site.finish_page(r.html(), e, i)
+            )
             site.copy_notebook(folder, path)
-            pages.append(page)
-        index = site.render_index(entries, d, downloads, dt.date.today().isoformat(), lang)
-        (folder / page_name("index", lang)).write_text(index, encoding="utf-8")
-        (folder / page_name("glossary", lang)).write_text(render_glossary(d, lang), encoding="utf-8")
+            pages.append(folder / name)
+        built = dt.date.today().isoformat()
+        listed = [vars(e) for e in entries]
+        key = environment and site.digest(environment, renderer, built, listed, downloads, "index")
+
+        def index(entries=entries, lang=lang, built=built) -> str:
+            nonlocal figures
+            figures = site.key_figures(d) if figures is None else figures  # the audit: once for both
+            return site.render_index(entries, d, downloads, built, lang, figures)
+
+        manifest.write_text(folder, page_name("index", lang), key, index)
+        bar = site.sidebar(entries, "glossary", lang)
+        manifest.write_text(
+            folder,
+            page_name("glossary", lang),
+            environment and site.digest(environment, renderer, bar, "glossary"),
+            lambda lang=lang, bar=bar: render_glossary(d, lang, sidebar=bar),
+        )
     return pages
 
 
@@ -254,6 +330,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--fresh", action="store_true", help="execute every notebook, whatever the cache holds"
+    )
+    parser.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also print each edition as one PDF book (OUT/gzanalysis-report.pdf, .zh.pdf) with Chromium",
     )
     parser.add_argument("notebooks", nargs="*", help="notebooks to render (default: all curated ones)")
     return parser
@@ -275,6 +356,14 @@ def run_args(args: argparse.Namespace) -> int:
     except ReportError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    if getattr(args, "pdf", False):
+        from gzanalysis.publish.pdf import PdfError, print_books
+
+        try:
+            print_books(args.out)
+        except PdfError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
     return 0
 
 

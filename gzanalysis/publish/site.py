@@ -12,7 +12,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import re
 import shutil
 import tempfile
@@ -29,9 +31,11 @@ from gzanalysis.publish.languages import (
     page_name,
     switch_link,
     word,
+    words,
 )
 
 SIDEBAR, PAGER, TOC, LANG = "<!--gz:sidebar-->", "<!--gz:pager-->", "<!--gz:toc-->", "<!--gz:lang-->"
+PLACEHOLDERS = SIDEBAR + PAGER + LANG  # a page's navigation, without its body
 HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)(?:<a class="anchor-link".*?</a>)?</h\1>', re.S)
 
 
@@ -43,12 +47,67 @@ class Entry:
     title: str
     overview: str = ""
     thumbnail: str | None = None  # path of the PNG, relative to the site
+    notebook: str | None = None  # path of the page's notebook (.ipynb), relative to the site
     extra: dict = field(default_factory=dict)
     lang: str = "en"  # the edition: the English page is NAME.html, the Chinese one NAME.zh.html
 
     @property
     def page(self) -> str:
         return page_name(self.name, self.lang)
+
+
+def digest(*parts) -> str:
+    """A short key of what a file is made from (strings, or anything JSON can write)."""
+    text = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+
+class Manifest:
+    """What each file of the site was written from (``.gz-build.json`` in the site): a rebuild makes and
+    writes a file again only when its key changed or the file is gone, so an unchanged rebuild writes
+    nothing but the manifest. Without a manifest (``Manifest(None)``) every file is written."""
+
+    NAME = ".gz-build.json"
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+        self.keys: dict[str, str] = {}
+        self.written: list[str] = []
+        if folder is not None and (folder / self.NAME).is_file():
+            try:
+                self.keys = json.loads((folder / self.NAME).read_text(encoding="utf-8"))
+            except ValueError:  # a manifest cut short: build everything again
+                self.keys = {}
+
+    def fresh(self, name: str, key: str | None) -> bool:
+        """Whether ``name`` (relative to the site) exists, written from ``key``."""
+        return (
+            self.folder is not None
+            and key is not None
+            and self.keys.get(name) == key
+            and (self.folder / name).exists()
+        )
+
+    def wrote(self, name: str, key: str | None) -> None:
+        self.written.append(name)
+        if key is None:
+            self.keys.pop(name, None)
+        else:
+            self.keys[name] = key
+
+    def write_text(self, site: Path, name: str, key: str | None, make) -> bool:
+        """Write ``make()`` into ``site/name`` unless it is fresh; whether it was written."""
+        if self.fresh(name, key):
+            return False
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(make(), encoding="utf-8")
+        self.wrote(name, key)
+        return True
+
+    def save(self) -> None:
+        if self.folder is not None:
+            text = json.dumps(self.keys, indent=1, sort_keys=True, ensure_ascii=False)
+            (self.folder / self.NAME).write_text(text, encoding="utf-8")
 
 
 @cache
@@ -70,18 +129,25 @@ def first_chart(nb) -> dict | None:
     return None
 
 
-def write_thumbnail(site: Path, name: str, spec: dict | None) -> str | None:
-    """``thumbs/NAME.png`` of a chart spec, at a fixed width (vl-convert, offline); None without a chart."""
+def write_thumbnail(site: Path, name: str, spec: dict | None, manifest: Manifest | None = None) -> str | None:
+    """``thumbs/NAME.png`` of a chart spec, at a fixed width (vl-convert, offline); None without a chart.
+    Drawn again only when the spec changed (``manifest``)."""
     if spec is None:
         return None
+    manifest = manifest or Manifest(None)
+    href = f"thumbs/{name}.png"
+    key = digest(spec)
+    if manifest.fresh(href, key):
+        return href
     import vl_convert as vlc
 
     from gzanalysis.views.charts import static_spec
 
-    target = site / "thumbs" / f"{name}.png"
+    target = site / href
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(vlc.vegalite_to_png(static_spec(spec), scale=1))
-    return f"thumbs/{name}.png"
+    manifest.wrote(href, key)
+    return href
 
 
 def toc(body: str, lang: str = "en") -> str:
@@ -97,16 +163,22 @@ def toc(body: str, lang: str = "en") -> str:
     return f'<nav class="gz-toc" aria-label="{title}"><h2>{title}</h2><ul>' + "".join(items) + "</ul></nav>"
 
 
-def sidebar(entries: list[Entry], current: int | None, lang: str | None = None) -> str:
-    """Links to the index, every page of the edition and the glossary (``current`` None: no page is current)."""
-    lang = lang or (entries[current].lang if current is not None else "en")
+def sidebar(entries: list[Entry], current: int | str | None, lang: str | None = None) -> str:
+    """Links to the index, every page of the edition and the glossary; ``current`` is the index of the page
+    shown in ``entries``, or ``"index"`` / ``"glossary"`` (None: no page is current)."""
+    lang = lang or (
+        entries[current].lang if isinstance(current, int) else entries[0].lang if entries else "en"
+    )
     here = ' aria-current="page"'
     links = "".join(
         f'<li><a href="{html.escape(e.page)}"{here if i == current else ""}>{html.escape(e.title)}</a></li>'
         for i, e in enumerate(entries)
     )
-    home = f'<li><a href="{page_name("index", lang)}">{word("home", lang)}</a></li>'
-    glossary = f'<li><a href="{page_name("glossary", lang)}">{word("glossary", lang)}</a></li>'
+    home = f'<li><a href="{page_name("index", lang)}"{here if current == "index" else ""}>{word("home", lang)}</a></li>'
+    glossary = (
+        f'<li><a href="{page_name("glossary", lang)}"{here if current == "glossary" else ""}>'
+        f"{word('glossary', lang)}</a></li>"
+    )
     return home + links + glossary
 
 
@@ -163,18 +235,24 @@ def key_figures(d) -> list[dict]:
     ]
 
 
-def write_downloads(site: Path, d) -> list[dict]:
-    """The data package as a zip of its CSVs (with datapackage.json) and as one Excel workbook."""
+def write_downloads(site: Path, d, manifest: Manifest | None = None, key: str | None = None) -> list[dict]:
+    """The data package as a zip of its CSVs (with datapackage.json) and as one Excel workbook; made again
+    only when ``key`` (the data's and the code's) changed (``manifest``)."""
+    manifest = manifest or Manifest(None)
     out = site / "downloads"
     out.mkdir(parents=True, exist_ok=True)
     archive, workbook = out / f"{d.id}-csv.zip", out / f"{d.id}.xlsx"
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = d.to_csv(Path(tmp) / d.id)
-        with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
-            for path in sorted(Path(folder).rglob("*")):
-                if path.is_file():
-                    z.write(path, f"{d.id}/{path.relative_to(folder)}")
-    d.to_excel(workbook)
+    names = [f"downloads/{archive.name}", f"downloads/{workbook.name}"]
+    if not all(manifest.fresh(name, key) for name in names):
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = d.to_csv(Path(tmp) / d.id)
+            with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+                for path in sorted(Path(folder).rglob("*")):
+                    if path.is_file():
+                        z.write(path, f"{d.id}/{path.relative_to(folder)}")
+        d.to_excel(workbook)
+        for name in names:
+            manifest.wrote(name, key)
     return [
         {
             "href": f"downloads/{archive.name}",
@@ -195,33 +273,38 @@ def notebook_href(path: Path) -> str:
 
 
 def copy_notebook(site: Path, path: Path) -> str:
+    """The page's notebook, offered for download (copied only when it differs)."""
     href = notebook_href(path)
     target = site / href
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(path, target)
+    if not (target.is_file() and target.read_bytes() == path.read_bytes()):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
     return href
 
 
-def render_index(entries: list[Entry], d, downloads: list[dict], built: str, lang: str = "en") -> str:
+def render_index(
+    entries: list[Entry], d, downloads: list[dict], built: str, lang: str = "en", figures: list | None = None
+) -> str:
     """The index of one edition (``index.html``, ``index.zh.html``); the English one sends a browser that
-    prefers Chinese to the Chinese one (no network: ``languages.default_language_script``)."""
-    words = {
-        k: word(k, lang) for k in ("report", "key_figures", "pages", "data", "notebooks_linked", "glossary")
-    }
+    prefers Chinese to the Chinese one (no network: ``languages.default_language_script``). ``figures``:
+    the key figures, if already computed (``key_figures``)."""
     return (
         _templates()
         .get_template("home.html.j2")
         .render(
             entries=entries,
             meta=d.meta,
-            figures=key_figures(d),
+            figures=key_figures(d) if figures is None else figures,
             downloads=downloads,
             built=word("built", lang, built=built, title=d.meta["title"]),
             lang=lang,
-            words=words,
+            words=words(lang),
+            sidebar=sidebar(entries, "index", lang),
+            home=page_name("index", lang),
             switch=switch_link("index", lang),
             redirect=default_language_script() if lang == "en" else "",
             glossary=page_name("glossary", lang),
-            other_index=page_name("index", OTHER[lang]),
+            other=OTHER[lang],
+            other_page=page_name("index", OTHER[lang]),
         )
     )

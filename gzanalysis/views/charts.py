@@ -26,7 +26,9 @@ from gzanalysis.analyses.targets import targets as targets_table
 from gzanalysis.package.layout import resource
 
 FONT = "Noto Sans CJK SC"  # Chinese glyphs in static images (Debian: fonts-noto-cjk)
-LABEL_LIMIT = 220  # pixels: long Chinese subject names stay readable, and leave room for bars on a phone
+# Pixels for an axis' names: long Chinese subject names stay readable (220 px), and on a phone at most 45 % of
+# the chart's container, which leaves the bars room (a static image, without a container: 220 px).
+LABEL_LIMIT = alt.ExprRef("containerSize()[0] > 0 ? min(220, containerSize()[0] * 0.45) : 220")
 # The chart takes the width of the page's column (the renderer, views/notebook.py, sizes it in the browser);
 # static images, which have no container, get STATIC_WIDTH (see ``static_spec``).
 WIDTH = "container"
@@ -48,11 +50,19 @@ def _share_tooltip(field: str, lang: str, key: str = "share_of_total") -> alt.To
     return alt.Tooltip(f"{field}:Q", format=".1%", title=label(key, lang))
 
 
+# A title no wider than the chart's container: a chart that fits its container counts its title in, so an
+# unbounded subtitle on a phone (390 px) would squeeze the plot to nothing. Cut with "…" where too long; where
+# there is no container (a static image), 600 px.
+TITLE_LIMIT = alt.ExprRef("containerSize()[0] > 0 ? containerSize()[0] - 12 : 600")
+
+
 def _title(zh: str, en: str, lang: str, subtitle: tuple[str, str] | None = None) -> alt.TitleParams:
+    """The chart's title in ``lang``; its subtitle one line per part (parts joined by " · ")."""
     text = zh if lang == "zh" else en
     if subtitle:
-        return alt.TitleParams(text, subtitle=subtitle[0] if lang == "zh" else subtitle[1], anchor="start")
-    return alt.TitleParams(text, anchor="start")
+        lines = (subtitle[0] if lang == "zh" else subtitle[1]).split(" · ")
+        return alt.TitleParams(text, subtitle=lines, anchor="start", limit=TITLE_LIMIT)
+    return alt.TitleParams(text, anchor="start", limit=TITLE_LIMIT)
 
 
 def describe(what: tuple[str, str], names, values, lang: str, unit: bool = True, limit: int = 6) -> str:

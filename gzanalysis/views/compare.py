@@ -14,9 +14,10 @@ import ipywidgets as w
 import pandas as pd
 
 from gzanalysis.analyses.compare import compare
-from gzanalysis.analyses.labels import check_lang, label
-from gzanalysis.views.charts import LABEL_LIMIT, _title
+from gzanalysis.analyses.labels import LANGS, check_lang, label
+from gzanalysis.views.charts import LABEL_LIMIT, _title, describe
 from gzanalysis.views.notebook import REPORT_BUILD_ENV
+from gzanalysis.views.static_explorers import _both, _lang, _select, _where
 from gzanalysis.views.widgets import LEVELS, Explorer, _dropdown, _level_options
 
 MEASURES = {  # explorer's measure → (zh, en)
@@ -68,28 +69,73 @@ def composition_multiples(
     )
 
 
-def share_heatmap(table: pd.DataFrame, by: str = "function", lang: str = "zh") -> alt.Chart:
-    """Heat map: departments (rows) × functions or classes (columns), coloured by their share of the
-    department's spending (``by="economic"``: of its basic spending)."""
-    share = _pick(SHARE_TITLES[by], lang)
-    return (
-        alt.Chart(table)
-        .mark_rect()
-        .encode(
-            x=alt.X("name:N", title=None, sort=alt.EncodingSortField("code"), axis=alt.Axis(labelAngle=-45)),
-            y=_unit_axis(lang),
-            color=alt.Color(
-                "share:Q", title=share, scale=alt.Scale(scheme="blues"), legend=alt.Legend(format=".0%")
-            ),
-            tooltip=[
-                alt.Tooltip("unit:N", title=_pick(("部门", "Department"), lang)),
-                alt.Tooltip("code:N", title=label("code", lang)),
-                alt.Tooltip("name:N", title=label("name", lang)),
-                alt.Tooltip("amount:Q", format=",.2f", title=label("amount", lang)),
-                alt.Tooltip("share:Q", format=".1%", title=share),
-            ],
+HEAT_COLUMN = 64  # px per heat-map column: a name wrapped at 4 Chinese characters (or ~12 letters) a line
+HEAT_ROW = 24  # px per department: eighteen departments make a map 432 px high, every name level
+
+
+def wrap_label(text: str, lang: str = "zh") -> str:
+    """A name broken into short lines ("\\n"): every 4 Chinese characters, or at words within ~12 letters."""
+    import textwrap
+
+    text = str(text)
+    if any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return "\n".join(text[i : i + 4] for i in range(0, len(text), 4))
+    return "\n".join(textwrap.wrap(text, 12, break_long_words=False)) or text
+
+
+def heatmap_layers(base: alt.Chart, share_title: str) -> alt.LayerChart:
+    """Departments (rows, ``unit``) × names (columns, ``label``: wrapped), coloured by ``share`` and labelled
+    with it: sized to its rows and columns, every label horizontal."""
+    encoded = base.encode(
+        x=alt.X(
+            "label:N",
+            title=None,
+            sort=alt.EncodingSortField("order"),
+            axis=alt.Axis(labelAngle=0, labelExpr="split(datum.label, '\\n')", labelLimit=0, labelPadding=4),
+        ),
+        y=alt.Y("unit:N", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+    )
+    cells = encoded.mark_rect().encode(
+        color=alt.Color(
+            "share:Q",
+            title=share_title,
+            scale=alt.Scale(scheme="blues", domainMin=0),
+            legend=alt.Legend(format=".0%", orient="top"),
         )
-        .properties(title=_title("各部门支出的功能分类占比", "Shares of spending by department", lang))
+    )
+    text = encoded.mark_text(fontSize=10).encode(
+        text=alt.Text("share:Q", format=".0%"),
+        color=alt.condition("datum.share > 0.5", alt.value("white"), alt.value("#222")),
+    )
+    return alt.layer(cells, text).properties(width=alt.Step(HEAT_COLUMN), height=alt.Step(HEAT_ROW))
+
+
+def heatmap_data(table: pd.DataFrame, name: str = "name", lang: str = "zh") -> pd.DataFrame:
+    """Rows of a ``gz.compare`` table with the heat map's fields: ``label`` (wrapped name) and ``order``."""
+    out = table.copy()
+    out["label"] = out[name].map(lambda v: wrap_label(v, lang))
+    key = "code" if "code" in out else name
+    out["order"] = out[key].astype(str)
+    return out
+
+
+def share_heatmap(table: pd.DataFrame, by: str = "function", lang: str = "zh") -> alt.LayerChart:
+    """Heat map: departments (rows) × functions or classes (columns), coloured by their share of the
+    department's spending (``by="economic"``: of its basic spending), each cell labelled with its share.
+    Sized to its rows (24 px a department) and columns (64 px), names horizontal, wrapped."""
+    share = _pick(SHARE_TITLES[by], lang)
+    data = heatmap_data(table, "name", lang)[["unit", "code", "name", "label", "order", "amount", "share"]]
+    base = alt.Chart(data).encode(
+        tooltip=[
+            alt.Tooltip("unit:N", title=_pick(("部门", "Department"), lang)),
+            alt.Tooltip("code:N", title=label("code", lang)),
+            alt.Tooltip("name:N", title=label("name", lang)),
+            alt.Tooltip("amount:Q", format=",.2f", title=label("amount", lang)),
+            alt.Tooltip("share:Q", format=".1%", title=share),
+        ]
+    )
+    return heatmap_layers(base, share).properties(
+        title=_title("各部门支出的功能分类占比", "Shares of spending by department", lang)
     )
 
 
@@ -107,7 +153,7 @@ def ranked(summary: pd.DataFrame, measure: str = "carryover_share", lang: str = 
         alt.Chart(summary.dropna(subset=[measure]))
         .mark_bar()
         .encode(
-            x=alt.X(f"{measure}:Q", title=title, axis=alt.Axis(format=".0%")),
+            x=alt.X(f"{measure}:Q", title=title, axis=alt.Axis(format=".1~%")),  # ratios of 0.1 %
             y=_unit_axis(lang).sort("-x"),
             color=alt.Color("city:N", title=_pick(("城市", "City"), lang)),
             tooltip=[
@@ -178,18 +224,74 @@ class CompareExplorer(Explorer):
         return table, share_heatmap(table, by, lang)
 
 
-def compare_explorer(corpus):
+def static_compare_explorer(corpus, lang: str = "zh") -> alt.LayerChart:
+    """Departments of a corpus compared: a heat map of shares (departments × functions, economic classes,
+    基本/项目, or a summary ratio), sized to the departments shown; controls: city, department, measure,
+    level, language. Data for every choice comes from ``gz.compare``."""
+    summary = {"carryover": "carryover_share", "three_public": "three_public_to_basic"}
+    parts = []
+    for each in LANGS:
+        for level in ("类", "款", "项"):
+            for measure in MEASURES:
+                if measure in ("function", "economic"):
+                    shown = "款" if measure == "economic" and level == "项" else level
+                    t = heatmap_data(compare(corpus, by=measure, level=shown, lang=each), "name", each)
+                elif measure == "kind":
+                    t = heatmap_data(compare(corpus, by="kind", lang=each), "label", each)
+                else:
+                    t = compare(corpus, by="summary", lang=each)
+                    t = t.assign(name=MEASURES[measure][0 if each == "zh" else 1], share=t[summary[measure]])
+                    t = heatmap_data(t.dropna(subset=["share"]), "name", each)
+                parts.append(t.assign(measure=measure, level=level, lang=each))
+    columns = ["measure", "level", "lang", "city", "unit", "label", "order", "share"]
+    data = pd.concat(parts, ignore_index=True)[columns].astype({"order": "string"})
+    default = data.query("measure == 'function' and level == '类' and lang == @lang")
+    cities = sorted(data["city"].dropna().unique())
+    units = sorted(data["unit"].dropna().unique())
+    base = alt.Chart(
+        data,
+        title=alt.TitleParams("部门比较 Compare departments", anchor="start"),
+        description=describe(
+            ("可交互热力图, 各部门支出结构", "Interactive heat map of the departments' spending shares"),
+            default["unit"] + " " + default["label"].str.replace("\n", ""),
+            default["share"],
+            lang,
+            unit=False,
+        ),
+    ).encode(
+        tooltip=[
+            alt.Tooltip("city:N", title="城市 City"),
+            alt.Tooltip("unit:N", title="部门 Department"),
+            alt.Tooltip("label:N", title=_both("name")),
+            alt.Tooltip("share:Q", format=".1%", title="占比 Share"),
+        ]
+    )
+    params = [
+        _select("city", "城市 City", ["all", *cities], ["全部 all", *cities]),
+        _select("unit", "部门 Department", ["all", *units], ["全部 all", *units]),
+        _select(
+            "measure",
+            "指标 Measure",
+            list(MEASURES),
+            [f"{zh} {en}" for zh, en in MEASURES.values()],
+        ),
+        _select("level", "级次 Level", ["类", "款", "项"], ["类 class", "款 category", "项 item"]),
+        _lang(lang),
+    ]
+    return (
+        heatmap_layers(base, "占比 Share")
+        .add_params(*params)
+        .transform_filter(_where(measure="measure", level="level", lang="lang", city="city", unit="unit"))
+    )
+
+
+def compare_explorer(corpus, lang: str = "zh"):
     """An explorer of ``gz.compare(corpus, ...)``: cities, departments, measure, level, language.
 
-    It needs a live kernel (JupyterLab, the app). While the report is built there will be none, and a page
-    shows no control that does nothing: it says where the explorer lives instead.
+    In a live kernel (JupyterLab, the app) the ipywidgets explorer (it also shows the table); while the report
+    is built, the kernel-free one (``gz.explorers.compare``: one spec over data precomputed for every choice),
+    opening in ``lang``.
     """
     if os.environ.get(REPORT_BUILD_ENV):
-        from IPython.display import HTML
-
-        return HTML(
-            "<p><i>The comparison explorer (cities, departments, measure, level) runs with a live kernel: "
-            "open this notebook in JupyterLab (<code>make lab</code>). 比较浏览器需要运行中的内核: "
-            "请在 JupyterLab 中打开本笔记本。</i></p>"
-        )
+        return static_compare_explorer(corpus, lang)
     return CompareExplorer(corpus)

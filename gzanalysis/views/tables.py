@@ -25,21 +25,22 @@ from gzanalysis.analyses.labels import LABELS, check_lang
 LONG = 12  # rows: longer tables become sortable and searchable in the report
 YES_NO = {"zh": ("是", "否"), "en": ("yes", "no")}
 # Column names that hold ratios (shown as %), whatever else they are called.
-RATIO_WORDS = ("share", "rate", "ratio")
+RATIO_WORDS = ("share", "rate", "ratio", "_to_")
+YEAR_COLUMNS = ("year",)  # a year is a label (2026), not a count (2,026)
 
 
 def kind(series: pd.Series, name: str) -> str:
-    """How a column is shown: ``ratio``, ``amount``, ``count``, ``bool`` or ``text``."""
+    """How a column is shown: ``ratio``, ``amount``, ``count``, ``year``, ``bool`` or ``text``."""
     if is_bool_dtype(series):
         return "bool"
     if is_integer_dtype(series):
-        return "count"
+        return "year" if str(name) in YEAR_COLUMNS else "count"
     if is_float_dtype(series):
         return "ratio" if any(w in str(name) for w in RATIO_WORDS) else "amount"
     return "text"
 
 
-FORMATS = {"ratio": "{:.1%}", "amount": "{:,.2f}", "count": "{:,.0f}"}
+FORMATS = {"ratio": "{:.1%}", "amount": "{:,.2f}", "count": "{:,.0f}", "year": "{:.0f}"}
 
 
 # Column names whose label in LABELS is the category's ("project" is 项目支出 there), not the column's.
@@ -87,3 +88,41 @@ def show(df: pd.DataFrame | pd.Series, lang: str = "zh", caption: str | None = N
     if caption:
         styler = styler.set_caption(caption)
     return styler
+
+
+FIGURE_HEADERS = {"zh": ("项目", "数值"), "en": ("Figure", "Value")}
+
+
+def figures(values, lang: str = "zh", caption: str | None = None):
+    """A few named figures (a dict or a Series: name → number or text) as a two-column table for readers,
+    instead of a printed line such as ``合计: 9207.96 | 各类之和: 9207.97``: names take their label in
+    ``lang`` (``gz.analyses.labels``), amounts two decimals with thousands separators, shares and rates
+    (names holding share/rate/ratio) as %, counts as integers, missing values blank.
+
+    >>> figures({"total": 3.0, "overseas_travel": float("nan")}, lang="en").to_html().count("<tr>")
+    3
+    """
+    check_lang(lang)
+    items = values.items() if hasattr(values, "items") else values
+
+    def shown(name, value) -> str:
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
+            return ""
+        if pd.api.types.is_bool(value):
+            return YES_NO[lang][0 if value else 1]
+        if pd.api.types.is_integer(value):
+            return f"{value:,}"
+        if pd.api.types.is_float(value):
+            k = "ratio" if any(w in str(name) for w in RATIO_WORDS) else "amount"
+            return FORMATS[k].format(value)
+        return str(value)
+
+    name, value = FIGURE_HEADERS[lang]
+    frame = pd.DataFrame(
+        [(header(k, lang), shown(k, v)) for k, v in items], columns=[name, value], dtype="string"
+    )
+    styler = show(frame, lang, caption)
+    return styler.set_table_styles(
+        {value: [{"selector": "td", "props": "text-align: right; font-variant-numeric: tabular-nums"}]},
+        overwrite=False,
+    )
