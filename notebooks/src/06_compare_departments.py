@@ -89,7 +89,7 @@ gz.tables.show(docs.loc[docs["status"] == "ok", columns], lang=LANG)
 
 # %%
 functions = gz.compare(c, by="function", level="类")
-gz.compare_charts.share_heatmap(functions)
+gz.compare_charts.share_heatmap(functions, lang=LANG)
 
 # %% tags=["nbval-check-output", "remove-cell"]
 largest = functions.loc[functions.groupby("disclosure")["share"].idxmax(), ["unit", "code", "name", "share"]]
@@ -115,7 +115,7 @@ gz.tables.show(largest, lang=LANG)
 # 按经济分类的基本支出（一般公共预算基本支出表）：机构运转的钱有多少是工资福利（301工资福利支出），有多少是商品和服务（302）。
 
 # %%
-gz.compare_charts.composition_multiples(gz.compare(c, by="economic", level="类"), by="economic")
+gz.compare_charts.composition_multiples(gz.compare(c, by="economic", level="类"), by="economic", lang=LANG)
 
 # %% [markdown] tags=["lang-en"]
 # ## Basic and project spending, carry-over and 三公
@@ -128,7 +128,7 @@ gz.compare_charts.composition_multiples(gz.compare(c, by="economic", level="类"
 
 # %%
 summary = gz.compare(c, by="summary")
-gz.compare_charts.ranked(summary, "carryover_share")
+gz.compare_charts.ranked(summary, "carryover_share", lang=LANG)
 
 # %% tags=["nbval-check-output", "remove-cell"]
 ratios = ["unit", "city", "project_share", "carryover_share", "three_public", "three_public_to_basic"]
@@ -149,7 +149,7 @@ gz.tables.show(summary[ratios].sort_values("carryover_share", ascending=False), 
 # 项目支出占预算的比重从7.30%（苏州市审计局）到99.66%（无锡市交通运输局）不等；西安的两份文件没有按功能分类列示基本支出与项目支出。七份文件在收入总表中列示了上年结转（深圳市民政局占收入的0.66%，西安市安全生产监督管理局0.31%，深圳市交通运输局0.05%，另有四份为0.00%）；其他文件该栏为空，这里按缺失值（NaN）处理，尽管其中一些在文字说明中写明了上年结转（长沙"上年结转0.00万元"，苏州和无锡"上年结转结余为0万元"）。三公经费最多占基本支出的4.37%（重庆市人民政府办公厅），最少只有0.06%（无锡市交通运输局）。
 
 # %%
-gz.compare_charts.ranked(summary, "three_public_to_basic")
+gz.compare_charts.ranked(summary, "three_public_to_basic", lang=LANG)
 
 # %% [markdown] tags=["lang-en"]
 # ## Your own questions, in SQL
@@ -185,7 +185,7 @@ print(by_city.round(4).to_string(index=False))
 # 选择城市和部门（不选即全部）、指标和级次。
 
 # %%
-gz.compare_charts.compare_explorer(c)
+gz.compare_charts.compare_explorer(c, lang=LANG)
 
 # %% [markdown] tags=["lang-en"]
 # ## Summary
