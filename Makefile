@@ -34,14 +34,15 @@ system-deps:
 	  echo "installing chromium and fonts-noto-cjk with apt-get"; \
 	  $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium fonts-noto-cjk; fi
 
-## Execute the curated notebooks and render the offline report site into reports/. Notebooks whose source,
-## data and code are unchanged come from the cache (.cache/report); FRESH=1 executes them all.
+## Execute the curated notebooks and render the offline report site into reports/ (OUT=DIR elsewhere; with
+## GZANALYSIS_DISCLOSURE naming another package, into reports/<id>). Notebooks whose source, data and code
+## are unchanged come from the cache (.cache/report); FRESH=1 executes them all.
 report: $(STAMP) $(JS)/.installed
-	$(BIN)/gzanalysis report --out reports $(if $(FRESH),--fresh)
+	$(BIN)/gzanalysis report $(if $(OUT),--out $(OUT)) $(if $(FRESH),--fresh)
 
 ## The report as two PDF books (reports/gzanalysis-report.pdf and .zh.pdf), printed by Chromium.
 report-pdf: $(STAMP) $(JS)/.installed system-deps
-	$(BIN)/gzanalysis report --out reports --pdf $(if $(FRESH),--fresh)
+	$(BIN)/gzanalysis report $(if $(OUT),--out $(OUT)) --pdf $(if $(FRESH),--fresh)
 
 ## Serve the explorers as a live app (Voilà) on 127.0.0.1 until Ctrl-C; PORT=0 takes any free port.
 PORT ?= 8866

@@ -1,6 +1,7 @@
 """The report's rendering without a browser: cell tags, folded code, navigation, index, downloads."""
 
 import zipfile
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -135,3 +136,23 @@ def test_the_index_in_both_languages(d):
     assert 'class="gz-lang" href="index.zh.html"' in en and 'class="gz-lang" href="index.html"' in zh
     assert "主要数据" in zh and "预算总额" in zh and "Key figures" in en and "Total budget" in en
     assert 'href="glossary.zh.html"' in zh and 'href="glossary.html"' in en
+
+
+def test_a_report_of_another_disclosure_resolves_its_path_and_keeps_the_default_site(tmp_path, monkeypatch):
+    """GZANALYSIS_DISCLOSURE relative to the folder the command started in is made absolute (the kernels run
+    in notebooks/); its report goes to reports/<id> unless --out says otherwise; a name that is neither a
+    folder nor an id is one sentence."""
+    from gzanalysis.publish.report import ReportError, default_out, disclosure_from_env
+
+    (tmp_path / "packages" / "shenzhen-audit-2026").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GZANALYSIS_DISCLOSURE", "packages/shenzhen-audit-2026")
+    resolved = disclosure_from_env()
+    assert resolved == str((tmp_path / "packages" / "shenzhen-audit-2026").resolve())
+    assert default_out(resolved) == Path("reports") / "shenzhen-audit-2026"
+    assert default_out(None) == Path("reports")
+    monkeypatch.setenv("GZANALYSIS_DISCLOSURE", "ganzhou-xzspj-2023")
+    assert default_out(disclosure_from_env()) == Path("reports")
+    monkeypatch.setenv("GZANALYSIS_DISCLOSURE", "packages/nowhere")
+    with pytest.raises(ReportError, match="is neither a package folder"):
+        disclosure_from_env()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import shutil
 import sys
 from collections.abc import Callable
@@ -323,7 +324,12 @@ def write_site(
 
 def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """The report's options, shared by ``gzanalysis report`` and ``python -m gzanalysis.publish.report``."""
-    parser.add_argument("--out", default="reports", help="folder of the site (default: reports)")
+    parser.add_argument(
+        "--out",
+        default=None,
+        help="folder of the site (default: reports; reports/<id> for another disclosure than the default, "
+        "so that its report never overwrites the default site)",
+    )
     parser.add_argument("--timeout", type=int, default=TIMEOUT, help="seconds allowed per cell")
     parser.add_argument(
         "--cache", default=str(DEFAULT_CACHE), help=f"folder of executed notebooks (default: {DEFAULT_CACHE})"
@@ -340,9 +346,42 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     return parser
 
 
+def disclosure_from_env(cwd: Path | None = None) -> str | None:
+    """``GZANALYSIS_DISCLOSURE`` made absolute where it names a folder relative to the folder the command
+    was started in (the notebooks' kernels run elsewhere); an id stays an id. None where it is unset."""
+    from gzanalysis.package.load import DEFAULT_ENV, available
+
+    value = os.environ.get(DEFAULT_ENV)
+    if not value:
+        return None
+    folder = (cwd or Path.cwd()) / value
+    if folder.is_dir():
+        os.environ[DEFAULT_ENV] = str(folder.resolve())
+    elif value not in available():
+        raise ReportError(
+            f"{DEFAULT_ENV}={value} is neither a package folder (from {cwd or Path.cwd()}) nor a disclosure "
+            f"id ({', '.join(available())})"
+        )
+    return os.environ[DEFAULT_ENV]
+
+
+def default_out(disclosure: str | None) -> Path:
+    """Where a report goes without --out: ``reports``, or ``reports/<id>`` for another disclosure."""
+    from gzanalysis.package.load import DEFAULT_ID
+
+    if disclosure is None or disclosure == DEFAULT_ID:
+        return Path("reports")
+    return Path("reports") / Path(disclosure).name
+
+
 def run_args(args: argparse.Namespace) -> int:
     """Build from parsed options; exit status 1 when a notebook failed, 2 when the build could not run."""
     try:
+        disclosure = disclosure_from_env()
+        if args.out is None:
+            args.out = default_out(disclosure)
+            if disclosure is not None:
+                print(f"report of {Path(disclosure).name} into {args.out}", file=sys.stderr)
         build(
             args.out,
             [Path(n) for n in args.notebooks] or None,
