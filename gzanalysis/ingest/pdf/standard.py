@@ -405,7 +405,14 @@ def two_sided(table: Table, resource, book: CodeBook, findings: Findings) -> lis
                     findings.add(table, row, f"{side} {f}: {row.text(i)!r} is not a number; left blank")
             code, level = (None, None)
             if side == "expenditure":
-                code, level = nest.code(label, row.x0(label_col), findings, table, row)
+                embedded = CODE_IN_NAME.match(strip_ordinal(label))
+                if embedded and len(embedded.group(1)) in (3, 5, 7):  # 201一般公共服务支出, [201]…
+                    code = embedded.group(1)
+                    level = {3: "类", 5: "款", 7: "项"}[len(code)]
+                    if level == "类":
+                        nest.stack = [(row.x0(label_col) or 0.0, code)]
+                else:
+                    code, level = nest.code(label, row.x0(label_col), findings, table, row)
             plain = strip_ordinal(label)
             if plain in GRAND_TOTALS:
                 role = "total"
@@ -473,7 +480,8 @@ class _Nesting:
             self.stack = []
             return None, None
         top = self.book.children(None, name)
-        if top and (not self.stack or x0 is None or x0 <= self.stack[0][0] + 2):
+        # a 类 by name: at the first level's indent, or numbered as one (一、二、 … whatever its indent)
+        if top and (not self.stack or x0 is None or x0 <= self.stack[0][0] + 2 or _depth(label) == 1):
             self.stack = [(x0 or 0.0, top[0])]
             return top[0], "类"
         if not self.stack or x0 is None or x0 <= self.stack[0][0] + 2:

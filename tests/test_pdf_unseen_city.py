@@ -1,0 +1,57 @@
+"""A budget of a city no family describes (tests/unseen_city.py, printed by Chromium): its tables titled as no
+shared document titles them, amounts in 元, code and name in one cell, totals labelled 收入合计/支出合计, 三公
+items as rows. The reader reads it by what its tables hold."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from gzanalysis.ingest.pdf import ingest_pdf
+from gzanalysis.ingest.pdf.selfcheck import reads_right
+from tests.unseen_city import SPENDING, THREE_PUBLIC, UNIT, budget_pdf, figures
+
+
+@pytest.fixture(scope="module")
+def result(tmp_path_factory):
+    pdf = budget_pdf(tmp_path_factory.mktemp("unseen"))
+    if pdf is None:
+        pytest.skip("no Chromium to print the document with (make test installs it)")
+    return ingest_pdf(pdf)
+
+
+def _wan(yuan: float) -> Decimal:
+    return Decimal(f"{yuan:.2f}") / 10000
+
+
+def test_it_is_read_as_a_document_of_no_family(result):
+    assert result.reading.template == "national"
+    assert result.reading.meta["unit"] == UNIT and result.reading.meta["year"] == 2026
+    assert all(t.recognised == "content" for t in result.reading.read)
+    ok, problems = reads_right(result.reading.tables)
+    assert ok, problems
+
+
+def test_its_totals_and_classes_are_the_printed_ones_in_wanyuan(result):
+    f = figures()
+    tables = result.reading.tables
+    totals = {r["side"]: r["amount"] for r in tables["budget_summary"] if r["role"] == "total"}
+    assert Decimal(totals["income"]) == Decimal(totals["expenditure"]) == _wan(f["total"])
+    spending = {r["code"]: r for r in tables["expenditure_by_function"]}
+    for code, (name, items) in SPENDING.items():
+        assert Decimal(spending[code]["total"]) == _wan(f["classes"][code])
+        assert spending[code]["name"] == name
+        for sub, subname, basic, project in items:
+            assert spending[sub]["name"] == subname
+            assert Decimal(spending[sub]["basic"]) == _wan(basic), sub
+            assert Decimal(spending[sub]["project"]) == _wan(project), sub
+    assert Decimal(spending[None]["total"]) == _wan(f["total"])
+    income = {r["code"]: r["total"] for r in tables["income_by_function"]}
+    assert {c for c in income if c} == set(SPENDING)
+
+
+def test_its_three_public_items_printed_as_rows(result):
+    (row,) = result.reading.tables["three_public_expenses"]
+    assert Decimal(row["total"]) == _wan(THREE_PUBLIC["合计"])
+    assert Decimal(row["official_reception"]) == _wan(THREE_PUBLIC["2、公务接待费"])

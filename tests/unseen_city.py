@@ -1,0 +1,118 @@
+"""A budget of a city no template family describes, printed to PDF by Chromium, for the reader's tests.
+
+Its tables are titled as no shared document titles them (附表一 部门预算收支总览表 …), its amounts are in 元
+with separators, its 支出明细表 prints code and name in one cell, its summary labels its totals 收入合计 /
+支出合计 and its 三公 table lists the items as rows. The figures are made up and consistent: the 类 add up
+to the 合计, both sides of the summary are equal. ``budget_pdf(folder)`` writes the PDF and returns it with
+the figures it prints (in 元).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+UNIT = "某市文化广电旅游局"
+# 类 → (name, 款 rows: code, name, basic, project) in 元
+SPENDING = {
+    "207": ("文化旅游体育与传媒支出", [("20701", "文化和旅游", 3_456_789.12, 12_345_678.90)]),
+    "208": ("社会保障和就业支出", [("20805", "行政事业单位养老支出", 1_234_567.80, 0.0)]),
+    "221": ("住房保障支出", [("22102", "住房改革支出", 654_321.00, 0.0)]),
+}
+THREE_PUBLIC = {
+    "合计": 123_000.00,
+    "1、因公出国（境）费": 0.0,
+    "2、公务接待费": 23_000.00,
+    "3、公务用车购置及运行费": 100_000.00,
+}
+
+
+def _money(v: float) -> str:
+    return f"{v:,.2f}"
+
+
+def figures() -> dict:
+    classes = {code: sum(b + p for _, _, b, p in items) for code, (_, items) in SPENDING.items()}
+    total = sum(classes.values())
+    return {"classes": classes, "total": total}
+
+
+def _table(title: str, head: list[str], rows: list[list[str]]) -> str:
+    cells = "".join(f"<th>{h}</th>" for h in head)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    return (
+        f'<section><h2>{title}</h2><p class="unit">单位：元</p>'
+        f"<table><thead><tr>{cells}</tr></thead><tbody>{body}</tbody></table></section>"
+    )
+
+
+def html() -> str:
+    f = figures()
+    total = _money(f["total"])
+    basic = sum(b for _, items in SPENDING.values() for _, _, b, _ in items)
+    project = f["total"] - basic
+    summary = [
+        ["一、财政拨款收入", total, "一、文化旅游体育与传媒支出", _money(f["classes"]["207"])],
+        ["二、事业收入", "", "二、社会保障和就业支出", _money(f["classes"]["208"])],
+        ["三、其他收入", "", "三、住房保障支出", _money(f["classes"]["221"])],
+        ["收入合计", total, "支出合计", total],
+    ]
+    spending = [["合计", total, _money(basic), _money(project)]]
+    for code, (name, items) in SPENDING.items():
+        spending.append(
+            [
+                f"{code} {name}",
+                _money(f["classes"][code]),
+                _money(sum(b for *_, b, _ in items)),
+                _money(sum(p for *_, p in items)),
+            ]
+        )
+        for sub, subname, b, p in items:
+            spending.append([f"{sub} {subname}", _money(b + p), _money(b), _money(p)])
+    income = [["合计", total, total, ""]] + [
+        [f"{code} {name}", _money(f["classes"][code]), _money(f["classes"][code]), ""]
+        for code, (name, _) in SPENDING.items()
+    ]
+    tables = [
+        _table("附表一 部门预算收支总览表", ["收入项目", "金额", "支出项目", "金额"], summary),
+        _table("附表二 部门预算收入明细表", ["科目编码及名称", "合计", "财政拨款收入", "事业收入"], income),
+        _table("附表三 部门预算支出明细表", ["科目编码及名称", "合计", "基本支出", "项目支出"], spending),
+        _table(
+            "附表四 “三公”经费预算情况表",
+            ["项目", "预算数"],
+            [[k, _money(v)] for k, v in THREE_PUBLIC.items()],
+        ),
+    ]
+    style = (
+        "body{font-family:'Noto Sans CJK SC',sans-serif;font-size:11px} section{page-break-after:always}"
+        "table{border-collapse:collapse;width:100%} td,th{border:1px solid #000;padding:3px 6px}"
+        "td:not(:first-child){text-align:right} h2{text-align:center;font-size:16px}"
+    )
+    cover = f"<section><h1>{UNIT}2026年部门预算</h1><p>某市2026年市级部门预算公开</p></section>"
+    return f"<!doctype html><html><head><meta charset='utf-8'><style>{style}</style></head><body>{cover}{''.join(tables)}</body></html>"
+
+
+def budget_pdf(folder: Path) -> Path | None:
+    """The document as a PDF (None where no Chromium is installed)."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        return None
+    page = folder / "budget.html"
+    page.write_text(html(), encoding="utf-8")
+    out = folder / "unseen-city-2026.pdf"
+    subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={out}",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return out
