@@ -348,6 +348,6 @@ def _narrative(text: str, found: list[Table], listed: dict | None, sections: lis
             if raw.startswith("[page "):
                 page = int(raw[6:-1])
             if n == listed["source_line"]:
-                contents_pages = set(range(page, page + contents.CONTENTS_PAGES))
+                contents_pages = {page}  # its own page: the headings it lists are not the body's
                 break
     return narrative.read(text, skip, sections, contents_pages)

@@ -66,8 +66,15 @@ def field_map(table: Table, fields: set[str]) -> dict[int, str]:
     out: dict[int, str] = {}
     taken: set[str] = set()
     columns = list(enumerate(table.columns))
-    current = [(i, c) for i, c in columns if not OTHER_YEAR.match(c.label)]
-    for i, col in current + [(i, c) for i, c in columns if OTHER_YEAR.match(c.label)]:
+    # headed by years (2025年预算数 | 2026年预算数): the latest is this year's, the others another year's
+    years = {int(m.group(1)) for c in table.columns if (m := re.match(r"(\d{4})\s*年", c.label))}
+
+    def other(label: str) -> bool:
+        m = re.match(r"(\d{4})\s*年", label)
+        return bool(OTHER_YEAR.match(label)) or bool(m and int(m.group(1)) < max(years))
+
+    current = [(i, c) for i, c in columns if not other(c.label)]
+    for i, col in current + [(i, c) for i, c in columns if other(c.label)]:
         label = re.sub('[“”"‘’]', "", col.label)
         for fld, patterns in table.spec.columns.items():
             if fld in taken or fld not in fields:
