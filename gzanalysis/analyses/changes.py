@@ -90,3 +90,52 @@ def changes(d, lang: str = "zh", findings: pd.DataFrame | None = None) -> pd.Dat
         coded = out["code"].map(names).fillna(out["code"].map(econ))
         out["item"] = coded.fillna(out["item"]).astype("string")
     return out
+
+
+# The headline statements: the total income and expenditure (全部资金); a unit whose narrative compares only
+# its fiscal appropriations (a 单位预算 of 上海, 西安) is headed by its 财政拨款 statements instead.
+HEADLINES = {
+    "income": [("收入预算", "total", None), ("收入预算", "income_source", "财政拨款|一般公共预算")],
+    "expenditure": [("支出预算", "total", None), ("财政拨款支出", "total", None)],
+}
+
+
+def headline_changes(d) -> pd.DataFrame:
+    """The narrative's headline statements of income and expenditure, as printed: one row per side
+    (``side``: income, expenditure) where the narrative states one.
+
+    Columns: ``side``, ``section``, ``scope``, ``item``, ``amount``, ``change`` (signed), ``wording``,
+    ``growth_rate_stated``, ``compared_with`` (上年预算 / 上年执行 / 上年), ``reason``, ``page`` and
+    ``source_line``. The first total statement of each side; where the narrative states none (a unit
+    comparing only its 财政拨款), its first 财政拨款 statement of that side.
+
+    >>> import gzanalysis as gz
+    >>> gz.headline_changes(gz.load())[["side", "amount", "change", "compared_with"]].values.tolist()
+    [['income', 23255.42, 8471.56, '上年预算'], ['expenditure', 23255.42, 8471.56, '上年预算']]
+    """
+    d = as_disclosure(d, "gz.headline_changes()")
+    t = d.table("narrative_changes")
+    rows = []
+    for side, rules in HEADLINES.items():
+        for section, grouping, words in rules:
+            found = t[(t["section"] == section) & (t["grouping"] == grouping)]
+            if words:
+                found = found[found["item"].str.contains(words)]
+            if not found.empty:
+                rows.append({"side": side, **found.iloc[0].to_dict()})
+                break
+    cols = [
+        "side",
+        "section",
+        "scope",
+        "item",
+        "amount",
+        "change",
+        "wording",
+        "growth_rate_stated",
+        "compared_with",
+        "reason",
+        "page",
+        "source_line",
+    ]
+    return pd.DataFrame(rows, columns=cols)
