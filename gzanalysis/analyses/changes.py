@@ -57,7 +57,7 @@ def changes(d, lang: str = "zh", findings: pd.DataFrame | None = None) -> pd.Dat
         for s, sc, g in zip(t["section"], t["scope"], t["grouping"], strict=True)
     ]
     # The total row carries the worst status of its groupings.
-    order = {"material": 0, "rounding": 1, "ok": 2}
+    order = {"material": 0, "rounding": 1, "ok": 2, "not_checked": 3}
     for (s, sc), block in t.groupby(["section", "scope"]):
         statuses = [x for x in block["parts_check"] if isinstance(x, str)]
         if statuses:

@@ -190,6 +190,9 @@ HEADLINES = [
 ]
 
 
+HEADLINE_TABLES = {s: t for s, _, _, t in HEADLINES}
+
+
 def unique_rule(rule: str, seen: set[str], row) -> str:
     """A rule id, made unique by the statement's row where the narrative states the same item twice."""
     if rule in seen:
@@ -229,6 +232,16 @@ def amounts_vs_tables(d) -> Iterator[Check]:
             continue
         found = table_figure(d, r)
         if found is None:
+            if own_template(d) and r.grouping == "total" and r.section in HEADLINE_TABLES:
+                yield not_checked(
+                    f"no table of the package prints the figure ({HEADLINE_TABLES[r.section]} as read has none)",
+                    rule=unique_rule(f"narrative.amount.{r.section}.{r.grouping}.{r.item}", seen, r.row),
+                    family="narrative",
+                    fund=FUND[r.scope],
+                    description_zh=f"说明「{r.section}」{r.item} 本年预算数 = 表中数",
+                    description_en=f"narrative amount of {r.item} ({r.section}) equals the table",
+                    tables=[NARRATIVE, HEADLINE_TABLES[r.section]],
+                )
             continue
         value, line, title, label = found
         yield _check(
@@ -627,7 +640,8 @@ def prior_years_agree(d) -> Iterator[Check]:
             find("支出", "全部资金", "function", function_code="229"),
             "in 2023 all 其他收入 is spent as function 229 其他支出 and 229 has no other source (部门收入总表); "
             "assumes the same of 2022",
-            abs(num(inc["other_income"]) - num(other_229)) < 1e-9
+            inc is not None
+            and abs(num(inc["other_income"]) - num(other_229)) < 1e-9
             and abs(num(other_229) - num(_coded(d, "income_by_function", "229", "total")[0])) < 1e-9,
         )
     )
