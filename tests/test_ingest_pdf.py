@@ -745,8 +745,8 @@ NARRATIVES = {
         set(),
     ),
     "suzhou-transport-2026": (
-        42,
-        1,
+        43,
+        0,
         (249977.11, -10247.57, "上年"),
         (249977.11, -10247.57, "上年"),
         {TOTALS, FISCAL, THREE, PARTS, RATES, AGREE},
@@ -761,8 +761,8 @@ NARRATIVES = {
         set(),
     ),
     "wuxi-transport-2026": (
-        49,
-        1,
+        50,
+        0,
         (984760.87, 108584.28, "上年"),
         (984760.87, 108584.28, "上年"),
         {TOTALS, FISCAL, THREE, PARTS, RATES, AGREE},

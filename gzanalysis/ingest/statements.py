@@ -23,6 +23,9 @@ _START = re.compile(
     r"^(?:-\s|[((][\d一二三四五六七八九十]+[))]|[一二三四五六七八九十]+、|\d{1,2}\s*[.、](?!\d)\s*)"
 )
 TERMINAL = "。::;;!?!?"
+# A line that begins with the comparison continues the statement before it, even after a full stop
+# ("…支出698.96万元，主要用于……支出。" / "与上年相比减少4.8万元").
+_CONTINUES = re.compile(r"^(?:与|较|比)\s*(?:上年|去年|\d{4}\s*年)")
 
 
 @cache
@@ -37,7 +40,7 @@ def _alt(words: list[str]) -> str:
 @cache
 def _grammar() -> dict[str, re.Pattern]:
     g = phrasings()["grammar"]
-    item = r"(?P<item>[^\s,,;;::。、()()\d\"“”](?:(?!万元)[^,,;;::。、])*?)?"
+    item = r"(?P<item>[^\s,,;;::。、()()\d\"“”](?:(?!万元)[^,,;;::。、]){0,80}?)?"  # a name, not a page
     amount = (
         rf"\s*(?:(?:为|是)?\s*(?P<amount>{NUM})\s*万元\s*[,,。]?\s*(?:(?:{g['purpose']})[^。;]*?[,。]\s*)?)?"
     )
@@ -90,6 +93,8 @@ def find(text: str) -> list[Statement]:
     end of its sentence (。) or to the next statement, whichever comes first."""
     g = _grammar()
     matches = []
+    if not _unparsed()[0].search(text):
+        return []  # no comparison with last year: no statement (and no work)
     for m in g["core"].finditer(text):
         item = (m.group("item") or "").strip()
         subject = (m.group("subject") or "").strip()
@@ -217,8 +222,8 @@ def is_heading(text: str) -> bool:
 
 def join_lines(lines) -> list[Paragraph]:
     """Paragraphs of running text from (line number, text) pairs: a line whose sentence is cut (no final
-    punctuation) continues on the next one, across a page break; a numbered line or one after a heading
-    starts a new paragraph."""
+    punctuation), or followed by a line that begins with the comparison (与上年相比…), continues on the next
+    one, across a page break; a numbered line or one after a heading starts a new paragraph."""
     out: list[Paragraph] = []
     for n, raw in lines:
         raw = raw.strip()
@@ -227,7 +232,8 @@ def join_lines(lines) -> list[Paragraph]:
         starts_new = bool(_START.match(raw))
         text = re.sub(r"^-\s*", "", raw)
         prev = out[-1] if out else None
-        if prev and not starts_new and prev.text[-1] not in TERMINAL and not is_heading(prev.text):
+        cut = prev is not None and prev.text[-1] in TERMINAL and not _CONTINUES.match(text)
+        if prev and not starts_new and not cut and not is_heading(prev.text):
             prev.add(text, n)
         else:
             p = Paragraph()

@@ -36,7 +36,7 @@ _PAGE = re.compile(r"^\[page (\d+)\]$")
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,3}[-—–\s]*$|^第\s*\d+\s*页")
 _CODE_SUFFIX = re.compile(r"\((?:类|\d{3})\)(?:支出)?$")
 _MENTION = re.compile(
-    rf"(?P<item>[^,;:。、\d](?:(?!万元)[^,;:。、])*?)\s*(?:为|是)?\s*(?P<amount>{NUM})\s*万元"
+    rf"(?P<item>[^,;:。、\d](?:(?!万元)[^,;:。、]){{0,80}}?)\s*(?:为|是)?\s*(?P<amount>{NUM})\s*万元"
 )
 
 
@@ -143,7 +143,7 @@ def _headline_amount(p: Paragraph, before: int) -> str:
 def _mentions(p: Paragraph) -> list[tuple[int, tuple[str, str], str]]:
     """Where the paragraph names a total with its amount (收入预算 …万元): the context it sets, the amount."""
     out = []
-    for m in _MENTION.finditer(p.text):
+    for m in _MENTION.finditer(p.text) if "万元" in p.text else ():
         found = classify(clean_item(m.group("item")), None)
         if found and found[2] == "total" and found[0] in ("收入预算", "支出预算", "财政拨款支出"):
             out.append((m.start(), (found[0], found[1]), m.group("amount").replace(",", "")))
