@@ -75,6 +75,7 @@ def test_each_pdf_ingests_and_loads(packages, name):
     gz.composition(d, by="function", level="类")
     gz.carryover(d)
     gz.audit(d)
+    gz.changes(d), gz.changes(d, lang="en"), gz.headline_changes(d)
 
 
 def _printed_amounts(folder: Path, line: int) -> set[Decimal]:

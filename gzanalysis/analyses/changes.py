@@ -43,14 +43,16 @@ def changes(d, lang: str = "zh", findings: pd.DataFrame | None = None) -> pd.Dat
             amount_from.append("narrative")
         else:
             found = table_figure(d, r)
-            amount.append(found[0] if found else pd.NA)
-            amount_from.append("table" if found else pd.NA)
+            known = found is not None and pd.notna(found[0])
+            amount.append(float(found[0]) if known else float("nan"))  # neither stated nor printed: NA
+            amount_from.append("table" if known else pd.NA)
     t["amount"] = pd.array(amount, dtype="float64")
     t["amount_from"] = pd.array(amount_from, dtype="string")
     t["prior_year"] = t["amount"] - t["change"]
     t["growth_rate"] = (t["change"] / t["prior_year"]).where(t["prior_year"] != 0)
     t["code"] = t["function_code"].fillna(t["economic_code"])
-    reasons = t[t["grouping"] == "total"].set_index(["section", "scope"])["reason"]
+    totals = t[t["grouping"] == "total"].drop_duplicates(["section", "scope"])  # a PDF may restate one
+    reasons = totals.set_index(["section", "scope"])["reason"]
     t["reason"] = [reasons.get((s, sc), pd.NA) for s, sc in zip(t["section"], t["scope"], strict=True)]
     t["parts_check"] = [
         status.get(f"narrative.parts.{s}.{sc}.{g}.change", pd.NA) if g != "total" else pd.NA
