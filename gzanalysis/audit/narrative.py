@@ -484,7 +484,9 @@ def growth_rates(d) -> Iterator[Check]:
             figures=_rate_figures(d, r),
             tables=[NARRATIVE],
             source_lines=[r.source_line],
-            note="Percent points; half a unit of the rate's last printed digit is rounding.",
+            note="Percent points; half a unit of the rate's last printed digit is rounding."
+            if own_template(d)
+            else "Percent points; the rate is printed to 0.01, so half a hundredth is rounding.",
         )
 
 
