@@ -9,8 +9,8 @@
 """
 
 from gzanalysis.analyses import teaching
-from gzanalysis.analyses.carryover import carryover, carryover_context
-from gzanalysis.analyses.changes import changes
+from gzanalysis.analyses.carryover import carryover, carryover_context, stated_carryover
+from gzanalysis.analyses.changes import changes, headline_changes
 from gzanalysis.analyses.compare import compare
 from gzanalysis.analyses.composition import composition
 from gzanalysis.analyses.glossary import glossary
@@ -37,7 +37,9 @@ __all__ = [
     "available",
     "carryover",
     "carryover_context",
+    "stated_carryover",
     "changes",
+    "headline_changes",
     "charts",
     "compare",
     "compare_charts",

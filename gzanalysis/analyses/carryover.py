@@ -30,6 +30,9 @@ def carryover(
     if level not in ("类", "款", "项"):
         raise ValueError(f"level must be 类, 款 or 项, not {level!r}")
     grand = t.loc[t["code"].isna(), "carryover"].iloc[0]
+    stated = stated_carryover(d)
+    if pd.isna(grand) and stated is not None:
+        grand = stated["amount"]  # the table prints it blank, the narrative states it (上年结转结余为0万元)
     rows = t[t["level"] == level]
     out = pd.DataFrame(
         {
@@ -51,7 +54,29 @@ def carryover(
             )
         out = out[out["code"].str.startswith(within)]
     out = out[out["carryover"] >= min_carryover]
-    return out.sort_values(["carryover", "total"], ascending=False, kind="stable").reset_index(drop=True)
+    out = out.sort_values(["carryover", "total"], ascending=False, kind="stable").reset_index(drop=True)
+    out.attrs["carryover_total"] = None if pd.isna(grand) else float(grand)
+    out.attrs["carryover_stated"] = stated  # where the narrative states it in words, with its line
+    return out
+
+
+def stated_carryover(d) -> dict | None:
+    """The carry-over the narrative states in words ("上年结转结余为0万元"): amount and line, or None.
+
+    A PDF ingest records it in ``narrative_figures`` (topic 上年结转) where the document states it; an
+    analysis then uses it where the table prints the carry-over blank: 0, not unknown.
+
+    >>> import gzanalysis as gz
+    >>> gz.stated_carryover(gz.load()) is None  # the seed's tables print it
+    True
+    """
+    d = as_disclosure(d, "gz.stated_carryover()")
+    f = d.table("narrative_figures")
+    rows = f[(f["topic"] == "上年结转") & f["amount"].notna()]
+    if rows.empty:
+        return None
+    r = rows.iloc[0]
+    return {"amount": float(r["amount"]), "source_line": int(r["source_line"]), "note": r["note"]}
 
 
 def carryover_context(d) -> dict:
@@ -60,7 +85,8 @@ def carryover_context(d) -> dict:
     Returns a dict: ``total`` (the 合计 of 部门收入总表), ``narrative`` (the income statement on carry-over:
     item, amount, change, line), ``reason`` (the reason the income section gives), ``projects`` (the performance
     tables with carry-over funds, and those whose name says 上年结转), ``fiscal_summary_blank`` (whether
-    财政拨款收支总表 leaves 上年结转 blank).
+    财政拨款收支总表 leaves 上年结转 blank), ``stated`` (the carry-over the narrative states in words, with its
+    line: ``total`` where the table prints it blank).
 
     >>> import gzanalysis as gz
     >>> ctx = gz.carryover_context(gz.load())
@@ -70,6 +96,9 @@ def carryover_context(d) -> dict:
     d = as_disclosure(d, "gz.carryover_context()")
     t = d.table("income_by_function")
     total = float(t.loc[t["code"].isna(), "carryover"].iloc[0])
+    stated = stated_carryover(d)
+    if pd.isna(total) and stated is not None:
+        total = stated["amount"]  # printed blank in the table, stated in the narrative
     n = d.table("narrative_changes")
     statement = n[(n["grouping"] == "income_source") & n["item"].str.contains("结转")]
     income_total = n[(n["section"] == "收入预算") & (n["grouping"] == "total")]
@@ -97,4 +126,5 @@ def carryover_context(d) -> dict:
         ]
         .reset_index(drop=True),
         "fiscal_summary_blank": bool(carry_lines["total"].isna().all()),
+        "stated": stated,
     }

@@ -43,21 +43,23 @@ def changes(d, lang: str = "zh", findings: pd.DataFrame | None = None) -> pd.Dat
             amount_from.append("narrative")
         else:
             found = table_figure(d, r)
-            amount.append(found[0] if found else pd.NA)
-            amount_from.append("table" if found else pd.NA)
+            known = found is not None and pd.notna(found[0])
+            amount.append(float(found[0]) if known else float("nan"))  # neither stated nor printed: NA
+            amount_from.append("table" if known else pd.NA)
     t["amount"] = pd.array(amount, dtype="float64")
     t["amount_from"] = pd.array(amount_from, dtype="string")
     t["prior_year"] = t["amount"] - t["change"]
     t["growth_rate"] = (t["change"] / t["prior_year"]).where(t["prior_year"] != 0)
     t["code"] = t["function_code"].fillna(t["economic_code"])
-    reasons = t[t["grouping"] == "total"].set_index(["section", "scope"])["reason"]
+    totals = t[t["grouping"] == "total"].drop_duplicates(["section", "scope"])  # a PDF may restate one
+    reasons = totals.set_index(["section", "scope"])["reason"]
     t["reason"] = [reasons.get((s, sc), pd.NA) for s, sc in zip(t["section"], t["scope"], strict=True)]
     t["parts_check"] = [
         status.get(f"narrative.parts.{s}.{sc}.{g}.change", pd.NA) if g != "total" else pd.NA
         for s, sc, g in zip(t["section"], t["scope"], t["grouping"], strict=True)
     ]
     # The total row carries the worst status of its groupings.
-    order = {"material": 0, "rounding": 1, "ok": 2}
+    order = {"material": 0, "rounding": 1, "ok": 2, "not_checked": 3}
     for (s, sc), block in t.groupby(["section", "scope"]):
         statuses = [x for x in block["parts_check"] if isinstance(x, str)]
         if statuses:
@@ -90,3 +92,52 @@ def changes(d, lang: str = "zh", findings: pd.DataFrame | None = None) -> pd.Dat
         coded = out["code"].map(names).fillna(out["code"].map(econ))
         out["item"] = coded.fillna(out["item"]).astype("string")
     return out
+
+
+# The headline statements: the total income and expenditure (全部资金); a unit whose narrative compares only
+# its fiscal appropriations (a 单位预算 of 上海, 西安) is headed by its 财政拨款 statements instead.
+HEADLINES = {
+    "income": [("收入预算", "total", None), ("收入预算", "income_source", "财政拨款|一般公共预算")],
+    "expenditure": [("支出预算", "total", None), ("财政拨款支出", "total", None)],
+}
+
+
+def headline_changes(d) -> pd.DataFrame:
+    """The narrative's headline statements of income and expenditure, as printed: one row per side
+    (``side``: income, expenditure) where the narrative states one.
+
+    Columns: ``side``, ``section``, ``scope``, ``item``, ``amount``, ``change`` (signed), ``wording``,
+    ``growth_rate_stated``, ``compared_with`` (上年预算 / 上年执行 / 上年), ``reason``, ``page`` and
+    ``source_line``. The first total statement of each side; where the narrative states none (a unit
+    comparing only its 财政拨款), its first 财政拨款 statement of that side.
+
+    >>> import gzanalysis as gz
+    >>> gz.headline_changes(gz.load())[["side", "amount", "change", "compared_with"]].values.tolist()
+    [['income', 23255.42, 8471.56, '上年预算'], ['expenditure', 23255.42, 8471.56, '上年预算']]
+    """
+    d = as_disclosure(d, "gz.headline_changes()")
+    t = d.table("narrative_changes")
+    rows = []
+    for side, rules in HEADLINES.items():
+        for section, grouping, words in rules:
+            found = t[(t["section"] == section) & (t["grouping"] == grouping)]
+            if words:
+                found = found[found["item"].str.contains(words)]
+            if not found.empty:
+                rows.append({"side": side, **found.iloc[0].to_dict()})
+                break
+    cols = [
+        "side",
+        "section",
+        "scope",
+        "item",
+        "amount",
+        "change",
+        "wording",
+        "growth_rate_stated",
+        "compared_with",
+        "reason",
+        "page",
+        "source_line",
+    ]
+    return pd.DataFrame(rows, columns=cols)

@@ -29,6 +29,15 @@ class NotInDisclosure(LookupError):
         return [str(self)]
 
 
+# Subjects a PDF package has but the curated notebooks do not explain yet (they follow the seed's
+# sections): the notebook says so in one sentence and stops. Remove an entry once its notebook reads any
+# document's (issue 23, part 5: 02_growth_explanations on a PDF package's narrative).
+NOT_YET_FOR_PDF = {
+    "narrative": "its narrative (预算情况说明) is read (gz.changes, gz.headline_changes), but this notebook does "
+    "not explain the narrative of a PDF package yet, so it stops here.",
+}
+
+
 def missing(d, subject: str) -> str | None:
     """One sentence saying that ``d`` lacks ``subject`` (see ``SUBJECTS``), or None where it has it."""
     if subject not in SUBJECTS:
@@ -36,6 +45,8 @@ def missing(d, subject: str) -> str | None:
     resources, zh, en, column = SUBJECTS[subject]
     tables = [d.table(name) for name in resources]
     if all(len(t) and (column is None or t[column].notna().any()) for t in tables):
+        if subject in NOT_YET_FOR_PDF and isinstance(d.meta.get("template"), dict):  # a PDF ingest's
+            return f"{d.meta.get('title', d.id)}: {NOT_YET_FOR_PDF[subject]}"
         return None
     return (
         f"{d.meta.get('title', d.id)} has no {en} ({zh}) in its data package, so this notebook has "

@@ -45,6 +45,10 @@ def _table_present(d, name: str) -> bool:
 
 
 def _section_present(d, spec: dict) -> bool:
+    own = d.meta.get("template")
+    found = own.get("sections_found") if isinstance(own, dict) else None
+    if isinstance(found, dict):  # the ingest recorded the line of each section's heading it found
+        return spec["name"] in found
     if "resource" in spec:
         return not d.table(spec["resource"]).empty
     return any((d.table(t)["section"] == spec["section"]).any() for t in NARRATIVE_TABLES)
@@ -83,6 +87,16 @@ def completeness(d) -> Iterator[Check]:
         )
         if unread:
             yield not_checked(unread, **about)
+            continue
+        own = d.meta.get("template")
+        headings = own.get("sections_found") if isinstance(own, dict) else None
+        if isinstance(headings, dict) and spec["name"] not in headings:
+            # a PDF: no heading of the text names the section as the family's documents do
+            yield not_checked(
+                f"no heading of the text names the section {spec['name']} (the family's wording); "
+                "the document may word it otherwise",
+                **about,
+            )
             continue
         present = _section_present(d, spec)
         yield flag(

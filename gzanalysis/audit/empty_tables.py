@@ -11,6 +11,7 @@ is not checked: its row says why (status ``info``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from gzanalysis.audit.checks import Check, num
@@ -48,6 +49,27 @@ def narrative_section(lines: list[str], name: str) -> tuple[str, int] | None:
                 body.append(s.strip())
             return "".join(body), first or i + 1
     return None
+
+
+def pdf_section(lines: list[str], name: str) -> tuple[str, int] | None:
+    """As ``narrative_section``, in a PDF's text layer (words joined, no 第三部分 heading required): the
+    text under the last numbered heading that names ``name`` with text under it (the contents, 目录,
+    list the headings first)."""
+    text = [unicodedata.normalize("NFKC", s.replace("\t", "")).strip() for s in lines]
+    found = None
+    for i, s in enumerate(text):
+        if len(s) <= 40 and name in s and (_HEADING.match(s) or _PART.match(s)):
+            body, first = [], None
+            for n, t in enumerate(text[i + 1 :], start=i + 2):
+                if t.startswith("[page ") or not t:
+                    continue
+                if _HEADING.match(t) or _PART.match(t):
+                    break
+                first = first or n
+                body.append(t)
+            if body:
+                found = ("".join(body), first)
+    return found
 
 
 def empty_tables(d) -> Iterator[Check]:
@@ -110,7 +132,13 @@ def empty_tables(d) -> Iterator[Check]:
         if unread:
             yield not_checked(unread, **about, **common)
             continue
-        found = narrative_section(raw, fund["section"])
+        pdf = isinstance(d.meta.get("template"), dict)  # a PDF ingest records its template
+        found = narrative_section(raw, fund["section"]) if not pdf else pdf_section(raw, fund["section"])
+        if found is None and pdf:
+            yield not_checked(
+                f"no heading of the text names the section on {fund['section']}", **about, **common
+            )
+            continue
         yield flag(
             found is not None and _says_none(found[0]),
             minor=True,

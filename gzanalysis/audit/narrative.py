@@ -6,7 +6,9 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from gzanalysis.audit.checks import Check, lines, num
+from gzanalysis.audit.checks import ROUNDING_PER_FIGURE, Check, lines, num
+from gzanalysis.audit.rules import not_checked, not_read, structure
+from gzanalysis.package.layout import layout
 
 FUND = {"全部资金": "all", "财政拨款": "fiscal", "一般公共预算财政拨款": "general_budget"}
 NARRATIVE = "预算情况说明"
@@ -45,7 +47,37 @@ FISCAL_TABLES = ["general_budget_expenditure", "government_fund_expenditure", "s
 def _total_row(d, name):
     t = d.table(name)
     rows = t[t["code"].isna()]
+    if structure(d, name).get("rows_by") == "unit" and "name" in rows.columns:
+        rows = rows[rows["name"].fillna("").str.contains("合计|总计")]  # not a unit's row
     return rows.iloc[0] if not rows.empty else None
+
+
+def _printed(d, name, col) -> bool:
+    """Whether the document's table ``name`` prints ``col`` (a PDF's table may not)."""
+    return col not in structure(d, name).get("not_printed", ())
+
+
+def own_template(d) -> bool:
+    """The package records its own template: a PDF ingest's (the rules compare what it reads with the
+    tables it reads: totals with the 收支总表, 财政拨款 with the 财政拨款收支总表)."""
+    return isinstance(d.meta.get("template"), dict)
+
+
+def _summary_total(d, name, side, col):
+    """The grand total of one side of a two-sided summary (its 总计, else its 合计)."""
+    t = d.table(name)
+    rows = t[(t["side"] == side) & t["role"].isin(["total", "subtotal"])]
+    rows = rows.sort_values("role", key=lambda s: s.map({"total": 0, "subtotal": 1}), kind="stable")
+    rows = rows[rows[col].notna()]
+    return rows.iloc[0] if not rows.empty else None
+
+
+def _three_public_row(d):
+    t = d.table("three_public_expenses")
+    if len(t) > 1 and "department" in t.columns:
+        total = t[t["department"].fillna("").str.contains("合计|总计")]
+        t = total if not total.empty else t
+    return t.iloc[0] if not t.empty else None
 
 
 def _coded(d, name, code, col):
@@ -63,6 +95,8 @@ def _income_source_column(item: str) -> str | None:
 
 def table_figure(d, r):
     """The table figure a narrative statement describes: (value, line, table title, label) or None."""
+    if own_template(d):
+        return _pdf_table_figure(d, r)
     scope, grouping, item = r.scope, r.grouping, r.item
     if grouping == "total":
         if r.section.startswith("收入"):
@@ -114,6 +148,59 @@ def table_figure(d, r):
     return None
 
 
+def _pdf_table_figure(d, r):
+    """What a PDF package's narrative statement describes: its totals in the 收支总表, its 财政拨款 in the
+    财政拨款收支总表, its 一般公共预算 in the 一般公共预算支出表, its 三公 in the 三公 table; a part where the
+    table prints it by code. None where no table of the package prints the figure."""
+    scope, grouping, item = r.scope, r.grouping, r.item
+    if grouping == "total" and r.section in ("收入预算", "支出预算") and scope == "全部资金":
+        side = "income" if r.section == "收入预算" else "expenditure"
+        row = _summary_total(d, "budget_summary", side, "amount")
+        if row is not None:
+            return row["amount"], row["source_line"], "收支预算总表", f"收支总表 {row['item']}"
+    if grouping == "total" and r.section == "财政拨款支出" and scope == "财政拨款":
+        row = _summary_total(d, "fiscal_summary", "expenditure", "total")
+        if row is not None:
+            return row["total"], row["source_line"], "财政拨款收支总表", f"财政拨款收支总表 {row['item']}"
+    if grouping == "total" and r.section == "财政拨款支出" and scope == "一般公共预算财政拨款":
+        row = _total_row(d, "general_budget_expenditure")
+        if row is not None and pd.notna(row["total"]):
+            return row["total"], row["source_line"], "一般公共预算支出表", "一般公共预算支出表 合计"
+    if grouping == "function" and r.function_code:
+        name = "expenditure_by_function" if scope == "全部资金" else "general_budget_expenditure"
+        if not structure(d, name).get("read_from") and structure(d, name).get("rows_by", "code") == "code":
+            value, line = _coded(d, name, r.function_code, "total")
+            if value is not None and pd.notna(value):
+                title = layout()[name].title
+                return value, line, title, f"{title} {r.function_code} total"
+    if grouping == "three_public":
+        col = next((c for key, c in THREE_PUBLIC_COLUMNS.items() if item.startswith(key)), None)
+        row = _three_public_row(d)
+        if col and row is not None and _printed(d, "three_public_expenses", col) and pd.notna(row[col]):
+            return row[col], row["source_line"], '财政拨款"三公"经费支出表', f"三公经费表 {col}"
+    return None
+
+
+# The headline statements every narrative makes, checked against the tables: where the narrative states
+# none, the rule is not_checked, with the reason.
+HEADLINES = [
+    ("收入预算", "全部资金", "the total income (收入预算)", "收支预算总表"),
+    ("支出预算", "全部资金", "the total expenditure (支出预算)", "收支预算总表"),
+    ("财政拨款支出", None, "the fiscal appropriations (财政拨款)", "财政拨款收支总表"),
+]
+
+
+HEADLINE_TABLES = {s: t for s, _, _, t in HEADLINES}
+
+
+def unique_rule(rule: str, seen: set[str], row) -> str:
+    """A rule id, made unique by the statement's row where the narrative states the same item twice."""
+    if rule in seen:
+        rule = f"{rule}.row{row}"
+    seen.add(rule)
+    return rule
+
+
 def _check(
     rule, zh, en, fund, lhs_label, lhs, rhs_label, rhs, figures, tables, source_lines, note="", kind="eq"
 ):
@@ -137,15 +224,28 @@ def _check(
 
 def amounts_vs_tables(d) -> Iterator[Check]:
     """Every 2023 amount the narrative states equals the table figure it describes."""
-    for r in d.table("narrative_changes").itertuples():
+    changes = d.table("narrative_changes")
+    seen: set[str] = set()
+    yield from _headlines_not_stated(d, changes)
+    for r in changes.itertuples():
         if pd.isna(r.amount):
             continue
         found = table_figure(d, r)
         if found is None:
+            if own_template(d) and r.grouping == "total" and r.section in HEADLINE_TABLES:
+                yield not_checked(
+                    f"no table of the package prints the figure ({HEADLINE_TABLES[r.section]} as read has none)",
+                    rule=unique_rule(f"narrative.amount.{r.section}.{r.grouping}.{r.item}", seen, r.row),
+                    family="narrative",
+                    fund=FUND[r.scope],
+                    description_zh=f"说明「{r.section}」{r.item} 本年预算数 = 表中数",
+                    description_en=f"narrative amount of {r.item} ({r.section}) equals the table",
+                    tables=[NARRATIVE, HEADLINE_TABLES[r.section]],
+                )
             continue
         value, line, title, label = found
         yield _check(
-            f"narrative.amount.{r.section}.{r.grouping}.{r.item}",
+            unique_rule(f"narrative.amount.{r.section}.{r.grouping}.{r.item}", seen, r.row),
             f"说明「{r.section}」{r.item} 2023年预算数 = 表中数",
             f"narrative 2023 amount of {r.item} ({r.section}) equals the table",
             FUND[r.scope],
@@ -153,7 +253,7 @@ def amounts_vs_tables(d) -> Iterator[Check]:
             r.amount,
             label,
             value,
-            2,
+            _stated_figures(d, r.amount, 2),
             [NARRATIVE, title],
             [r.source_line, line],
         )
@@ -176,8 +276,28 @@ def amounts_vs_tables(d) -> Iterator[Check]:
             [r.source_line, line],
         )
     three = figures[figures["topic"] == "三公经费"]
-    table = d.table("three_public_expenses").iloc[0]
-    for r in three.itertuples():
+    table = _three_public_row(d)
+    if three.empty and table is not None:
+        yield _not_stated(
+            d, "narrative.amount.三公经费.total", "the 三公 total (三公经费)", '财政拨款"三公"经费支出表'
+        )
+    for r in three.itertuples() if table is not None else ():
+        total, label, n = table["total"], "三公经费表 合计", 2
+        if pd.isna(total) and own_template(d):  # no 合计 column read: the sum of the four items
+            parts = list(dict.fromkeys(THREE_PUBLIC_COLUMNS.values()))
+            missing = [c for c in parts if not _printed(d, "three_public_expenses", c)]
+            if missing:
+                yield not_checked(
+                    "the 三公 table as read has no 合计 and no column for " + ", ".join(missing),
+                    rule="narrative.amount.三公经费.total",
+                    family="narrative",
+                    fund="fiscal",
+                    description_zh="说明 三公经费合计 = 三公经费表合计",
+                    description_en="narrative three-public total equals the table",
+                    tables=[NARRATIVE, '财政拨款"三公"经费支出表'],
+                )
+                continue
+            total, label, n = sum(num(table[c]) for c in parts), "三公经费表 Σ " + " + ".join(parts), 5
         yield _check(
             "narrative.amount.三公经费.total",
             "说明 三公经费合计 = 三公经费表合计",
@@ -185,12 +305,42 @@ def amounts_vs_tables(d) -> Iterator[Check]:
             "fiscal",
             "说明 三公经费",
             r.amount,
-            "三公经费表 合计",
-            table["total"],
-            2,
+            label,
+            total,
+            _stated_figures(d, r.amount, n),
             [NARRATIVE, '财政拨款"三公"经费支出表'],
             [r.source_line, table["source_line"]],
         )
+
+
+def _stated_figures(d, amount, n: int) -> int:
+    """The figures a comparison spans, counting a PDF narrative's amount printed in whole 万元 (12,026)
+    as rounded to 1 万元, i.e. a hundred hundredths (the seed prints two decimals)."""
+    whole = own_template(d) and pd.notna(amount) and float(amount) == round(float(amount))
+    return n + 99 if whole else n
+
+
+def _not_stated(d, rule, what, title):
+    reason = not_read(d, "narrative") or f"the narrative states no amount of {what}"
+    return not_checked(
+        reason,
+        rule=rule,
+        family="narrative",
+        fund="all",
+        description_zh=f"说明所述数 = {title}",
+        description_en=f"the narrative's amount of {what} equals the {title}",
+        tables=[NARRATIVE, title],
+    )
+
+
+def _headlines_not_stated(d, changes) -> Iterator[Check]:
+    for section, scope, what, title in HEADLINES:
+        rows = changes[(changes["section"] == section) & (changes["grouping"] == "total")]
+        if scope:
+            rows = rows[rows["scope"] == scope]
+        if rows["amount"].notna().any():
+            continue
+        yield _not_stated(d, f"narrative.amount.{section}.total", what, title)
 
 
 def _group_sum(rows, col):
@@ -205,7 +355,28 @@ def parts_add_up(d) -> Iterator[Check]:
         if total.empty:
             continue
         total = total.iloc[0]
-        for grouping, parts in block[block["grouping"] != "total"].groupby("grouping", sort=False):
+        for grouping, parts in block[~block["grouping"].isin(["total", "other"])].groupby(
+            "grouping", sort=False
+        ):
+            covered, n_amounts = _group_sum(parts, "amount")
+            rule = f"narrative.parts.{section}.{scope}.{grouping}"
+            if (
+                n_amounts == len(parts)
+                and pd.notna(total["amount"])
+                and abs(covered - total["amount"]) > ROUNDING_PER_FIGURE * (1 + n_amounts)
+            ):
+                # the parts stated do not make up the total: a part is not stated (or not read)
+                yield not_checked(
+                    f"the {len(parts)} parts stated ({GROUPING_ZH.get(grouping, grouping)}) cover "
+                    f"{covered:,.2f} of the total {total['amount']:,.2f}: their changes are not compared",
+                    rule=f"{rule}.change",
+                    family="narrative",
+                    fund=FUND[scope],
+                    description_zh=f"说明「{section}」按{GROUPING_ZH.get(grouping, grouping)}各项增减额之和 = 总增减额",
+                    description_en=f"narrative ({section}, {scope}): the changes by {grouping} add up to the total",
+                    tables=[NARRATIVE],
+                )
+                continue
             for col, what_zh, what_en in (
                 ("change", "增减额", "changes"),
                 ("amount", "2023年预算数", "2023 amounts"),
@@ -294,11 +465,14 @@ def parts_add_up(d) -> Iterator[Check]:
 
 
 def growth_rates(d) -> Iterator[Check]:
-    """A stated growth rate equals change ÷ (amount − change)."""
-    for r in d.table("narrative_changes").dropna(subset=["growth_rate_stated"]).itertuples():
+    """A stated growth rate equals change ÷ (amount − change), within half a unit of its last printed digit."""
+    seen: set[str] = set()
+    for r in d.table("narrative_changes").dropna(subset=["growth_rate_stated", "amount"]).itertuples():
         prior = r.amount - r.change
+        if abs(prior) < 1e-9:
+            continue  # nothing last year: no rate
         yield Check(
-            rule=f"narrative.growth_rate.{r.item}",
+            rule=unique_rule(f"narrative.growth_rate.{r.item}", seen, r.row),
             family="narrative",
             fund=FUND[r.scope],
             description_zh=f"说明 {r.item} 增长率 = 增加额 ÷ 上年数",
@@ -307,11 +481,22 @@ def growth_rates(d) -> Iterator[Check]:
             lhs=float(r.growth_rate_stated),
             rhs_label=f"{r.change} ÷ {prior:.2f} × 100",
             rhs=round(100 * r.change / prior, 6),
-            figures=1,
+            figures=_rate_figures(d, r),
             tables=[NARRATIVE],
             source_lines=[r.source_line],
-            note="Percent points; the rate is printed to 0.01, so half a hundredth is rounding.",
+            note="Percent points; half a unit of the rate's last printed digit is rounding."
+            if own_template(d)
+            else "Percent points; the rate is printed to 0.01, so half a hundredth is rounding.",
         )
+
+
+def _rate_figures(d, r) -> int:
+    """How many hundredths the rate's rounding spans: 1 for a rate printed to 0.01 (the seed's), 10 to 0.1."""
+    if not own_template(d):
+        return 1
+    text = f"{r.growth_rate_stated}"
+    decimals = min(2, len(text.split(".")[1].rstrip("0")) if "." in text else 0)
+    return 10 ** (2 - decimals)
 
 
 def _implied_prior(r):
@@ -457,7 +642,8 @@ def prior_years_agree(d) -> Iterator[Check]:
             find("支出", "全部资金", "function", function_code="229"),
             "in 2023 all 其他收入 is spent as function 229 其他支出 and 229 has no other source (部门收入总表); "
             "assumes the same of 2022",
-            abs(num(inc["other_income"]) - num(other_229)) < 1e-9
+            inc is not None
+            and abs(num(inc["other_income"]) - num(other_229)) < 1e-9
             and abs(num(other_229) - num(_coded(d, "income_by_function", "229", "total")[0])) < 1e-9,
         )
     )

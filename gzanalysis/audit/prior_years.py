@@ -12,14 +12,15 @@ from collections.abc import Iterator
 import pandas as pd
 
 from gzanalysis.audit.checks import Check, lines, num
-from gzanalysis.audit.narrative import FUND, NARRATIVE, table_figure
+from gzanalysis.audit.narrative import FUND, NARRATIVE, table_figure, unique_rule
 
 NEW_ITEM = "净增"  # the wording of a change that is the whole of this year's amount
 
 
 def prior_years(d) -> Iterator[Check]:
+    seen: set[str] = set()
     for r in d.table("narrative_changes").itertuples():
-        key = f"{r.section}.{r.grouping}.{r.item}"
+        key = unique_rule(f"{r.section}.{r.grouping}.{r.item}", seen, r.row)
         found = table_figure(d, r)
         if pd.isna(r.amount):
             if found is None or pd.isna(found[0]):

@@ -88,6 +88,7 @@ def years(d) -> Iterator[MinorCheck]:
     raw = raw_text(d)
     if raw is None:
         return
+    pdf = isinstance(d.meta.get("template"), dict)  # a PDF ingest records its template
     spans = sorted(
         {n for a, b in zip(changes["source_line"], changes["end_line"], strict=True) for n in range(a, b + 1)}
     )
@@ -96,7 +97,7 @@ def years(d) -> Iterator[MinorCheck]:
             f"years.narrative_text.line{n}",
             f"说明第{n}行(增减说明原文)",
             f"line {n} of the raw text (year-over-year statements)",
-            raw[n - 1],
+            raw[n - 1].replace("\t", "") if pdf else raw[n - 1],  # a PDF's text layer: its words joined
             year,
             previous,
             ["预算情况说明"],

@@ -160,6 +160,12 @@ def ingest(text_or_path: str | Path | bytes, errata: str | Path | Errata | None 
                 }.get(sec.name, "not part of a table")
                 report.skip(n, sec.name, "blank" if not lines[n - 1].strip() else reason)
     tables["narrative_changes"], tables["narrative_figures"] = narrative.changes, narrative.figures
+    tables["narrative_unparsed"] = narrative.unparsed
+    if narrative.unparsed:
+        report.warn(
+            f"narrative: {len(narrative.changes)} change statements read, {len(narrative.unparsed)} kept "
+            "unparsed (narrative_unparsed, with the reason)"
+        )
     if lines[0].strip():
         report.use(1, "front", "title: unit and year")
 
@@ -169,7 +175,7 @@ def ingest(text_or_path: str | Path | bytes, errata: str | Path | Errata | None 
         if (
             name in tables
             and not tables[name]
-            and name not in ("government_fund_expenditure", "state_capital_expenditure")
+            and name not in ("government_fund_expenditure", "state_capital_expenditure", "narrative_unparsed")
         ):
             report.warn(
                 f"table {name}: no rows read"

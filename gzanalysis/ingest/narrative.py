@@ -8,25 +8,17 @@ The narrative is read statement by statement: ``<item> <amount> 万元,较上年
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from gzanalysis.ingest.context import Ctx, top_codes
+from gzanalysis.ingest.statements import NUM, Paragraph, find, join_lines, unparsed, unparsed_row
+from gzanalysis.ingest.statements import is_heading as _is_heading
 from gzanalysis.ingest.text import nospace, plain, squeeze
 
-_NUM = r"\d[\d,]*(?:\.\d+)?"
-_STATEMENT = re.compile(
-    rf"(?P<item>[^\s,,;;::。、()()\d\"“”][^,,;;::。、]*?)\s*(?:(?P<amount>{_NUM})\s*万元\s*[,,]?\s*)?"
-    rf"(?:较|比)\s*(?:上年|\d{{4}}\s*年)\s*(?:预算安排|预算)?\s*(?P<wording>增加|减少|净增|净减)\s*(?P<change>{_NUM})\s*万元"
-    rf"(?:\s*[,,]\s*增长\s*(?P<rate>[\d.]+)\s*%)?"
-    rf"(?:\s*[,,]\s*主要原因\s*(?:为|是)\s*[::]?\s*(?P<reason>[^。]*))?"
-)
+_NUM = NUM
 _PART = re.compile(rf"^\s*(?P<name>.+?)\s*(?P<amount>{_NUM})\s*万元\s*(?:[((](?P<note>[^))]*)[))])?\s*$")
 _NAMED_AMOUNT = re.compile(rf"(?P<name>[^\s,,;;::。、\d]+)\s*(?P<amount>{_NUM})\s*万元")
 _BUDGET_LINE = re.compile(rf"^[((](\d+)[))]\s*本年度预算安排\s*[::]\s*({_NUM})\s*万元")
 _STAFF_REASON = re.compile(r"(单位人员较\s*\S*?\s*增加)了?\s*(\d+)\s*人")
-_HEADING = re.compile(r"^(?:[((][一二三四五六七八九十]+[))]|[一二三四五六七八九十]+、)")
-_START = re.compile(r"^(?:-\s|[((][\d一二三四五六七八九十]+[))]|[一二三四五六七八九十]+、|\d+\.\s)")
-_TERMINAL = "。::;;!?!?"
 
 # Section headings of 第三部分 → (section, scope of the funds).
 SECTIONS = [
@@ -79,48 +71,13 @@ STAFFING = [
 ]
 
 
-@dataclass
-class Paragraph:
-    text: str = ""
-    starts: list[tuple[int, int]] = field(default_factory=list)  # (offset in text, line)
-
-    def line_at(self, offset: int) -> int:
-        line = self.starts[0][1]
-        for off, n in self.starts:
-            if off <= offset:
-                line = n
-        return line
-
-    def add(self, text: str, n: int) -> None:
-        self.starts.append((len(self.text), n))
-        self.text += text
-
-
 def paragraphs(ctx: Ctx, start: int, end: int, table: str = "narrative") -> list[Paragraph]:
-    """Paragraphs of running text: a line whose sentence is cut (no final punctuation) continues on the
-    next non-blank line, across the blank line the OCR puts at a page break."""
-    out: list[Paragraph] = []
+    """Paragraphs of running text (``statements.join_lines``), lines an erratum sets aside left out."""
+    lines = []
     for n in range(start, end + 1):
-        raw = ctx.line(n).strip()
-        if not raw:
-            continue
-        if ctx.set_aside(table, n):
-            continue
-        starts_new = bool(_START.match(raw))
-        text = re.sub(r"^-\s*", "", raw)
-        prev = out[-1] if out else None
-        if prev and not starts_new and prev.text[-1] not in _TERMINAL and not _is_heading(prev.text):
-            prev.add(text, n)
-        else:
-            p = Paragraph()
-            p.add(text, n)
-            out.append(p)
-    return out
-
-
-def _is_heading(text: str) -> bool:
-    body = text[:-1]
-    return bool(_HEADING.match(text)) and len(text) <= 40 and ":" not in body and ":" not in body
+        if ctx.line(n).strip() and not ctx.set_aside(table, n):
+            lines.append((n, ctx.line(n)))
+    return join_lines(lines)
 
 
 def _clean_item(item: str) -> str:
@@ -140,6 +97,7 @@ class Narrative:
         self.ctx = ctx
         self.changes: list[dict] = []
         self.figures: list[dict] = []
+        self.unparsed: list[dict] = []  # sentences recognised as change statements but not read
         self.project_items: dict[str, str] = {}
 
     def _figure(
@@ -232,8 +190,11 @@ class Narrative:
                 p.line_at(m.start()),
                 p.line_at(m.end() - 1),
             )
-        for m in _STATEMENT.finditer(p.text):
-            item = _clean_item(m.group("item"))
+        found = find(p.text)
+        for a, b, why in unparsed(p.text, found):
+            self.unparsed.append(unparsed_row(len(self.unparsed) + 1, section, p, a, b, why))
+        for st in found:
+            item = _clean_item(st.item)
             if section == "机关运行经费":
                 item = re.sub(r"预算$", "", item)
             if "总额" in item or section == "机关运行经费":
@@ -244,11 +205,8 @@ class Narrative:
                 g = grouping
             else:
                 g = "income_source"
-            change = plain(m.group("change"))
-            if m.group("wording") in ("减少", "净减") and float(change) != 0:
-                change = "-" + change
-            reason = squeeze(m.group("reason") or "")
-            start, end = p.line_at(m.start("item")), p.line_at(m.end() - 1)
+            reason = squeeze(st.reason)
+            start, end = p.line_at(st.start), p.line_at(st.end - 1)
             self.changes.append(
                 {
                     "row": str(len(self.changes) + 1),
@@ -258,19 +216,21 @@ class Narrative:
                     "item": item,
                     "function_code": top_codes("functional").get(item, "") if g == "function" else "",
                     "economic_code": _economic(item) if g == "economic" else "",
-                    "amount": plain(m.group("amount") or ""),
-                    "change": change,
-                    "wording": m.group("wording"),
-                    "growth_rate_stated": m.group("rate") or "",
+                    "amount": st.amount,
+                    "change": st.change,
+                    "wording": st.wording,
+                    "growth_rate_stated": st.rate,
                     "reason": reason,
                     "source_line": str(start),
                     "end_line": str(end),
+                    "compared_with": st.compared_with,
+                    "page": "",
                 }
             )
             for n in range(start, end + 1):
                 self.ctx.report.use(n, "narrative")
             if reason and (r := _STAFF_REASON.search(reason)):
-                at = p.line_at(m.start("reason"))
+                at = p.line_at(st.reason_start)
                 self._figure(
                     section,
                     scope,
@@ -283,9 +243,9 @@ class Narrative:
                     note=f"given as the reason for the change in {REASON_SCOPE.get(section, section)}",
                 )
             # 其中: the breakdown of this item, up to the next ; or 。
-            rest = p.text[m.end() :]
+            rest = p.text[st.end :]
             if b := re.match(r"\s*[,,]\s*其中\s*[::]\s*([^;;。]*)", rest):
-                offset = m.end() + b.start(1)
+                offset = st.end + b.start(1)
                 for part in re.split(r"([、,,])", b.group(1)):
                     if part in "、,,":
                         offset += len(part)

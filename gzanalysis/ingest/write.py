@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 from gzanalysis.package.layout import layout
@@ -25,11 +26,16 @@ def toml_value(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def toml_key(key: str) -> str:
+    """A key as TOML writes it: bare where it may be, else quoted (a section heading in Chinese)."""
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else toml_value(key)
+
+
 def toml_text(top: dict, tables: list[tuple[str, dict]] = (), arrays: list[tuple[str, dict]] = ()) -> str:
     """A ``disclosure.toml``: top-level keys, then ``[tables]`` and ``[[arrays]]`` in the order given."""
-    lines = [f"{k} = {toml_value(v)}" for k, v in top.items()]
+    lines = [f"{toml_key(k)} = {toml_value(v)}" for k, v in top.items()]
     for header, entries in [*((f"[{n}]", e) for n, e in tables), *((f"[[{n}]]", e) for n, e in arrays)]:
-        lines += ["", header] + [f"{k} = {toml_value(v)}" for k, v in entries.items()]
+        lines += ["", header] + [f"{toml_key(k)} = {toml_value(v)}" for k, v in entries.items()]
     return "\n".join(lines) + "\n"
 
 

@@ -120,6 +120,13 @@ class PdfIngestResult:
                 f"  {key} (by {t.recognised}): {t.title.strip()} — pages {t.pages[0]}–{t.pages[-1]}, "
                 f"{len(t.rows)} printed rows → {target} ({rows} rows), unit {t.unit}"
             )
+        story = r.narrative
+        lines.append(story.summary() if story is not None and story.read else "Narrative: none found")
+        if story is not None:
+            lines += [
+                f"  line {u['source_line']} (page {u['page']}): {u['reason']}: {u['text']}"
+                for u in story.unparsed
+            ]
         lines.append("Standard tables not read:")
         lines += [f"  {name}: {why}" for name, why in self.unread()] or ["  none"]
         lines.append(f"Tables not recognised: {len(r.notes)}")
@@ -205,9 +212,11 @@ class PdfIngestResult:
         # what the template family requires and what the ingest did not read; the 目录's tables
         record = self.reading.template_record
         tables += [
-            ("template", {k: v for k, v in record.items() if k != "not_read"}),
+            ("template", {k: v for k, v in record.items() if k not in ("not_read", "sections_found")}),
             ("template.not_read", record["not_read"]),
         ]
+        if "sections_found" in record:
+            tables.append(("template.sections_found", record["sections_found"]))
         if self.reading.contents:
             tables.append(("contents", {k: v for k, v in self.reading.contents.items() if k != "keys"}))
         unread = {name: why for name, why in self.unread() if not why.startswith("not printed")}
@@ -275,6 +284,10 @@ def ingest_pdf(
         for name, rows in reading.tables.items()
     }
     tables["errata"] = pdf_errata.package_rows(corrections)
+    if reading.narrative is not None:
+        tables["narrative_changes"] = reading.narrative.changes
+        tables["narrative_figures"] = reading.narrative.figures
+        tables["narrative_unparsed"] = reading.narrative.unparsed
     return PdfIngestResult(reading=reading, source=str(path), tables=tables, errata_problems=problems)
 
 

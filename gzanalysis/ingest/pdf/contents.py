@@ -19,8 +19,11 @@ CONTENTS_TITLE = "目录"
 CONTENTS_PAGES = 3  # the 目录 runs over at most this many pages
 _PAGE_REF = re.compile(r"[.…·\-—\s\d]+$")  # dot leaders and a page number after a title
 
-# What the PDF ingest does not read at all (a fact of this reader, not of any document): the narrative.
-NARRATIVE_NOT_READ = "the PDF ingest does not read the narrative (its text is in source.txt)"
+# Where the reader finds no narrative (情况说明) in the document: no sentence compares with last year.
+NARRATIVE_NOT_READ = (
+    "the document prints no narrative the ingest recognises (no sentence compares with last year); "
+    "its text is in source.txt"
+)
 
 
 def contents(doc: Document, template: Template, found: list[Table]) -> dict | None:
@@ -62,7 +65,7 @@ def contents(doc: Document, template: Template, found: list[Table]) -> dict | No
 
 
 def template_record(
-    template: Template, found: list[Table], listed: dict | None = None, known: bool = True
+    template: Template, found: list[Table], listed: dict | None = None, known: bool = True, narrative=None
 ) -> dict:
     """The family's requirements and what of them the ingest did not read (``not_read``: part → reason).
 
@@ -82,10 +85,14 @@ def template_record(
                 f"printed ({clean(t.title)}, pages {t.pages[0]}–{t.pages[-1]}), "
                 "not read: the PDF ingest does not read the performance tables (kept in pdf_cells)"
             )
-    not_read["narrative"] = NARRATIVE_NOT_READ
-    return {
+    if narrative is None or not narrative.read:
+        not_read["narrative"] = NARRATIVE_NOT_READ
+    record = {
         "name": template.name,
         "tables": list(requires.get("tables", [])),
         "sections": list(requires.get("sections", [])),
         "not_read": not_read,
     }
+    if narrative is not None:  # each required section: the line of its heading, where printed
+        record["sections_found"] = dict(narrative.sections_found)
+    return record

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gzanalysis.ingest.pdf import contents, standard, templates
+from gzanalysis.ingest.pdf import contents, narrative, standard, templates
 from gzanalysis.ingest.pdf.header import clean
 from gzanalysis.ingest.pdf.selfcheck import class_rows, doubtful, total_row
 from gzanalysis.ingest.pdf.tables import JOININGS, UNIT, Document, Table, find_tables, reread
@@ -47,6 +47,7 @@ class PdfReading:
     table_notes: dict[str, str] = field(default_factory=dict)  # resource → note printed under its empty table
     template_record: dict = field(default_factory=dict)  # what the family requires; what was not read
     contents: dict | None = None  # the 目录's table titles, its line, those found
+    narrative: object = None  # the 情况说明 read (gzanalysis.ingest.pdf.narrative.NarrativeReading)
 
     def cells(self) -> list[dict]:
         """Every cell of every table read, as printed, with its page, line and heading (pdf_cells)."""
@@ -352,18 +353,51 @@ def read_pdf(
     _functions_from_summary(out, structure, findings)
     listed = contents.contents(doc, tmpl, found)
     known = template is not None or tmpl.name != "national"  # a family whose contents are known
+    text = doc.text()
+    story = _narrative(text, found, listed, tmpl.requires.get("sections", []) if known else [])
     return PdfReading(
         tables=out,
         read=found,
         meta=meta,
         template=tmpl.name,
         template_scores=scores,
-        text=doc.text(),
+        text=text,
         notes=notes,
         findings=findings.notes,
         n_pages=len(pages),
         structure=structure,
         table_notes=table_notes,
-        template_record=contents.template_record(tmpl, found, listed, known=known),
+        template_record=contents.template_record(tmpl, found, listed, known=known, narrative=story),
         contents=listed,
+        narrative=story,
     )
+
+
+# A line of running text, not of a table: a sentence, a 万元 figure, a part's or section's heading.
+_PROSE = re.compile(r"。|万元|^第[一二三四五六七八九十]+部分|情况说明|^[一二三四五六七八九十]+、")
+
+
+def _narrative(text: str, found: list[Table], listed: dict | None, sections: list[str]):
+    """The 情况说明, read from the lines outside the tables (each from above its header to its last row)."""
+    skip: set[int] = set()
+    printed = text.split("\n")
+    for t in found:
+        lines = sorted(r.line for r in t.rows if r.line)
+        if not lines:
+            continue
+        last = lines[-1]
+        if t.spec is None or t.spec.shape != "performance":
+            # a table read on into the narrative ends where prose begins (a sentence, a 万元 figure)
+            prose = next((n for n in lines if _PROSE.search(printed[n - 1].replace("\t", ""))), None)
+            last = prose - 1 if prose else last
+        skip.update(range(max(1, lines[0] - 8), last + 1))
+    contents_pages: set[int] = set()
+    if listed and listed.get("source_line"):
+        page = 0
+        for n, raw in enumerate(text.split("\n"), 1):
+            if raw.startswith("[page "):
+                page = int(raw[6:-1])
+            if n == listed["source_line"]:
+                contents_pages = {page}  # its own page: the headings it lists are not the body's
+                break
+    return narrative.read(text, skip, sections, contents_pages)

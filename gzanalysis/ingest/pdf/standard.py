@@ -66,12 +66,13 @@ def field_map(table: Table, fields: set[str], year: int | None = None) -> dict[i
     out: dict[int, str] = {}
     taken: set[str] = set()
     columns = list(enumerate(table.columns))
+    # headed by years (2025年预算数 | 2026年预算数): the document's year (else the latest) is this year's
+    years = {int(m.group(1)) for c in table.columns if (m := re.match(r"(\d{4})\s*年", c.label))}
 
     def other(c) -> bool:
-        m = re.match(r"^(\d{4})年", c.label)
-        return OTHER_YEAR.match(c.label) is not None or (
-            m is not None and year is not None and int(m.group(1)) != year
-        )
+        m = re.match(r"(\d{4})\s*年", c.label)
+        this = year if year is not None else max(years, default=0)
+        return OTHER_YEAR.match(c.label) is not None or (m is not None and int(m.group(1)) != this)
 
     current = [(i, c) for i, c in columns if not other(c)]
     for i, col in current + [(i, c) for i, c in columns if other(c)]:
