@@ -702,16 +702,16 @@ NARRATIVES = {
         0,
         (12026, -375, "上年预算"),
         (12026, -375, "上年预算"),
-        {FISCAL, AGREE},
-        {TOTALS, THREE, PARTS},
+        {FISCAL, THREE, AGREE},  # the 三公 table's 合计 is read (81.60 / 67.59)
+        {TOTALS, PARTS},
     ),
     "shanghai-transport-2026": (
         7,
         0,
         (30441, 1500, "上年预算"),
         (30441, 1500, "上年预算"),
-        {FISCAL, AGREE},
-        {TOTALS, THREE, PARTS},
+        {FISCAL, THREE, AGREE},  # the 三公 table's 合计 is read (81.60 / 67.59)
+        {TOTALS, PARTS},
     ),
     "shenzhen-audit-2026": (
         8,
