@@ -621,8 +621,11 @@ def test_report_builds_on_a_pdf_package(tmp_path, monkeypatch):
         assert "Traceback" not in text and "Error</span>" not in text, page.name
         if page.stem in lacking:
             assert f"{title}{lacking[page.stem]}" in text
+    # the PDF's functions, not the seed's: by their Chinese names in the Chinese edition, English in the English
+    composition = (tmp_path / "site" / "01_spending_composition.zh.html").read_text(encoding="utf-8")
+    assert "审计事务" in composition
     composition = (tmp_path / "site" / "01_spending_composition.html").read_text(encoding="utf-8")
-    assert "审计事务" in composition  # the PDF's functions, not the seed's
+    assert "Audit affairs" in composition
 
 
 # The narrative of each shared document (西安应急 prints only tables): its headline statements of income and

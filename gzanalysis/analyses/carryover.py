@@ -34,6 +34,16 @@ def carryover(
     if pd.isna(grand) and stated is not None:
         grand = stated["amount"]  # the table prints it blank, the narrative states it (上年结转结余为0万元)
     rows = t[t["level"] == level]
+    if rows.empty:
+        # an income table printed by unit (or by source) has no functions to spread the carry-over over:
+        # one sentence, with the total where the document gives it, never an empty frame as an answer
+        from gzanalysis.analyses.subjects import NotInDisclosure
+
+        total = "" if pd.isna(grand) else f" (its total, {float(grand):,.2f} 万元, is all it prints of it)"
+        raise NotInDisclosure(
+            f"{d.meta.get('title', d.id)} prints its 部门收入总表 without functions at level {level}, so its "
+            f"carry-over cannot be spread over them{total}."
+        )
     out = pd.DataFrame(
         {
             "code": rows["code"].to_numpy(),
