@@ -150,26 +150,33 @@ def test_indicator_judgement_from_the_data(d):
     assert gz.teaching.indicator_judgement(d, "P1", "no such indicator") is None
 
 
-def test_check_indicator_rejects_a_claim_of_ambition(d, capsys):
-    assert not gz.teaching.check_indicator(d, "P2", "15秒接通率", True, True, True, lang="en")
-    assert "cannot be judged" in capsys.readouterr().out
+def test_check_indicator_rejects_a_claim_of_ambition(d):
+    verdict = gz.teaching.check_indicator(d, "P2", "15秒接通率", True, True, True, lang="en")
+    assert not verdict and "cannot be judged" in str(verdict)
     assert gz.teaching.check_indicator(d, "P2", "15秒接通率", True, False, True, lang="en")
     assert not gz.teaching.check_indicator(d, "P4", "系统故障率(%)", True, False, True, lang="en")
-    assert gz.teaching.check_indicator(d, "P2", "交办工单回访率", True, False, True, lang="en")
-    assert "verify" in capsys.readouterr().out
+    verdict = gz.teaching.check_indicator(d, "P2", "交办工单回访率", True, False, True, lang="en")
+    assert verdict and "verify" in str(verdict)
     assert not gz.teaching.check_indicator(d, "P2", "交办工单回访率", True, False, None, lang="en")
 
 
-def test_teaching_verdicts_follow_the_language(d, capsys):
-    """The same judgement in both editions: the verdict (True/False) is equal, the words are the language's."""
+def test_teaching_verdicts_follow_the_language(d):
+    """The same judgement in both editions: the verdict (true/false) is equal, the words are the language's;
+    a notebook shows it as a sentence (HTML), not as printed text."""
     out = {}
     for lang in ("zh", "en"):
-        assert gz.teaching.check_basic_split(d, 1648.09, 214.31, 0.01, lang=lang)
-        assert not gz.teaching.check_without_carryover(d, "201", 0.5, lang=lang)
-        assert not gz.teaching.check_indicator(d, "P2", "15秒接通率", True, True, True, lang=lang)
-        out[lang] = capsys.readouterr().out
+        verdicts = [
+            gz.teaching.check_basic_split(d, 1648.09, 214.31, 0.01, lang=lang),
+            gz.teaching.check_without_carryover(d, "201", 0.5, lang=lang),
+            gz.teaching.check_indicator(d, "P2", "15秒接通率", True, True, True, lang=lang),
+        ]
+        assert [bool(v) for v in verdicts] == [True, False, False]
+        out[lang] = "\n".join(str(v) for v in verdicts)
+        assert verdicts[0]._repr_html_().startswith('<p class="gz-verdict gz-verdict-right">✔ ')
     assert "尾差" in out["zh"] and "无法判断" in out["zh"] and "rounding" not in out["zh"]
     assert "rounding" in out["en"] and "尾差" not in out["en"]
+    unanswered = gz.teaching.check_basic_split(d, None, None, None, lang="en")
+    assert not unanswered and str(unanswered).startswith("… Not answered yet")
     with pytest.raises(ValueError):
         gz.teaching.check_basic_split(d, None, None, None, lang="fr")
 

@@ -236,11 +236,6 @@ def test_no_printed_dataframes_in_visible_outputs(browser, site):
         page.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 26 item 3: the notebooks still print figures (print(...), a bare repr, a bool) where a table "
-    "or a sentence belongs; they change in notebooks/*.py, which is being restructured",
-)
 def test_no_printed_output_outside_folded_code(site):
     """Every output a reader sees is prose, a formatted table or a chart: no <pre> block outside folded code."""
     from bs4 import BeautifulSoup

@@ -1,11 +1,13 @@
 """Checks for the teaching notebooks: a student's answer against the one computed from the data.
 
-Every check prints a short verdict and returns True or False; an answer left as ``None`` is "not answered
-yet", never an error, so the exercise notebooks run from top to bottom.
+Every check returns a ``Verdict``: true or false as the answer is right, shown in a notebook as one short
+sentence in the notebook's language; an answer left as ``None`` is "not answered yet", never an error, so the
+exercise notebooks run from top to bottom.
 """
 
 from __future__ import annotations
 
+import html
 import math
 
 import pandas as pd
@@ -87,15 +89,34 @@ def _message(key: str, lang: str, **figures) -> str:
     return (zh if check_lang(lang) == "zh" else en).format(**figures)
 
 
-def _verdict(ok: bool | None, message: str) -> bool:
-    print(("✔ " if ok else "✘ " if ok is not None else "… ") + message)
-    return bool(ok)
+class Verdict:
+    """A check's answer: ``bool(verdict)`` is whether the answer is right; ``str(verdict)`` the sentence
+    (✔ right, ✘ wrong, … not answered yet), shown to readers as a paragraph, not as printed text."""
+
+    def __init__(self, ok: bool | None, message: str):
+        self.ok, self.message = ok, message
+
+    def __bool__(self) -> bool:
+        return bool(self.ok)
+
+    def __str__(self) -> str:
+        return ("✔ " if self.ok else "✘ " if self.ok is not None else "… ") + self.message
+
+    __repr__ = __str__
+
+    def _repr_html_(self) -> str:
+        state = "right" if self.ok else "wrong" if self.ok is not None else "unanswered"
+        return f'<p class="gz-verdict gz-verdict-{state}">{html.escape(str(self))}</p>'
 
 
-def check_basic_split(d, personnel, public_operations, difference, lang: str = "zh") -> bool:
+def _verdict(ok: bool | None, message: str) -> Verdict:
+    return Verdict(ok, message)
+
+
+def check_basic_split(d, personnel, public_operations, difference, lang: str = "zh") -> Verdict:
     """Exercise 1: read 人员经费 and 公用经费 of 一般公共预算基本支出表, and the gap to its 合计.
 
-    The verdict is printed in ``lang`` ("zh" or "en"), as for every check here.
+    The verdict is worded in ``lang`` ("zh" or "en"), as for every check here.
     """
     d = as_disclosure(d, "gz.teaching.check_basic_split()")
     check_lang(lang)
@@ -121,7 +142,7 @@ def shrink_without_carryover(d, level: str = "类"):
     return c.iloc[0]
 
 
-def check_without_carryover(d, code, share, lang: str = "zh") -> bool:
+def check_without_carryover(d, code, share, lang: str = "zh") -> Verdict:
     """Exercise 2: which 类 would shrink most (in share) without 上年结转, and by how much (a fraction)."""
     d = as_disclosure(d, "gz.teaching.check_without_carryover()")
     check_lang(lang)
@@ -177,7 +198,7 @@ def indicator_judgement(d, project_id, indicator) -> dict | None:
 
 def check_indicator(
     d, project_id, indicator, measurable, ambition_judgeable, sensible, lang: str = "zh"
-) -> bool:
+) -> Verdict:
     """Exercise 3: judge one indicator on what the disclosure lets a reader judge.
 
     Three questions, each answered from the data: is the target measurable (a number with a unit)? Can its

@@ -17,6 +17,8 @@ searches nothing. Sorting and searching long tables is the one thing Styler lack
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 from pandas.api.types import is_bool_dtype, is_float_dtype, is_integer_dtype
 
@@ -29,6 +31,19 @@ RATIO_WORDS = ("share", "rate", "ratio", "_to_")
 YEAR_COLUMNS = ("year",)  # a year is a label (2026), not a count (2,026)
 
 
+def is_ratio(name) -> bool:
+    """Whether a column or figure named ``name`` holds a ratio: one of its words is a ratio word
+    (``share_of_total``, ``growth_rate``, ``three_public_to_basic``), not a longer word that merely holds
+    one (``public_operations`` holds "ratio", ``operate`` "rate").
+
+    >>> is_ratio("share_of_total"), is_ratio("three_public_to_basic"), is_ratio("Public operations")
+    (True, True, False)
+    """
+    text = str(name).lower()
+    words = set(re.split(r"[^a-z]+", text))
+    return "_to_" in text or any(w in words for w in RATIO_WORDS if w != "_to_")
+
+
 def kind(series: pd.Series, name: str) -> str:
     """How a column is shown: ``ratio``, ``amount``, ``count``, ``year``, ``bool`` or ``text``."""
     if is_bool_dtype(series):
@@ -36,7 +51,7 @@ def kind(series: pd.Series, name: str) -> str:
     if is_integer_dtype(series):
         return "year" if str(name) in YEAR_COLUMNS else "count"
     if is_float_dtype(series):
-        return "ratio" if any(w in str(name) for w in RATIO_WORDS) else "amount"
+        return "ratio" if is_ratio(name) else "amount"
     return "text"
 
 
@@ -113,7 +128,7 @@ def figures(values, lang: str = "zh", caption: str | None = None):
         if pd.api.types.is_integer(value):
             return f"{value:,}"
         if pd.api.types.is_float(value):
-            k = "ratio" if any(w in str(name) for w in RATIO_WORDS) else "amount"
+            k = "ratio" if is_ratio(name) else "amount"
             return FORMATS[k].format(value)
         return str(value)
 
@@ -126,3 +141,29 @@ def figures(values, lang: str = "zh", caption: str | None = None):
         {value: [{"selector": "td", "props": "text-align: right; font-variant-numeric: tabular-nums"}]},
         overwrite=False,
     )
+
+
+class Sentence(str):
+    """A sentence computed from the data, shown to readers as a paragraph (HTML ``<p>``), not as printed text.
+
+    It is a ``str`` (``print``, ``in`` and ``==`` work on it); a notebook displays it as prose.
+
+    >>> sentence("2022: 1,618.63 / 14,783.86 万元 (10.9%).", lang="en")._repr_html_()
+    '<p class="gz-sentence" lang="en">2022: 1,618.63 / 14,783.86 万元 (10.9%).</p>'
+    """
+
+    lang: str | None = None
+
+    def _repr_html_(self) -> str:
+        import html
+
+        lang = f' lang="{self.lang}"' if self.lang else ""
+        return f'<p class="gz-sentence"{lang}>{html.escape(str(self))}</p>'
+
+
+def sentence(text: str, lang: str | None = None) -> Sentence:
+    """``text`` as a paragraph for readers (escaped: it may hold names from the data)."""
+    s = Sentence(text)
+    if lang is not None:
+        s.lang = check_lang(lang)
+    return s

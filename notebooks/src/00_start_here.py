@@ -56,7 +56,6 @@ import gzanalysis as gz
 
 gz.notebook.setup()
 d = gz.load()
-d
 
 # %% [markdown] tags=["lang-en"]
 # ## The budget at a glance
@@ -70,9 +69,19 @@ d
 # ## 预算总览
 # 金额单位为**万元**：23,255.42万元约合2.33亿元。单位的资金有三个**来源**：**财政拨款**（本年度市级财政安排的资金）、**上年结转**（以前年度已安排、尚未支出的资金；收支预算总表中这一行写作“上年结转（结余）”，第86行）和**其他收入**（本单位为单位实有资金，第583行）。
 
-# %% tags=["nbval-check-output"]
+# %%
 sources = gz.composition(d, by="source", level=None, lang=LANG)
 total = d.table("部门收入总表").query("code.isna()")["total"].item()
+gz.tables.figures(
+    {
+        f"{gz.term('收入预算总额', LANG)} 2023": total,
+        **{row.label: f"{row.amount:,.2f} ({row.share_of_total:.1%})" for row in sources.itertuples()},
+    },
+    lang=LANG,
+    caption="万元",
+)
+
+# %% tags=["nbval-check-output", "remove-cell"]
 print(f"{gz.term('收入预算总额', LANG)} 2023: {total:,.2f} 万元")
 for row in sources.itertuples():
     print(f"  {row.label}: {row.amount:,.2f} 万元 ({row.share_of_total:.1%})")
@@ -85,12 +94,19 @@ for row in sources.itertuples():
 # %% [markdown] tags=["lang-zh"]
 # 本年预算中有四成来自**上年结转**。与本单位上年相比，这一比例很不寻常：根据预算情况说明的数字推算，2022年上年结转为1,618.63万元，只占当年预算14,783.86万元的10.9%（推算方法：2023年金额减去“较上年增加”数，第575行）：
 
-# %% tags=["nbval-check-output"]
+# %% tags=["nbval-check-output", "remove-cell"]
 income_budget = gz.term("收入预算", LANG)
 income_2022 = gz.changes(d, lang=LANG).query("section == @income_budget").set_index("item")["prior_year"]
 carried_2022 = income_2022[gz.term("国库集中支付网上结转", LANG)]
 total_2022 = income_2022[gz.term("收入预算总额", LANG)]
 print(f"2022: {carried_2022:,.2f} / {total_2022:,.2f} 万元 ({carried_2022 / total_2022:.1%})")
+
+# %%
+gz.tables.sentence(
+    f"{gz.label('prior_year', LANG)}: {gz.term('国库集中支付网上结转', LANG)} {carried_2022:,.2f} 万元 / "
+    f"{gz.term('收入预算总额', LANG)} {total_2022:,.2f} 万元 = {carried_2022 / total_2022:.1%}",
+    lang=LANG,
+)
 
 # %% [markdown] tags=["lang-en"]
 # Two of the curated notebooks follow it up (`03_carried_over_funds`, `05_data_audit`).
@@ -182,8 +198,12 @@ for code in codes:
 # ## 每个数字都有出处
 # 这份公开文件以 PDF 发布，文字经 OCR 识别得到。每一行数据都记录了它在原文中的行号；OCR 识别错误的每一处更正都是一条**勘误**，并附有依据：
 
-# %% tags=["nbval-check-output"]
+# %% tags=["nbval-check-output", "remove-cell"]
 print(len(d.errata), d.errata["kind"].value_counts().head(3).to_dict())
+
+# %%
+kinds_of_errata = d.errata["kind"].value_counts().rename_axis("erratum_kind").rename("count")
+gz.tables.show(kinds_of_errata, lang=LANG, index=True, caption=f"{gz.label('total', LANG)}: {len(d.errata)}")
 
 # %%
 gz.tables.show(

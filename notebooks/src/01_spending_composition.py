@@ -196,13 +196,25 @@ gz.tables.show(alone[["code", "name", "carryover"]], lang=LANG)
 # - 聘用制公务员工资（58.02万元，第583行）列在项目支出中。
 # - 预算情况说明中的机关运行经费，就是基本支出中的公用经费，214.31万元（第607–611行）。
 
-# %% tags=["nbval-check-output"]
+# %%
 basic = d.table("部门支出总表").query("code.isna()")["basic"].item()
 p6 = d.table("projects").set_index("project_id").loc["P6"]
-print(f"P6 {p6['name']}: {p6['funds_total']:,.2f} 万元 | {gz.label('basic', LANG)}: {basic:,.2f} 万元")
 running_costs = gz.term("机关运行经费", LANG)
 running = gz.changes(d, lang=LANG).query("section == @running_costs").iloc[0]
 public = d.table("一般公共预算基本支出表").query("code.isna()")["public_operations"].item()
+gz.tables.figures(
+    {
+        f"P6 {p6['name']}": p6["funds_total"],
+        gz.label("basic", LANG): basic,
+        running["section"]: running["amount"],
+        gz.label("public_operations", LANG): public,
+    },
+    lang=LANG,
+    caption="万元",
+)
+
+# %% tags=["nbval-check-output", "remove-cell"]
+print(f"P6 {p6['name']}: {p6['funds_total']:,.2f} 万元 | {gz.label('basic', LANG)}: {basic:,.2f} 万元")
 print(f"{running['section']} {running['amount']:,.2f} = {gz.label('public_operations', LANG)} {public:,.2f}")
 
 # %% [markdown] tags=["lang-en"]
@@ -227,11 +239,27 @@ print(f"{running['section']} {running['amount']:,.2f} = {gz.label('public_operat
 # - 三公经费只统计财政拨款（名词解释，第786行：“用财政拨款安排的”），用其他资金安排的支出不计在内；
 # - 三公经费少，不等于没有交通费用。本单位公务用车为0辆（第619行），车辆预算为0，但基本支出中有42.35万元的**其他交通费用**（第297行）。2014年公务用车制度改革以后，取消公车后发放给工作人员的公务交通补贴一般列在这一科目；公开文件没有细列，所以这只是它最可能的内容，并非文件所述。
 
-# %% tags=["nbval-check-output"]
+# %%
 three = d.table('财政拨款"三公"经费支出表').iloc[0]
-parts = ["total", "overseas_travel", "official_reception", "vehicle_operation", "vehicle_purchase"]
-print(f"{gz.term('三公经费', LANG)} (万元): " + ", ".join(f"{part} {three[part]:,.2f}" for part in parts))
+parts = {
+    "total": gz.label("total", LANG),
+    "overseas_travel": gz.term("因公出国费", LANG),
+    "official_reception": gz.term("公务接待费", LANG),
+    "vehicle_operation": gz.term("公务用车运行维护费", LANG),
+    "vehicle_purchase": gz.term("公务用车购置费", LANG),
+}
+gz.tables.figures(
+    {name: three[part] for part, name in parts.items()},
+    lang=LANG,
+    caption=f"{gz.term('三公经费', LANG)} (万元)",
+)
+
+# %%
 transport = d.table("一般公共预算基本支出表").set_index("code").loc["30239"]
+gz.tables.figures({f"30239 {transport['name']}": transport["total"]}, lang=LANG, caption="万元")
+
+# %% tags=["nbval-check-output", "remove-cell"]
+print(f"{gz.term('三公经费', LANG)} (万元): " + ", ".join(f"{part} {three[part]:,.2f}" for part in parts))
 print(f"30239 {transport['name']}: {transport['total']:,.2f}")
 
 # %% [markdown] tags=["lang-en"]

@@ -60,16 +60,29 @@ gz.require(d, "narrative")  # where the disclosure has no narrative: one sentenc
 # ## 总额与所给的原因
 # 所有比较的对象都是2022年的**预算**（“较上年预算安排”），而不是2022年的实际支出（那是另行公开的**决算**）。预算情况说明每一部分给出一个原因。几个常用词：**增加**、**减少**，以及**净增 / 净减**（这里用于2023年新出现或不再出现的类）。
 
-# %% tags=["nbval-check-output"]
+# %%
 totals = changes.query("grouping == 'total'")
+gz.tables.show(
+    totals[["section", "scope", "amount", "change", "prior_year", "growth_rate", "reason", "source_line"]],
+    lang=LANG,
+)
+
+# %%
+carry = changes.set_index("item").loc[gz.term("国库集中支付网上结转", LANG)]
+whole = totals.iloc[0]
+gz.tables.sentence(
+    f"{gz.label('change', LANG)}: {carry.name} {carry['change']:+,.2f} 万元 / {whole['section']} "
+    f"{whole['change']:+,.2f} 万元 = {carry['change'] / whole['change']:.1%}",
+    lang=LANG,
+)
+
+# %% tags=["nbval-check-output", "remove-cell"]
 for r in totals.itertuples():  # 2023 amount, change on 2022 → implied 2022 amount (growth rate)
     print(
         f"{r.section} ({r.scope}): {r.amount:,.2f} 万元, Δ {r.change:+,.2f} → 2022: {r.prior_year:,.2f}"
         f" ({r.growth_rate:+.1%})"
     )
     print(f"   {gz.label('reason', LANG)}: {r.reason}")
-carry = changes.set_index("item").loc[gz.term("国库集中支付网上结转", LANG)]
-whole = totals.iloc[0]
 print(
     f"{carry.name}: {carry['change']:+,.2f} / {whole['change']:+,.2f} = {carry['change'] / whole['change']:.1%}"
 )

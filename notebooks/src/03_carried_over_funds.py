@@ -103,7 +103,20 @@ gz.charts.carryover(d, lang=LANG)
 #
 # 各类的上年结转加总为9,207.97万元，比公开的合计多0.01万元：这是尾差，审计中有记录。
 
-# %% tags=["nbval-check-output"]
+# %%
+gz.tables.figures(
+    {"total": gz.carryover_context(d)["total"], "sum_of_classes": by_class["carryover"].sum()},
+    lang=LANG,
+    caption=f"{gz.label('carryover', LANG)} (万元)",
+)
+
+# %%
+gz.tables.sentence(
+    f"{gz.label('carryover_only', LANG)}: {', '.join(by_class.loc[by_class['carryover_only'], 'name'])}",
+    lang=LANG,
+)
+
+# %% tags=["nbval-check-output", "remove-cell"]
 print(gz.carryover_context(d)["total"], "=", round(by_class["carryover"].sum(), 2))
 print(gz.label("carryover_only", LANG) + ":", ", ".join(by_class.loc[by_class["carryover_only"], "name"]))
 
@@ -130,8 +143,20 @@ gz.tables.show(
 # ## 公开文件怎么说
 # 预算情况说明把这笔结转称为“国库集中支付网上结转”，即以前年度已下达指标、尚未通过国库集中支付支用的财政资金。它用这笔结转解释了预算的增长：
 
-# %% tags=["nbval-check-output"]
+# %%
 context = gz.carryover_context(d)
+carry_change = context["narrative"]["change"]
+gz.tables.figures(
+    {
+        **context["narrative"],
+        "reason": context["reason"],
+        f"{gz.label('fiscal', LANG)}, {gz.label('carryover', LANG)} = ∅": context["fiscal_summary_blank"],
+        "prior_year": context["narrative"]["amount"] - carry_change,
+    },
+    lang=LANG,
+)
+
+# %% tags=["nbval-check-output", "remove-cell"]
 print(context["narrative"])
 print(f"{gz.label('reason', LANG)}: {context['reason']}")
 print(f"{gz.label('fiscal', LANG)}, {gz.label('carryover', LANG)} = ∅:", context["fiscal_summary_blank"])

@@ -76,8 +76,20 @@ print(families.to_string())
 # %% [markdown] tags=["lang-zh"]
 # ## 实质性差异，按原因归并
 
-# %% tags=["nbval-check-output"]
+# %%
 material = findings.query("status == 'material'")
+causes = material.groupby("cause", sort=False).agg(cause_text=("cause_text", "first"), count=("rule", "size"))
+gz.tables.show(causes, lang=LANG, index=True)
+
+# %%
+gz.tables.show(
+    material[["cause", "rule", "lhs_label", "lhs", "rhs_label", "rhs", "source_lines"]].rename(
+        columns={"source_lines": "source_line"}
+    ),
+    lang=LANG,
+)
+
+# %% tags=["nbval-check-output", "remove-cell"]
 source_line = gz.label("source_line", LANG)
 for cause, block in material.groupby("cause", sort=False):
     print(f"[{cause}] {block['cause_text'].iloc[0]}")
@@ -126,13 +138,26 @@ for cause, block in material.groupby("cause", sort=False):
 # ## 绩效目标：有多少项目支出设定了目标？
 # 覆盖面有两种算法：按八张绩效目标表的资金算，或者只按实际列有指标的表的资金算。P8（其他收入资金，即单位自有的700万元）有表却没有指标，因此第二种算法得出的比例更低：
 
-# %% tags=["nbval-check-output"]
+# %%
 project_spending = d.table("部门支出总表").query("code.isna()")["project"].item()
 targets = gz.targets_summary(d, lang=LANG)
 in_tables = targets["funds_total"].sum()
 with_indicators = targets.query("indicators > 0")["funds_total"].sum()
-print(f"{gz.label('project', LANG)}: {project_spending:,.2f}")
 first, last = targets["project_id"].iloc[[0, -1]]
+indicator = gz.label("indicator", LANG)
+gz.tables.figures(
+    {
+        gz.label("project", LANG): project_spending,
+        f"{first}–{last}": f"{in_tables:,.2f} ({in_tables / project_spending:.1%})",
+        f"{indicator} > 0": f"{with_indicators:,.2f} ({with_indicators / project_spending:.1%})",
+        f"{indicator} = 0": ", ".join(targets.query("indicators == 0")["project_id"]),
+    },
+    lang=LANG,
+    caption="万元",
+)
+
+# %% tags=["nbval-check-output", "remove-cell"]
+print(f"{gz.label('project', LANG)}: {project_spending:,.2f}")
 print(f"{first}–{last}: {in_tables:,.2f} ({in_tables / project_spending:.1%})")
 print(f"{gz.label('indicator', LANG)} > 0: {with_indicators:,.2f} ({with_indicators / project_spending:.1%})")
 print(f"{gz.label('indicator', LANG)} = 0:", ", ".join(targets.query("indicators == 0")["project_id"]))

@@ -63,20 +63,25 @@ gz.notebook.setup()
 # ## 语料库
 # `gz.find_corpus()` 打开语料库（需要时先用共享文件建立）。`c.disclosures` 的每一行是一份文件：预算单位、城市、年度、主要数字（万元），以及审计发现超出尾数误差的勾稽关系个数（`findings_material`）。
 
-# %% tags=["nbval-check-output"]
+# %%
 c = gz.find_corpus()
 if c is None:
     gz.notebook.skip_rest(gz.CORPUS_HOWTO)
-else:
-    docs = c.disclosures
-    print(f"{len(c.ids)} / {len(docs)}")
+
+# %% tags=["nbval-check-output", "remove-cell"]
+docs = c.disclosures
+print(f"{len(c.ids)} / {len(docs)}")
 
 # %% tags=["nbval-check-output", "remove-cell"]
 columns = ["unit", "city", "year", "expenditure", "basic", "project", "carryover", "three_public"]
 print(docs.loc[docs["status"] == "ok", columns].to_string(index=False))
 
 # %%
-gz.tables.show(docs.loc[docs["status"] == "ok", columns], lang=LANG)
+gz.tables.show(
+    docs.loc[docs["status"] == "ok", columns],
+    lang=LANG,
+    caption=f"{gz.label('departments', LANG)}: {len(c.ids)} / {len(docs)}",
+)
 
 # %% [markdown] tags=["lang-en"]
 # ## What each department spends on

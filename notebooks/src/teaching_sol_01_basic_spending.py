@@ -39,11 +39,23 @@ basic = d.table("一般公共预算基本支出表")
 # %% [markdown] tags=["lang-zh"]
 # ## 答案
 
-# %% tags=["nbval-check-output"]
+# %%
 total_row = basic[basic["code"].isna()].iloc[0]
 personnel = total_row["personnel"]
 public_operations = total_row["public_operations"]
 difference = round(total_row["total"] - personnel - public_operations, 2)
+gz.tables.figures(
+    {
+        "total": total_row["total"],
+        "personnel": personnel,
+        "public_operations": public_operations,
+        "difference": difference,
+    },
+    lang=LANG,
+    caption="万元",
+)
+
+# %% tags=["nbval-check-output", "remove-cell"]
 print(total_row["total"], personnel, public_operations, difference)
 
 # %% tags=["nbval-check-output"]

@@ -44,7 +44,10 @@ gz.require(d, "projects")  # where the disclosure has no projects: one sentence,
 # ## 答案
 # 从这份公开文件无法判断任何一个指标的目标定得高不高：绩效目标表只有目标值（指标值）一栏，没有可供比较的数值，既没有上年完成值，也没有现有水平。
 
-# %% tags=["nbval-check-output"]
+# %%
+gz.tables.show(d.table("indicators").head(3), lang=LANG)
+
+# %% tags=["nbval-check-output", "remove-cell"]
 print(list(d.table("indicators").columns))
 
 # %% [markdown] tags=["lang-en"]
@@ -60,6 +63,8 @@ print(list(d.table("indicators").columns))
 gz.teaching.check_indicator(
     d, "P2", "15秒接通率", measurable=True, ambition_judgeable=False, sensible=True, lang=LANG
 )
+
+# %% tags=["nbval-check-output"]
 gz.teaching.check_indicator(
     d, "P2", "交办工单回访率", measurable=True, ambition_judgeable=False, sensible=True, lang=LANG
 )
