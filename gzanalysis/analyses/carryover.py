@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import pandas as pd
 
 from gzanalysis.analyses.labels import check_lang, code_names
@@ -34,7 +36,15 @@ def carryover(
     if pd.isna(grand) and stated is not None:
         grand = stated["amount"]  # the table prints it blank, the narrative states it (上年结转结余为0万元)
     rows = t[t["level"] == level]
-    if rows.empty:
+    if rows.empty and not pd.isna(grand) and float(grand) == 0:
+        # no function to spread it over, and nothing to spread: the answer is that no function has any
+        warnings.warn(
+            f"{d.meta.get('title', d.id)} prints its 部门收入总表 without functions; its carry-over is 0"
+            + (" (stated in its narrative)" if stated is not None else "")
+            + ", so no function has any.",
+            stacklevel=2,
+        )
+    elif rows.empty:
         # an income table printed by unit (or by source) has no functions to spread the carry-over over:
         # one sentence, with the total where the document gives it, never an empty frame as an answer
         from gzanalysis.analyses.subjects import NotInDisclosure
