@@ -9,7 +9,7 @@ from pathlib import Path
 
 from gzanalysis.ingest.pdf import contents, narrative, standard, templates
 from gzanalysis.ingest.pdf.header import clean
-from gzanalysis.ingest.pdf.selfcheck import class_rows, doubtful, total_row
+from gzanalysis.ingest.pdf.selfcheck import class_rows, doubtful, grand_total, total_row
 from gzanalysis.ingest.pdf.tables import JOININGS, UNIT, Document, Table, find_tables, reread
 from gzanalysis.ingest.pdf.templates import normalise_title
 from gzanalysis.ingest.pdf.textlayer import PdfError, read_pages
@@ -224,8 +224,6 @@ def _functions_from_summary(out: dict, structure: dict, findings: standard.Findi
     """Where the 支出总表 is not by function (by unit × funding source, as 西安 prints it), the 类 amounts
     are those the 收支总表 prints on its expenditure side (支出功能分类 by 类): the expenditure table is
     taken from there, 类 and 本年支出合计 only, and the package says where its rows come from."""
-    from gzanalysis.ingest.pdf.selfcheck import class_rows, grand_total
-
     if class_rows(out.get("expenditure_by_function") or []):
         return
     summary = out.get("budget_summary") or []

@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from gzanalysis.ingest.pdf.header import clean
 from gzanalysis.ingest.pdf.tables import AMOUNT, ORDINAL, TOTALS, Row, Table
+from gzanalysis.package.codes import level as code_level
 
 DIVISORS = {"万元": Decimal(1), "千元": Decimal(10), "元": Decimal(10000)}
 SUB_ORDINAL = re.compile(r"^([（(][一二三四五六七八九十]+[)）]|\d+[.、．])")
@@ -409,7 +410,7 @@ def two_sided(table: Table, resource, book: CodeBook, findings: Findings) -> lis
                 embedded = CODE_IN_NAME.match(strip_ordinal(label))
                 if embedded and len(embedded.group(1)) in (3, 5, 7):  # 201一般公共服务支出, [201]…
                     code = embedded.group(1)
-                    level = {3: "类", 5: "款", 7: "项"}[len(code)]
+                    level = code_level(code)
                     if level == "类":
                         nest.stack = [(row.x0(label_col) or 0.0, code)]
                 else:
