@@ -146,12 +146,12 @@ REASONS = {
 
 def write_hostile(folder: Path, good: Path | None = None) -> dict[str, str]:
     """Write the hostile files into ``folder``; ``good`` (a real PDF) is cut in half for the truncated file
-    (else the active PDF is). Returns ``REASONS``; ``active.pdf`` (read as text) is not among them."""
+    (else a 40-page PDF is). Returns ``REASONS``; ``active.pdf`` (read as text) is not among them."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "html-page.pdf").write_text(HTML, encoding="utf-8")
     (folder / "empty.pdf").write_bytes(b"")
     (folder / "archive.pdf").write_bytes(docx_bytes())
-    whole = good.read_bytes() if good else text_page_pdf() * 20
+    whole = good.read_bytes() if good else many_pages_pdf(40)  # one %%EOF, at its end
     (folder / "truncated.pdf").write_bytes(whole[: len(whole) // 2])
     (folder / "yearbook.pdf").write_bytes(many_pages_pdf(2000))
     (folder / "bomb.pdf").write_bytes(bomb_pdf())

@@ -216,17 +216,21 @@ def skip_rest(message: str) -> None:
     """Print ``message`` and make every later cell of this kernel a no-op that says it was skipped.
 
     For a notebook that cannot go on (no data to work on): it stops cleanly — no error, every later cell
-    prints one line — and a test run (nbval) passes. Restart the kernel to run cells again.
+    shows nothing — and a test run (nbval) passes. Restart the kernel to run cells again.
     """
-    from IPython import get_ipython
+    from html import escape
 
-    print(message.rstrip())
+    from IPython import get_ipython
+    from IPython.display import HTML, display
+
+    # shown as a paragraph (a reader sees a sentence, not printed text); plain text where no HTML renders
+    display(HTML("".join(f"<p>{escape(p)}</p>" for p in message.strip().split("\n\n"))))
     shell = get_ipython()
     if shell is None:
         return
 
     def skipped(lines: list[str]) -> list[str]:
-        return ['print("skipped: see the first cell\'s message; restart the kernel once it is fixed")\n']
+        return ["pass  # skipped: see the first cell's message; restart the kernel once it is fixed\n"]
 
     if not any(getattr(t, "__name__", "") == "skipped" for t in shell.input_transformers_cleanup):
         shell.input_transformers_cleanup.append(skipped)
