@@ -18,7 +18,7 @@ import warnings
 
 import pandas as pd
 
-from gzanalysis.analyses.labels import check_lang, term
+from gzanalysis.analyses.labels import check_lang
 from gzanalysis.views.tables import sentence
 
 # what a stated change is compared with (ingest/statements.py), as a reader says it
@@ -26,6 +26,12 @@ COMPARED = {
     "上年预算": {"en": "last year's budget (上年预算)", "zh": "上年预算"},
     "上年执行": {"en": "last year's actual spending (上年执行数)", "zh": "上年执行数"},
     "上年": {"en": "last year (上年)", "zh": "上年"},
+}
+# the audit's statuses a reader is shown (those that do not simply hold)
+STATUS = {
+    "material": {"en": "material", "zh": "实质差异"},
+    "minor": {"en": "minor", "zh": "小额差异"},
+    "not_checked": {"en": "not run", "zh": "未运行"},
 }
 SIDES = {"income": {"en": "income", "zh": "收入"}, "expenditure": {"en": "spending", "zh": "支出"}}
 # page → (English title, Chinese title): what each page of the report of another document is about
@@ -109,7 +115,9 @@ def overview(d, lang: str) -> list[str]:
             else "收支总表没有列出收入或支出总计。"
         )
     printed = [name for name, t in d.tables.items() if len(t)]
-    tables = [n for n in printed if not n.startswith(("预算情况说明", "支出功能分类", "支出经济分类", "勘误"))]
+    tables = [
+        n for n in printed if not n.startswith(("预算情况说明", "支出功能分类", "支出经济分类", "勘误"))
+    ]
     out.append(
         f"The data package holds {len(tables)} of its tables with rows: {', '.join(tables)}."
         if lang == "en"
@@ -129,12 +137,21 @@ def narrative_counts(d, lang: str) -> list[str]:
             else "这份公开没有预算情况说明中的增减变化语句，因此没有说明原因。"
         ]
     if lang == "en":
+        rest = (
+            "every sentence naming a change was read."
+            if not kept
+            else f"{kept} more {'sentence' if kept == 1 else 'sentences'} naming a change could not be read "
+            "and are kept with the reason (narrative_unparsed)."
+        )
         return [
-            f"Its narrative (预算情况说明) gives {read} change statements against last year that were read; "
-            f"{kept} more sentences that name a change could not be read and are kept with the reason "
-            "(narrative_unparsed)."
+            f"Its narrative (预算情况说明) gives {read} change statements against last year that were read; {rest}"
         ]
-    return [f"预算情况说明中读出{read}条与上年相比的增减语句；另有{kept}句提到增减但无法读出，连同原因保留（narrative_unparsed）。"]
+    rest = (
+        "提到增减的语句都已读出。"
+        if not kept
+        else f"另有{kept}句提到增减但无法读出，连同原因保留（narrative_unparsed）。"
+    )
+    return [f"预算情况说明中读出{read}条与上年相比的增减语句；{rest}"]
 
 
 def composition(d, lang: str) -> list[str]:
@@ -152,29 +169,33 @@ def composition(d, lang: str) -> list[str]:
             if lang == "en"
             else "这份公开没有按功能分类列出支出（部门支出总表）。"
         ]
-    total = float(c["amount"].sum())
     top = c.iloc[0]
     listed = c.head(3)
     if lang == "en":
         out.append(
-            f"Spending by function adds up to {_money(total)} {cu} over {len(c)} classes (类); the largest is "
+            f"Spending by function falls into {len(c)} classes (类); the largest is "
             f"{top['name']} ({top['code']}) with {_money(top['amount'])} {cu}, {_pct(top['share_of_total'])}."
         )
         if len(c) > 1:
             out.append(
                 "The largest three: "
-                + "; ".join(f"{r.name} {_money(r.amount)} {cu} ({_pct(r.share_of_total)})" for r in listed.itertuples())
+                + "; ".join(
+                    f"{r.name} {_money(r.amount)} {cu} ({_pct(r.share_of_total)})"
+                    for r in listed.itertuples()
+                )
                 + "."
             )
     else:
         out.append(
-            f"按功能分类，支出合计{_money(total)}{cu}，分为{len(c)}个类；最大的是{top['name']}（{top['code']}），"
+            f"按功能分类，支出分为{len(c)}个类；最大的是{top['name']}（{top['code']}），"
             f"{_money(top['amount'])}{cu}，占{_pct(top['share_of_total'])}。"
         )
         if len(c) > 1:
             out.append(
                 "前三类："
-                + "；".join(f"{r.name}{_money(r.amount)}{cu}（{_pct(r.share_of_total)}）" for r in listed.itertuples())
+                + "；".join(
+                    f"{r.name}{_money(r.amount)}{cu}（{_pct(r.share_of_total)}）" for r in listed.itertuples()
+                )
                 + "。"
             )
     try:
@@ -206,7 +227,8 @@ def _change_sentence(r, year, cu: str, lang: str) -> str:
     item = r["item"]
     if lang == "en":
         what = "an increase" if up else "a decrease" if r["change"] < 0 else "no change"
-        text = f"The narrative states {item} of {_money(r['amount'])} {cu} for {year}"
+        side = SIDES.get(r["side"], {}).get("en", "the total")
+        text = f"The narrative states {side} (printed “{item}”) of {_money(r['amount'])} {cu} for {year}"
         if r["change"]:
             text += f", {what} of {_money(abs(r['change']))} {cu}"
         else:
@@ -239,10 +261,10 @@ def changes(d, lang: str) -> list[str]:
         if isinstance(r["reason"], str) and r["reason"].strip():
             label = "The reason it gives: " if lang == "en" else "所述原因："
             out.append(f"{label}“{r['reason'].strip().rstrip('。')}。”")
-        elif lang == "en":
-            out.append(f"It gives no reason for the change of its {SIDES[r['side']]['en']}.")
+        elif lang == "en":  # the reader may not have tied a printed reason to it: say what the data holds
+            out.append(f"The data package records no reason with this statement of {SIDES[r['side']]['en']}.")
         else:
-            out.append(f"对{SIDES[r['side']]['zh']}的变化没有说明原因。")
+            out.append(f"数据包中没有记录这条{SIDES[r['side']]['zh']}语句的原因。")
     return out + narrative_counts(d, lang)
 
 
@@ -281,6 +303,52 @@ def _carryover_by_function(d, lang: str) -> pd.DataFrame | str:
     except NotInDisclosure as err:
         return str(err)
     return c[c["carryover"] > 0].reset_index(drop=True)
+
+
+def changes_table(d, lang: str):
+    """Every change statement read (gz.changes) as a table for readers, its headers naming the document's
+    previous year; None where the narrative gives none."""
+    from gzanalysis.analyses.changes import changes as statements
+    from gzanalysis.views.tables import show as table
+
+    c = statements(d, lang=lang)
+    if c.empty:
+        return None
+    prior = d.meta.get("previous_year") or int(d.meta["year"]) - 1
+    names = {
+        "change": f"Change on {prior}" if lang == "en" else f"较{prior}年增减",
+        "prior_year": f"Implied {prior} amount" if lang == "en" else f"隐含{prior}年数",
+    }
+    cols = ["section", "item", "amount", "change", "prior_year", "growth_rate", "source_line"]
+    return table(c[cols].rename(columns=names), lang=lang)
+
+
+def summary(d, lang: str) -> list[str]:
+    """The document in a few sentences: whose budget, its total, the headline change, the carry-over, the
+    performance tables and the audit (each as the pages above state it)."""
+    from gzanalysis.analyses.changes import headline_changes
+
+    check_lang(lang)
+    cu, totals = _unit(d), summary_totals(d)
+    out = about(d, lang)
+    if pd.notna(totals["expenditure"]):
+        out.append(
+            f"Total spending: {_money(totals['expenditure'])} {cu}."
+            if lang == "en"
+            else f"支出总计{_money(totals['expenditure'])}{cu}。"
+        )
+    h = headline_changes(d)
+    spending = h[h["side"] == "expenditure"]
+    if len(spending):
+        out.append(_change_sentence(spending.iloc[0], d.meta.get("year"), cu, lang))
+    carried = carryover_total(d)
+    if pd.notna(carried):
+        out.append(
+            f"Carried over from last year: {_money(carried)} {cu}."
+            if lang == "en"
+            else f"上年结转{_money(carried)}{cu}。"
+        )
+    return out + targets(d, lang)
 
 
 def carryover(d, lang: str) -> list[str]:
@@ -395,7 +463,9 @@ def audit(d, lang: str, findings: pd.DataFrame | None = None) -> list[str]:
             f"{n['minor']} by a minor amount and {n['material']} materially; {n['not_checked']} could not run."
         ]
         out.append(
-            "No check differs materially." if not n["material"] else "The material differences are listed below."
+            "No check differs materially."
+            if not n["material"]
+            else "The material differences are listed below."
         )
         return out
     out = [
@@ -411,9 +481,10 @@ def audit_table(findings: pd.DataFrame, lang: str):
     or differs only by rounding."""
     from gzanalysis.views.tables import show as table
 
-    shown = findings[findings["status"].isin(["material", "minor", "not_checked"])]
+    shown = findings[findings["status"].isin(list(STATUS))]
     if shown.empty:
         return None
+    shown = shown.assign(status=shown["status"].map(lambda x: STATUS[x][lang]))
     # the cause is written in English (audit/causes.py): the Chinese edition shows the rule's description only
     cols = ["status", f"description_{lang}", "lhs", "rhs", "diff"] + (["cause_text"] if lang == "en" else [])
     return table(shown[cols].rename(columns={f"description_{lang}": "description"}), lang=lang)
@@ -423,11 +494,11 @@ def sources(d, lang: str) -> list[str]:
     """Where the figures come from: the document and its data package."""
     check_lang(lang)
     source = d.meta.get("source") or d.meta.get("title", d.id)
-    return [
-        f"All figures come from {source}, read into the data package {d.id}."
-        if lang == "en"
-        else f"所有数字来自{source}，读入数据包{d.id}。"
-    ]
+    if lang == "en":
+        return [f"All figures come from {source}, read into the data package {d.id}."]
+    # the source is described in English after the file's name: the Chinese edition names the file only
+    title, file = d.meta.get("title", d.id), source.split(" (")[0]
+    return [f"所有数字来自{title}{'' if file == title else f'（{file}）'}，读入数据包{d.id}。"]
 
 
 __all__ = [
@@ -439,11 +510,13 @@ __all__ = [
     "carryover_table",
     "carryover_total",
     "changes",
+    "changes_table",
     "composition",
     "narrative_counts",
     "overview",
     "show",
     "sources",
+    "summary",
     "summary_totals",
     "targets",
     "targets_table",

@@ -66,7 +66,7 @@ print(len(d.narrative_changes), len(d.narrative_unparsed), len(d.projects))
 # ## 小结
 
 # %%
-gz.prose.show(gz.prose.about(d, LANG) + gz.prose.overview(d, LANG)[:1], LANG)
+gz.prose.show(gz.prose.summary(d, LANG), LANG)
 
 # %% [markdown] tags=["lang-en"]
 # ## Sources
@@ -76,4 +76,3 @@ gz.prose.show(gz.prose.about(d, LANG) + gz.prose.overview(d, LANG)[:1], LANG)
 
 # %%
 gz.prose.show(gz.prose.sources(d, LANG), LANG)
-

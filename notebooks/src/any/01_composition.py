@@ -71,7 +71,7 @@ gz.charts.composition(d, lang=LANG)
 # ## 小结
 
 # %%
-gz.prose.show(gz.prose.composition(d, LANG)[:1], LANG)
+gz.prose.show(gz.prose.summary(d, LANG), LANG)
 
 # %% [markdown] tags=["lang-en"]
 # ## Sources
@@ -81,4 +81,3 @@ gz.prose.show(gz.prose.composition(d, LANG)[:1], LANG)
 
 # %%
 gz.prose.show(gz.prose.sources(d, LANG), LANG)
-

@@ -65,11 +65,10 @@ print(headline[["side", "amount", "change", "compared_with"]].to_string(index=Fa
 # ## 读出的全部增减语句
 
 # %%
-statements = gz.changes(d, lang=LANG)
-gz.tables.show(statements[["section", "item", "amount", "change", "prior_year", "growth_rate", "source_line"]], lang=LANG)
+gz.prose.changes_table(d, LANG)
 
 # %% tags=["nbval-check-output", "remove-cell"]
-print(statements[["amount", "change"]].to_string(index=False))
+print(gz.changes(d)[["amount", "change"]].to_string(index=False))
 
 # %% [markdown] tags=["lang-en"]
 # ## Summary
@@ -78,7 +77,7 @@ print(statements[["amount", "change"]].to_string(index=False))
 # ## 小结
 
 # %%
-gz.prose.show(gz.prose.narrative_counts(d, LANG), LANG)
+gz.prose.show(gz.prose.summary(d, LANG), LANG)
 
 # %% [markdown] tags=["lang-en"]
 # ## Sources
@@ -88,4 +87,3 @@ gz.prose.show(gz.prose.narrative_counts(d, LANG), LANG)
 
 # %%
 gz.prose.show(gz.prose.sources(d, LANG), LANG)
-

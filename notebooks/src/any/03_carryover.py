@@ -67,7 +67,7 @@ gz.prose.carryover_table(d, LANG)
 # ## 小结
 
 # %%
-gz.prose.show(gz.prose.carryover(d, LANG)[:1], LANG)
+gz.prose.show(gz.prose.summary(d, LANG), LANG)
 
 # %% [markdown] tags=["lang-en"]
 # ## Sources
@@ -77,4 +77,3 @@ gz.prose.show(gz.prose.carryover(d, LANG)[:1], LANG)
 
 # %%
 gz.prose.show(gz.prose.sources(d, LANG), LANG)
-

@@ -55,7 +55,7 @@ print(d.meta["unit"], d.meta["year"])
 gz.prose.show(gz.prose.targets(d, LANG), LANG)
 
 # %% tags=["nbval-check-output", "remove-cell"]
-print(len(d.projects), len(d.indicators), int(d.indicators['number'].notna().sum()))
+print(len(d.projects), len(d.indicators), int(d.indicators["number"].notna().sum()))
 
 # %%
 gz.prose.targets_table(d, LANG)
@@ -67,7 +67,7 @@ gz.prose.targets_table(d, LANG)
 # ## 小结
 
 # %%
-gz.prose.show(gz.prose.targets(d, LANG), LANG)
+gz.prose.show(gz.prose.summary(d, LANG), LANG)
 
 # %% [markdown] tags=["lang-en"]
 # ## Sources
@@ -77,4 +77,3 @@ gz.prose.show(gz.prose.targets(d, LANG), LANG)
 
 # %%
 gz.prose.show(gz.prose.sources(d, LANG), LANG)
-

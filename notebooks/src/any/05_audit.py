@@ -68,7 +68,7 @@ gz.prose.audit_table(findings, LANG)
 # ## 小结
 
 # %%
-gz.prose.show(gz.prose.audit(d, LANG, findings)[:1], LANG)
+gz.prose.show(gz.prose.summary(d, LANG), LANG)
 
 # %% [markdown] tags=["lang-en"]
 # ## Sources
@@ -78,4 +78,3 @@ gz.prose.show(gz.prose.audit(d, LANG, findings)[:1], LANG)
 
 # %%
 gz.prose.show(gz.prose.sources(d, LANG), LANG)
-
