@@ -153,3 +153,34 @@ def test_report_of_another_document_from_a_relative_path(packages, name, tmp_pat
     index = (site / "index.html").read_text(encoding="utf-8")
     for stem in expected:  # the index lists the document's own pages
         assert f'href="{stem}.html"' in index, stem
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "code",
+    [
+        'gz.require(gz.load(), "projects")',  # a PDF package without performance tables
+        'gz.notebook.skip_rest("Nothing to compare here.")',
+    ],
+)
+def test_a_stopped_page_says_so_in_a_paragraph(packages, code, tmp_path, monkeypatch):
+    """A notebook that stops (``gz.require`` on a document that lacks the subject, ``gz.notebook.skip_rest``)
+    ends its page with a sentence as a paragraph, not printed text (<pre>) and not a traceback."""
+    from gzanalysis.publish.execute import execute
+    from gzanalysis.publish.report import render_page
+
+    monkeypatch.setenv("GZANALYSIS_DISCLOSURE", str(packages / "shenzhen-audit-2026"))
+    path = tmp_path / "stop.ipynb"
+    cells = [
+        nbformat.v4.new_code_cell(f"import gzanalysis as gz\n{code}"),
+        nbformat.v4.new_code_cell("1 + 1"),
+    ]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), path)
+    nb, error = execute(path, seed_checks=False)
+    assert error is None
+    html = render_page(nb, "stop", "test")
+    body = html[html.index("<body") :]
+    assert re.search(r"<p[\s>][^<]*(performance tables|Nothing to compare here)", body), body[-3000:]
+    # no output block of printed text (an input's highlighted code is a <pre> too, outside the outputs)
+    assert not re.search(r'class="[^"]*jp-OutputArea-output[^"]*"[^>]*>\s*<pre', body), body[-3000:]
+    assert "Traceback" not in body

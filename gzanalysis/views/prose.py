@@ -33,6 +33,10 @@ STATUS = {
     "minor": {"en": "minor", "zh": "小额差异"},
     "not_checked": {"en": "not run", "zh": "未运行"},
 }
+AUDIT_HEADERS = {
+    "en": ["Status", "Check", "Left side", "Right side", "Difference", "Cause"],
+    "zh": ["状态", "检查", "左边", "右边", "差额"],
+}
 SIDES = {"income": {"en": "income", "zh": "收入"}, "expenditure": {"en": "spending", "zh": "支出"}}
 # page → (English title, Chinese title): what each page of the report of another document is about
 PAGES = {
@@ -487,7 +491,7 @@ def audit_table(findings: pd.DataFrame, lang: str):
     shown = shown.assign(status=shown["status"].map(lambda x: STATUS[x][lang]))
     # the cause is written in English (audit/causes.py): the Chinese edition shows the rule's description only
     cols = ["status", f"description_{lang}", "lhs", "rhs", "diff"] + (["cause_text"] if lang == "en" else [])
-    return table(shown[cols].rename(columns={f"description_{lang}": "description"}), lang=lang)
+    return table(shown[cols].rename(columns=dict(zip(cols, AUDIT_HEADERS[lang], strict=False))), lang=lang)
 
 
 def sources(d, lang: str) -> list[str]:

@@ -6,7 +6,7 @@
 # Every sentence below is computed from the document's own tables and narrative (`gz.prose.overview`).
 #
 # ## Prerequisites
-# None (helpful): whose budget this is and what the document prints.
+# None: this is the first page.
 
 # %% [markdown] tags=["lang-zh"]
 # # 这份公开的内容
@@ -16,7 +16,7 @@
 # 下面每一句话都由这份公开自己的表格和文字计算得出（`gz.prose.overview`）。
 #
 # ## 预备知识
-# 无（有帮助）：这是谁的预算，这份公开列出了什么。
+# 无：这是第一页。
 
 # %% [markdown] tags=["lang-en"]
 # ## Imports
