@@ -257,6 +257,12 @@ def changes(d, lang: str) -> list[str]:
 
     check_lang(lang)
     h = headline_changes(d)
+    if h.empty and len(d.table("narrative_changes")):
+        return [
+            "The narrative states no change of its total income or spending against last year."
+            if lang == "en"
+            else "预算情况说明没有说明收入或支出总额与上年相比的增减。"
+        ]
     if h.empty:
         return narrative_counts(d, lang)
     year, cu, out = d.meta.get("year"), _unit(d), []
@@ -269,7 +275,7 @@ def changes(d, lang: str) -> list[str]:
             out.append(f"The data package records no reason with this statement of {SIDES[r['side']]['en']}.")
         else:
             out.append(f"数据包中没有记录这条{SIDES[r['side']]['zh']}语句的原因。")
-    return out + narrative_counts(d, lang)
+    return out
 
 
 def _carryover_line(d):
@@ -325,6 +331,20 @@ def changes_table(d, lang: str):
     }
     cols = ["section", "item", "amount", "change", "prior_year", "growth_rate", "source_line"]
     return table(c[cols].rename(columns=names), lang=lang)
+
+
+def unparsed_table(d, lang: str):
+    """The sentences the reader recognised as change statements but could not read, with their line (and, in
+    English, why); None where every one was read."""
+    from gzanalysis.views.tables import show as table
+
+    u = d.table("narrative_unparsed")
+    if u.empty:
+        return None
+    # the reason is written in English (ingest/statements.py): the Chinese edition shows the sentence and line
+    cols = ["text", "source_line"] + (["reason"] if lang == "en" else [])
+    names = {"text": "Sentence" if lang == "en" else "原文", "reason": "Why it was not read"}
+    return table(u[cols].rename(columns=names), lang=lang)
 
 
 def summary(d, lang: str) -> list[str]:
@@ -491,7 +511,8 @@ def audit_table(findings: pd.DataFrame, lang: str):
     shown = shown.assign(status=shown["status"].map(lambda x: STATUS[x][lang]))
     # the cause is written in English (audit/causes.py): the Chinese edition shows the rule's description only
     cols = ["status", f"description_{lang}", "lhs", "rhs", "diff"] + (["cause_text"] if lang == "en" else [])
-    return table(shown[cols].rename(columns=dict(zip(cols, AUDIT_HEADERS[lang], strict=False))), lang=lang)
+    shown = shown[cols].dropna(axis=1, how="all")  # checks that did not run compared no figures
+    return table(shown.rename(columns=dict(zip(cols, AUDIT_HEADERS[lang], strict=False))), lang=lang)
 
 
 def sources(d, lang: str) -> list[str]:
@@ -525,4 +546,5 @@ __all__ = [
     "targets",
     "targets_table",
     "title",
+    "unparsed_table",
 ]

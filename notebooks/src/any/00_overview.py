@@ -3,7 +3,7 @@
 #
 # ## Overview
 # Whose budget this is, for which year, its totals, and which tables, narrative and performance tables the document prints.
-# Every sentence below is computed from the document's own tables and narrative (`gz.prose.overview`).
+# The page's sentences are computed from the document's own tables and narrative (`gz.prose.overview`).
 #
 # ## Prerequisites
 # None: this is the first page.
@@ -13,7 +13,7 @@
 #
 # ## 概览
 # 这是谁的预算、哪一年的，总额多少，这份公开列出了哪些表格、情况说明和绩效目标表。
-# 下面每一句话都由这份公开自己的表格和文字计算得出（`gz.prose.overview`）。
+# 本页的每一句话都由这份公开自己的表格和文字计算得出（`gz.prose.overview`）。
 #
 # ## 预备知识
 # 无：这是第一页。

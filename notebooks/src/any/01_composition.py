@@ -3,7 +3,7 @@
 #
 # ## Overview
 # Spending by function (功能分类: what for), its largest classes, and basic against project spending.
-# Every sentence below is computed from the document's own tables and narrative (`gz.prose.composition`).
+# The page's sentences are computed from the document's own tables and narrative (`gz.prose.composition`).
 #
 # ## Prerequisites
 # `00_overview` (helpful): whose budget this is and what the document prints.
@@ -13,7 +13,7 @@
 #
 # ## 概览
 # 按功能分类（钱用于做什么）的支出、最大的几类，以及基本支出与项目支出。
-# 下面每一句话都由这份公开自己的表格和文字计算得出（`gz.prose.composition`）。
+# 本页的每一句话都由这份公开自己的表格和文字计算得出（`gz.prose.composition`）。
 #
 # ## 预备知识
 # `00_overview`（有帮助）：这是谁的预算，这份公开列出了什么。

@@ -3,7 +3,7 @@
 #
 # ## Overview
 # The narrative's (预算情况说明) statements of change against last year: the headline income and spending, what they are compared with, and the reasons as printed.
-# Every sentence below is computed from the document's own tables and narrative (`gz.prose.changes`).
+# The page's sentences are computed from the document's own tables and narrative (`gz.prose.changes`).
 #
 # ## Prerequisites
 # `00_overview` (helpful): whose budget this is and what the document prints.
@@ -13,7 +13,7 @@
 #
 # ## 概览
 # 预算情况说明中与上年相比的增减语句：收入和支出总额、与什么相比，以及原文所述原因。
-# 下面每一句话都由这份公开自己的表格和文字计算得出（`gz.prose.changes`）。
+# 本页的每一句话都由这份公开自己的表格和文字计算得出（`gz.prose.changes`）。
 #
 # ## 预备知识
 # `00_overview`（有帮助）：这是谁的预算，这份公开列出了什么。
@@ -69,6 +69,18 @@ gz.prose.changes_table(d, LANG)
 
 # %% tags=["nbval-check-output", "remove-cell"]
 print(gz.changes(d)[["amount", "change"]].to_string(index=False))
+
+# %% [markdown] tags=["lang-en"]
+# ## What the narrative holds
+
+# %% [markdown] tags=["lang-zh"]
+# ## 情况说明读出了什么
+
+# %%
+gz.prose.show(gz.prose.narrative_counts(d, LANG), LANG)
+
+# %%
+gz.prose.unparsed_table(d, LANG)
 
 # %% [markdown] tags=["lang-en"]
 # ## Summary

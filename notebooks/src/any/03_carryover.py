@@ -3,7 +3,7 @@
 #
 # ## Overview
 # How much of the budget is carried over from last year (上年结转), as the tables print it or the narrative states it, and where it goes.
-# Every sentence below is computed from the document's own tables and narrative (`gz.prose.carryover`).
+# The page's sentences are computed from the document's own tables and narrative (`gz.prose.carryover`).
 #
 # ## Prerequisites
 # `00_overview` (helpful): whose budget this is and what the document prints.
@@ -13,7 +13,7 @@
 #
 # ## 概览
 # 预算中有多少是上年结转资金（表格列出的或情况说明写明的），用在哪里。
-# 下面每一句话都由这份公开自己的表格和文字计算得出（`gz.prose.carryover`）。
+# 本页的每一句话都由这份公开自己的表格和文字计算得出（`gz.prose.carryover`）。
 #
 # ## 预备知识
 # `00_overview`（有帮助）：这是谁的预算，这份公开列出了什么。

@@ -3,7 +3,7 @@
 #
 # ## Overview
 # The project performance tables (项目支出绩效目标表): the projects, their indicators and how many state a number.
-# Every sentence below is computed from the document's own tables and narrative (`gz.prose.targets`).
+# The page's sentences are computed from the document's own tables and narrative (`gz.prose.targets`).
 #
 # ## Prerequisites
 # `00_overview` (helpful): whose budget this is and what the document prints.
@@ -13,7 +13,7 @@
 #
 # ## 概览
 # 项目支出绩效目标表：有哪些项目、多少绩效指标、其中多少给出数值。
-# 下面每一句话都由这份公开自己的表格和文字计算得出（`gz.prose.targets`）。
+# 本页的每一句话都由这份公开自己的表格和文字计算得出（`gz.prose.targets`）。
 #
 # ## 预备知识
 # `00_overview`（有帮助）：这是谁的预算，这份公开列出了什么。

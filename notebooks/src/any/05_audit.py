@@ -3,7 +3,7 @@
 #
 # ## Overview
 # The audit's checks on this document: sums, totals across tables, the narrative against the tables; which hold, which differ, which could not run.
-# Every sentence below is computed from the document's own tables and narrative (`gz.prose.audit`).
+# The page's sentences are computed from the document's own tables and narrative (`gz.prose.audit`).
 #
 # ## Prerequisites
 # `00_overview` (helpful): whose budget this is and what the document prints.
@@ -13,7 +13,7 @@
 #
 # ## 概览
 # 对这份公开的审计检查：合计、表间总数、情况说明与表格；哪些成立、哪些有差异、哪些无法运行。
-# 下面每一句话都由这份公开自己的表格和文字计算得出（`gz.prose.audit`）。
+# 本页的每一句话都由这份公开自己的表格和文字计算得出（`gz.prose.audit`）。
 #
 # ## 预备知识
 # `00_overview`（有帮助）：这是谁的预算，这份公开列出了什么。
