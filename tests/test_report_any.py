@@ -15,6 +15,7 @@ import sys
 
 import nbformat
 import pytest
+from bs4 import BeautifulSoup
 
 import gzanalysis as gz
 from gzanalysis.publish.notebooks import ANY, is_check_cell, notebook_paths, notebooks_dir
@@ -146,7 +147,15 @@ def test_report_of_another_document_from_a_relative_path(packages, name, tmp_pat
     assert stems == expected | {"index", "glossary"}, stems
     assert len(pages) == 2 * len(stems)  # both editions
     for page in pages:
-        text = _visible(page.read_text(encoding="utf-8"))
+        html = page.read_text(encoding="utf-8")
+        main = BeautifulSoup(html, "html.parser").find("main")
+        printed = [
+            p
+            for p in (main.select(".jp-OutputArea-output pre") if main else [])
+            if not p.find_parent("details")
+        ]
+        assert not printed, (page.name, printed[:2])  # prose, tables and charts; no printed text
+        text = _visible(html)
         assert "Traceback" not in text and "Error" not in text, page.name
         assert not [w for w in SEED if w in text], page.name
         assert not re.search(r"\bnan\b", text), page.name  # a figure the document lacks is said, not "nan"
