@@ -163,12 +163,29 @@ def read(
     context = None
     three_public_total = False
     stated: dict[str, str] = {}  # section → the total's amount last named (收入预算1935.36万元)
+    grammar = phrasings()["grammar"]
+    reason_after, reason_ends = re.compile(grammar["reason_after"]), re.compile(grammar["reason_after_ends"])
+    unexplained: list[dict] = []  # the statements of the paragraph before that state no reason
+    reason: list[Paragraph] | None = None  # the paragraphs of a reason under a heading line of its own
     for p in join_lines((n, t) for n, _, t in lines):
+        if reason is not None and (reason_ends.match(p.text) or find(p.text)):
+            _give_reason(unexplained, reason)
+            reason, unexplained = None, []
+        if reason is not None:
+            reason.append(p)
+        elif unexplained and (m := reason_after.match(p.text)):
+            if p.text[m.end() :].strip():
+                _give_reason(unexplained, [p], m.end())
+                unexplained = []
+            else:
+                reason = []
+            continue
         if is_heading(p.text) or len(p.text) <= 30 and p.text[-1] not in "。;":
             context = heading_context(p.text) or context
             continue
         mentions = _mentions(p)
         found = find(p.text)
+        before = len(out.changes)
         for st in found:
             local = next((c for at, c, _ in reversed(mentions) if at < st.start), None) or context
             items = (
@@ -209,6 +226,9 @@ def read(
                     out.figures.append(
                         _figure(out, section, scope, "三公经费", '"三公"经费合计', amount, start)
                     )
+        if reason is None:  # consecutive paragraphs of statements share a reason printed after them
+            new = out.changes[before:]
+            unexplained = unexplained + [r for r in new if not r["reason"]] if new else []
         stated |= {c[0]: amount for _, c, amount in reversed(mentions)}  # the first named
         for a, b, why in unparsed(p.text, found):
             row = unparsed_row(len(out.unparsed) + 1, context[0] if context else None, p, a, b, why)
@@ -228,8 +248,21 @@ def read(
                     note="carry-over stated in words: " + m.group(0),
                 )
             )
+    if reason:
+        _give_reason(unexplained, reason)
     out.sections_found = _sections([x for x in lines if x[1] not in contents_pages], sections)
     return out
+
+
+def _give_reason(rows: list[dict], paragraphs: list[Paragraph], start: int = 0) -> None:
+    """The reason printed after statements, in a paragraph of its own (from ``start``) or under a heading
+    line of its own (the paragraphs after it), given to those of ``rows`` that state none."""
+    text = "".join(p.text for p in paragraphs)[start:].strip()
+    if not text:
+        return
+    for r in rows:
+        r["reason"] = re.sub(r"[;,\s]+$", "", text.rstrip("。"))
+        r["end_line"] = str(paragraphs[-1].starts[-1][1])
 
 
 def _figure(out, section, scope, topic, item, amount, line, note="") -> dict:
