@@ -116,7 +116,29 @@ def headline_changes(d) -> pd.DataFrame:
     [['income', 23255.42, 8471.56, '上年预算'], ['expenditure', 23255.42, 8471.56, '上年预算']]
     """
     d = as_disclosure(d, "gz.headline_changes()")
-    t = d.table("narrative_changes")
+    return headlines(d.table("narrative_changes"))
+
+
+HEADLINE_COLUMNS = [
+    "side",
+    "section",
+    "scope",
+    "item",
+    "amount",
+    "change",
+    "wording",
+    "growth_rate_stated",
+    "compared_with",
+    "reason",
+    "page",
+    "source_line",
+]
+
+
+def headlines(statements: pd.DataFrame) -> pd.DataFrame:
+    """The headline statements (``HEADLINES``) among one document's ``narrative_changes`` rows: one row per
+    side it states, ``HEADLINE_COLUMNS``."""
+    t = statements
     rows = []
     for side, rules in HEADLINES.items():
         for section, grouping, words in rules:
@@ -126,18 +148,4 @@ def headline_changes(d) -> pd.DataFrame:
             if not found.empty:
                 rows.append({"side": side, **found.iloc[0].to_dict()})
                 break
-    cols = [
-        "side",
-        "section",
-        "scope",
-        "item",
-        "amount",
-        "change",
-        "wording",
-        "growth_rate_stated",
-        "compared_with",
-        "reason",
-        "page",
-        "source_line",
-    ]
-    return pd.DataFrame(rows, columns=cols)
+    return pd.DataFrame(rows, columns=HEADLINE_COLUMNS)[HEADLINE_COLUMNS]
