@@ -94,6 +94,9 @@ def test_the_explorer_follows_its_controls(c):
     e.controls["measure"].value = "carryover"
     assert list(e.table["disclosure"]) == ["unit-2"]
     assert e.chart.to_dict()["encoding"]["x"]["field"] == "carryover_share"
+    e.controls["measure"].value = "growth"
+    assert list(e.table["disclosure"]) == ["unit-2"] and "growth_rate" in e.table
+    assert e.chart.to_dict()["layer"][0]["encoding"]["x"]["field"] == "growth_rate"
     e.controls["measure"].value = "economic"
     e.controls["lang"].value = "en"
     assert "Wages and benefits" in set(e.table["name"])
@@ -120,6 +123,9 @@ def test_the_kernel_free_explorer_holds_every_choice(c, monkeypatch):
     carryover = {r["unit"]: r["share"] for r in rows if r["measure"] == "carryover" and r["lang"] == "en"}
     summary = gz.compare(c, by="summary").dropna(subset=["carryover_share"])
     assert carryover == pytest.approx(dict(zip(summary["unit"], summary["carryover_share"], strict=True)))
+    growth = {r["unit"]: r["share"] for r in rows if r["measure"] == "growth" and r["lang"] == "zh"}
+    rates = gz.compare(c, by="growth")
+    assert growth == pytest.approx(dict(zip(rates["unit"], rates["growth_rate"], strict=True)))
     assert "(unit === 'all' || datum.unit === unit)" in spec["transform"][0]["filter"]
 
 

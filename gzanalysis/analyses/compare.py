@@ -20,7 +20,9 @@ per-document result comes into pandas. Every share is computed from the document
   narrative disagrees with the document's own tables beyond rounding).
 
 Every document of the corpus is compared; ``budget`` says which are 部门预算 (the department with its units)
-and which 单位预算 (one unit's): the two do not cover the same things.
+and which 单位预算 (one unit's): the two do not cover the same things. ``by="scope"`` says, per document, what
+its name adds: ``own_office`` where it says 本级 (the department's own office only), ``consolidated`` where
+it says 汇总 (the department and its units summed).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from gzanalysis.analyses.carryover import STATED_CARRYOVER
 from gzanalysis.analyses.changes import headlines
 from gzanalysis.analyses.labels import check_lang, label, term
 
-BY = ("function", "economic", "kind", "summary", "growth", "narrative")
+BY = ("function", "economic", "kind", "summary", "growth", "narrative", "scope")
 LEVELS = ("类", "款", "项")
 CLASSIFIED = {
     "function": ("expenditure_by_function", "functional"),
@@ -198,6 +200,17 @@ def _narrative(corpus, lang: str) -> pd.DataFrame:
     )
 
 
+# What a document's unit name says of its coverage (深圳市民政局(本级), 西安市信访局(汇总)).
+NAME_SAYS = {"own_office": "本级", "consolidated": "汇总"}
+
+
+def _scope(corpus) -> pd.DataFrame:
+    out = _documents(corpus)[["disclosure", "unit"]]
+    for column, word in NAME_SAYS.items():
+        out[column] = out["unit"].fillna("").str.contains(word, regex=False)
+    return out.drop(columns="unit")
+
+
 def compare(corpus, by: str = "function", level: str = "类", lang: str = "zh") -> pd.DataFrame:
     """Per document of ``corpus``: shares by function, economic class or kind, or the summary ratios.
 
@@ -219,6 +232,8 @@ def compare(corpus, by: str = "function", level: str = "类", lang: str = "zh") 
         table, order = _growth(corpus, lang), []
     elif by == "narrative":
         table, order = _narrative(corpus, lang), ["rule"]
+    elif by == "scope":
+        table, order = _scope(corpus), []
     else:
         table, order = _summary(corpus, lang), []
     out = _documents(corpus).merge(table, on="disclosure", how="inner")

@@ -26,6 +26,7 @@ MEASURES = {  # explorer's measure → (zh, en)
     "kind": ("基本/项目支出", "Basic / project"),
     "carryover": ("上年结转占收入比重", "Carry-over share of income"),
     "three_public": ("三公经费/基本支出", "Three public expenses / basic spending"),
+    "growth": ("预算总额较上年增长率(说明所述)", "Growth of the total budget on last year (as stated)"),
 }
 SHARE_TITLES = {
     "function": ("占支出合计比重", "Share of total spending"),
@@ -277,7 +278,7 @@ class CompareExplorer(Explorer):
         return self._tables[key]
 
     def compute(self, cities, units, measure, level, lang):
-        by = measure if measure in ("function", "economic", "kind") else "summary"
+        by = measure if measure in ("function", "economic", "kind", "growth") else "summary"
         table = self._table(by, level if by in ("function", "economic") else "类", lang)
         if cities:
             table = table[table["city"].isin(cities)]
@@ -289,6 +290,8 @@ class CompareExplorer(Explorer):
             return table, ranked(table, column, lang)
         if by == "kind":
             return table, composition_multiples(table, by, lang)
+        if by == "growth":
+            return table, growth_ranked(table, lang)
         return table, share_heatmap(table, by, lang)
 
 
@@ -306,6 +309,10 @@ def static_compare_explorer(corpus, lang: str = "zh") -> alt.LayerChart:
                     t = heatmap_data(compare(corpus, by=measure, level=shown, lang=each), "name", each)
                 elif measure == "kind":
                     t = heatmap_data(compare(corpus, by="kind", lang=each), "label", each)
+                elif measure == "growth":  # a rate, negative where the budget fell (its cell the palest)
+                    t = compare(corpus, by="growth", lang=each)
+                    t = t.assign(name=MEASURES[measure][0 if each == "zh" else 1], share=t["growth_rate"])
+                    t = heatmap_data(t.dropna(subset=["share"]), "name", each)
                 else:
                     t = compare(corpus, by="summary", lang=each)
                     t = t.assign(name=MEASURES[measure][0 if each == "zh" else 1], share=t[summary[measure]])
