@@ -67,6 +67,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "in_table": ("表中列示", "printed in the table"),
     "in_words": ("文字说明", "stated in words"),
     "unknown": ("未知", "unknown"),
+    "not_stated": ("未说明", "not stated"),
     "compared_with": ("比较对象", "Compared with"),
     "stated_percent": ("所述增长率(%)", "Stated growth rate (%)"),
     "stated_change": ("所述较上年增减", "Stated change on last year"),

@@ -133,7 +133,7 @@ for flag in ("own_office", "consolidated"):
 # `gz.compare(c, by="function", level="类")` 给出每份文件中各类功能科目占支出总额（部门支出总表的合计）的比重。热力图把各部门并排展示。
 
 # %%
-functions = gz.compare(c, by="function", level="类")
+functions = gz.compare(c, by="function", level="类", lang=LANG)
 gz.compare_charts.share_heatmap(functions, lang=LANG)
 
 # %% tags=["nbval-check-output", "remove-cell"]
@@ -160,7 +160,9 @@ gz.tables.show(largest, lang=LANG)
 # 下图**只显示一般公共预算基本支出**（一般公共预算基本支出表）的经济分类：由一般公共预算负担的机构运转经费中，有多少是工资福利（301工资福利支出），有多少是商品和服务（302）。项目支出以及由其他资金（政府性基金、事业收入）安排的基本支出都不在其中；每个条形是占这部分基本支出的比重，而不是占全部预算的比重。
 
 # %%
-gz.compare_charts.composition_multiples(gz.compare(c, by="economic", level="类"), by="economic", lang=LANG)
+gz.compare_charts.composition_multiples(
+    gz.compare(c, by="economic", level="类", lang=LANG), by="economic", lang=LANG
+)
 
 # %% [markdown] tags=["lang-en"]
 # ## Basic and project spending, carry-over and 三公
@@ -239,12 +241,13 @@ gz.compare_charts.ranked(summary, "three_public_to_basic", lang=LANG)
 
 # %% [markdown] tags=["lang-en"]
 # ## What changed against last year, and why
-# Each narrative (预算情况说明) opens with a headline statement of the total budget: "收入预算总额…万元，比上年
+# Most narratives (预算情况说明) open with a headline statement of the total budget: "收入预算总额…万元，比上年
 # 增加…万元，增长…%，主要原因是…". `gz.compare(c, by="growth")` takes each document's headline statement of
 # its spending (of its income where it states no spending), as `gz.headline_changes` does for one document:
 # the amount, the change it states, the growth rate it states as printed (`stated_percent`), the rate the two
 # figures give (`growth_rate` = change ÷ (amount − change)), what it compares with, the reason it gives, and
-# the page and line it is printed on.
+# the page and line it is printed on. The first table sets the figures side by side, the second the reasons
+# as printed (for the documents that give one).
 #
 # What a statement compares with matters. **上年预算** is last year's budget as passed (年初预算);
 # **上年执行** is last year's outturn (执行数), which includes what was added and cut during the year; **上年**
@@ -255,7 +258,7 @@ gz.compare_charts.ranked(summary, "three_public_to_basic", lang=LANG)
 
 # %% [markdown] tags=["lang-zh"]
 # ## 与上年相比有什么变化，为什么
-# 每份预算情况说明都以预算总额的总体表述开头："收入预算总额…万元，比上年增加…万元，增长…%，主要原因是…"。`gz.compare(c, by="growth")` 取每份文件关于支出（没有支出表述的取收入）的总体表述，与 `gz.headline_changes` 对单份文件的做法相同：金额、所述增减额、原文所述增长率（`stated_percent`）、由这两个数算出的增长率（`growth_rate` = 增减额 ÷（金额 − 增减额）），比较对象、所给原因，以及所在页码和行号。
+# 多数预算情况说明以预算总额的总体表述开头："收入预算总额…万元，比上年增加…万元，增长…%，主要原因是…"。`gz.compare(c, by="growth")` 取每份文件关于支出（没有支出表述的取收入）的总体表述，与 `gz.headline_changes` 对单份文件的做法相同：金额、所述增减额、原文所述增长率（`stated_percent`）、由这两个数算出的增长率（`growth_rate` = 增减额 ÷（金额 − 增减额）），比较对象、所给原因，以及所在页码和行号。第一张表并列各项数字，第二张表列出原文所述的原因（仅限给出原因的文件）。
 #
 # 比较对象很重要。**上年预算**是上年批准的预算（年初预算）；**上年执行**是上年的执行数，包含年度中追加和调减的部分；**上年**表示说明没有讲明是哪一个。比上年预算增长5%与比上年执行数增长5%不是同一个说法，所以图中按比较对象给条形着色。只比较财政拨款的说明（下属单位的单位预算常常如此）并没有说明其全部预算的变化：其条形用浅色。上面关于范围的提醒在这里同样适用：部门预算会随其下属单位一起增长。
 
@@ -277,12 +280,21 @@ stated = [
 print(growth[stated].sort_values("growth_rate", ascending=False).round(4).to_string(index=False))
 
 # %%
-shown = ["unit", "budget", "section", "scope", "amount", "stated_change", "growth_rate", "stated_percent"]
+shown = [
+    "unit",
+    "budget",
+    "scope",
+    "amount",
+    "stated_change",
+    "growth_rate",
+    "stated_percent",
+    "compared_with",
+]
+gz.tables.show(growth[[*shown, "page"]].sort_values("growth_rate", ascending=False), lang=LANG)
+
+# %%
 gz.tables.show(
-    growth[[*shown, "compared_with", "reason", "page", "source_line"]].sort_values(
-        "growth_rate", ascending=False
-    ),
-    lang=LANG,
+    growth.dropna(subset=["reason"])[["unit", "growth_rate", "reason", "page", "source_line"]], lang=LANG
 )
 
 # %%
@@ -295,8 +307,8 @@ gz.tables.sentence(
     + "; ".join(
         f"{gz.label('compared_with', LANG)} = {w}: {', '.join(units)}" for w, units in by_comparison.items()
     )
-    + f"; {gz.label('reason', LANG)} = {gz.label('unknown', LANG)}: {', '.join(no_reason)}"
-    + f"; {gz.label('amount', LANG)} = {gz.label('unknown', LANG)}: {', '.join(silent)}",
+    + f"; {gz.label('reason', LANG)} = {gz.label('not_stated', LANG)}: {', '.join(no_reason)}"
+    + f"; {gz.label('stated_change', LANG)} = {gz.label('not_stated', LANG)}: {', '.join(silent)}",
     lang=LANG,
 )
 
