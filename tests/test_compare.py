@@ -346,3 +346,23 @@ def test_the_multiples_title_names_what_the_panels_hold(c):
     assert "basic spending of the general public budget" in title and "economic class" in title
     zh = gz.compare_charts.composition_multiples(gz.compare(c, by="economic"), "economic").to_dict()
     assert zh["title"]["text"] == "各部门一般公共预算基本支出的经济分类结构"
+
+
+def test_every_comparison_chart_is_titled_in_its_edition(c):
+    """The English edition's charts carry English titles (no CJK in title or subtitle); the Chinese, Chinese."""
+    import re
+
+    views = gz.compare_charts
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    for lang in ("en", "zh"):
+        charts = [
+            views.share_heatmap(gz.compare(c, by="function", lang=lang), lang=lang),
+            views.composition_multiples(gz.compare(c, by="economic", lang=lang), "economic", lang),
+            views.ranked(gz.compare(c, by="summary", lang=lang), "carryover_share", lang),
+            views.ranked(gz.compare(c, by="summary", lang=lang), "three_public_to_basic", lang),
+            views.growth_ranked(gz.compare(c, by="growth", lang=lang), lang),
+        ]
+        for chart in charts:
+            title = chart.to_dict()["title"]
+            text = " ".join([title["text"], *title.get("subtitle", [])])
+            assert bool(cjk.search(text)) == (lang == "zh"), text
