@@ -366,3 +366,24 @@ def test_every_comparison_chart_is_titled_in_its_edition(c):
             title = chart.to_dict()["title"]
             text = " ".join([title["text"], *title.get("subtitle", [])])
             assert bool(cjk.search(text)) == (lang == "zh"), text
+
+
+def test_a_corpus_built_before_the_narrative_was_kept_still_compares(c, tmp_path):
+    """Without the document tables (an older corpus), the summary takes the tables' carry-over and the
+    growth comparison lists every document with nothing stated."""
+    import shutil
+
+    from gzanalysis.corpus.documents import DOCUMENT_TABLES
+
+    old = tmp_path / "old"
+    shutil.copytree(c.path, old)
+    for name in DOCUMENT_TABLES:
+        (old / f"{name}.parquet").unlink()
+    before = gz.corpus(old)
+    summary = gz.compare(before, by="summary").set_index("disclosure")
+    assert (
+        summary["carryover"].to_dict()
+        == gz.compare(c, by="summary").set_index("disclosure")["carryover"].to_dict()
+    )
+    growth = gz.compare(before, by="growth")
+    assert sorted(growth["disclosure"]) == ["unit-1", "unit-2"] and growth["amount"].isna().all()

@@ -201,9 +201,12 @@ class Corpus:
             con.execute(f"create view disclosures as select * from read_parquet('{table}')")
             for name in DOCUMENT_TABLES:
                 path = self.path / f"{name}.parquet"
-                if path.is_file():  # a corpus built before these tables were kept has none
+                if path.is_file():
                     table = str(path).replace("'", "''")
                     con.execute(f"create view {name} as select * from read_parquet('{table}')")
+                else:  # a corpus built before these tables were kept: their columns, no rows
+                    columns = ", ".join(f'null::varchar as "{c}"' for c in _columns(name))
+                    con.execute(f"create view {name} as select {columns} where false")
             self._con = con
         return self._con
 
