@@ -144,7 +144,7 @@ def headlines(statements: pd.DataFrame) -> pd.DataFrame:
         for section, grouping, words in rules:
             found = t[(t["section"] == section) & (t["grouping"] == grouping)]
             if words:
-                found = found[found["item"].str.contains(words)]
+                found = found[found["item"].str.contains(words, na=False)]
             if not found.empty:
                 rows.append({"side": side, **found.iloc[0].to_dict()})
                 break
