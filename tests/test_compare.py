@@ -21,7 +21,8 @@ def c(tmp_path_factory):
 @pytest.mark.parametrize(("by", "level"), [("function", "类"), ("function", "款"), ("economic", "类")])
 def test_shares_equal_each_documents_own_composition(c, by, level):
     table = gz.compare(c, by=by, level=level)
-    assert list(table.columns[:4]) == ["disclosure", "unit", "city", "year"]
+    assert list(table.columns[:5]) == ["disclosure", "unit", "budget", "city", "year"]
+    assert set(table["budget"]) == {"单位预算"}  # the seed's title: 2023年单位预算公开
     assert set(table["disclosure"]) == {"unit-1", "unit-2"}  # the failed documents are not compared
     for doc, rows in table.groupby("disclosure"):
         own = gz.composition(c.load(doc), by=by, level=level).set_index("code")
@@ -93,6 +94,9 @@ def test_the_explorer_follows_its_controls(c):
     e.controls["measure"].value = "carryover"
     assert list(e.table["disclosure"]) == ["unit-2"]
     assert e.chart.to_dict()["encoding"]["x"]["field"] == "carryover_share"
+    e.controls["measure"].value = "growth"
+    assert list(e.table["disclosure"]) == ["unit-2"] and "growth_rate" in e.table
+    assert e.chart.to_dict()["layer"][0]["encoding"]["x"]["field"] == "growth_rate"
     e.controls["measure"].value = "economic"
     e.controls["lang"].value = "en"
     assert "Wages and benefits" in set(e.table["name"])
@@ -119,19 +123,30 @@ def test_the_kernel_free_explorer_holds_every_choice(c, monkeypatch):
     carryover = {r["unit"]: r["share"] for r in rows if r["measure"] == "carryover" and r["lang"] == "en"}
     summary = gz.compare(c, by="summary").dropna(subset=["carryover_share"])
     assert carryover == pytest.approx(dict(zip(summary["unit"], summary["carryover_share"], strict=True)))
+    growth = {r["unit"]: r["share"] for r in rows if r["measure"] == "growth" and r["lang"] == "zh"}
+    rates = gz.compare(c, by="growth")
+    assert growth == pytest.approx(dict(zip(rates["unit"], rates["growth_rate"], strict=True)))
     assert "(unit === 'all' || datum.unit === unit)" in spec["transform"][0]["filter"]
 
 
 class FactsOnly:
-    """The least a corpus must offer ``gz.compare``: ``sql`` over ``facts`` and ``disclosures`` (here in memory)."""
+    """The least a corpus must offer ``gz.compare``: ``sql`` over ``facts``, ``disclosures`` and the document
+    tables (here in memory; those not given are empty, with their columns)."""
 
-    def __init__(self, facts, disclosures):
+    def __init__(self, facts, disclosures, **tables):
         import duckdb
+        import pandas as pd
+
+        from gzanalysis.corpus.documents import DOCUMENT_TABLES
+        from gzanalysis.corpus.store import _columns
 
         self.disclosures = disclosures
         self.con = duckdb.connect()
         self.con.register("facts", facts)
         self.con.register("disclosures", disclosures)
+        for name in DOCUMENT_TABLES:
+            frame = tables.get(name, pd.DataFrame(columns=_columns(name)))
+            self.con.register(name, frame.astype({"amount": "float64"}) if "amount" in frame else frame)
 
     def sql(self, query, params=None):
         return self.con.execute(query, params).df()
@@ -161,3 +176,214 @@ def test_a_total_row_followed_by_unit_rows_counts_once():
     s = gz.compare(FactsOnly(facts, docs), by="summary").iloc[0]
     assert s["three_public"] == 8.0 and s["three_public_to_basic"] == pytest.approx(0.2)
     assert s["carryover_share"] == pytest.approx(0.1) and s["project_share"] == pytest.approx(0.6)
+
+
+def _fact(resource, row, measure, amount, disclosure="d"):
+    return {"disclosure": disclosure, "resource": resource, "row": row, "code": None, "level": None,
+            "item": None, "measure": measure, "amount": amount}  # fmt: skip
+
+
+def test_a_carryover_stated_in_words_is_that_figure_not_unknown():
+    """A table that leaves 上年结转 blank, a narrative that says "上年结转结余为0万元": the share is 0, from words;
+    a document that states it nowhere stays unknown."""
+    import pandas as pd
+
+    facts = pd.DataFrame(
+        [
+            _fact(r, "1", m, a, doc)
+            for doc in ("d", "e")
+            for r, m, a in [
+                ("expenditure_by_function", "total", 100.0),
+                ("expenditure_by_function", "basic", 40.0),
+                ("income_by_function", "total", 100.0),
+            ]
+        ]
+    )
+    docs = pd.DataFrame(
+        [{"id": i, "unit": f"{i}局", "city": "某市", "year": 2026, "status": "ok"} for i in ("d", "e")]
+    )
+    figures = pd.DataFrame(
+        [
+            {
+                "disclosure": "d",
+                "row": 1,
+                "topic": gz.analyses.carryover.STATED_CARRYOVER,
+                "amount": 0.0,
+                "source_line": 9,
+            }
+        ]  # fmt: skip
+    )
+    s = gz.compare(FactsOnly(facts, docs, narrative_figures=figures), by="summary").set_index("disclosure")
+    assert s.loc["d", "carryover"] == 0.0 and s.loc["d", "carryover_share"] == 0.0
+    assert s.loc["d", "carryover_from"] == "文字说明"
+    assert pd.isna(s.loc["e", "carryover_share"]) and pd.isna(s.loc["e", "carryover_from"])
+    en = gz.compare(FactsOnly(facts, docs, narrative_figures=figures), by="summary", lang="en")
+    assert en.set_index("disclosure").loc["d", "carryover_from"] == "stated in words"
+
+
+def test_growth_reads_each_documents_headline_and_its_narrative_audit(c):
+    growth = gz.compare(c, by="growth").set_index("disclosure")
+    assert sorted(growth.index) == ["unit-1", "unit-2"]
+    for doc in growth.index:
+        d = c.load(doc)
+        own = gz.headline_changes(d).set_index("side").loc["expenditure"]
+        row = growth.loc[doc]
+        assert (row["amount"], row["stated_change"]) == (own["amount"], own["change"])
+        assert row["compared_with"] == own["compared_with"] and row["source_line"] == own["source_line"]
+        assert row["growth_rate"] == pytest.approx(own["change"] / (own["amount"] - own["change"]))
+        statuses = gz.audit(d).query("family == 'narrative'")["status"].value_counts()
+        for status in ("ok", "rounding", "material", "not_checked"):
+            assert row[f"narrative_{status}"] == statuses.get(status, 0)
+    findings = gz.compare(c, by="narrative")
+    for doc, rows in findings.groupby("disclosure"):
+        own = gz.audit(c.load(doc)).query("family == 'narrative'")
+        assert sorted(rows["rule"]) == sorted(own["rule"])
+
+
+def test_a_narrative_that_disagrees_with_its_tables_is_named():
+    """A material narrative finding shows in the growth table's count and in by="narrative"; a document
+    without a narrative is compared all the same, its figures unknown."""
+    import pandas as pd
+
+    facts = pd.DataFrame([_fact("expenditure_by_function", "1", "total", 110.0, i) for i in ("d", "e")])
+    docs = pd.DataFrame(
+        [{"id": i, "unit": f"{i}局", "city": "某市", "year": 2026, "status": "ok"} for i in ("d", "e")]
+    )
+    statements = pd.DataFrame(
+        [
+            {
+                "disclosure": "d",
+                "row": 1,
+                "section": "支出预算",
+                "scope": "全部资金",
+                "grouping": "total",
+                "item": "支出预算",
+                "amount": 110.0,
+                "change": 10.0,
+                "wording": "增加",
+                "growth_rate_stated": 10.0,
+                "reason": "人员增加",
+                "compared_with": "上年执行",
+                "page": 3,
+                "source_line": 40,
+            }
+        ]  # fmt: skip
+    )
+    findings = pd.DataFrame(
+        [
+            {
+                "disclosure": "d",
+                "rule": "narrative.amount.支出预算.total.支出预算",
+                "family": "narrative",
+                "description_zh": "说明 = 表",
+                "description_en": "narrative = table",
+                "lhs_label": "说明",
+                "lhs": 110.0,
+                "rhs_label": "收支总表",
+                "rhs": 120.0,
+                "diff": -10.0,
+                "status": "material",
+                "source_lines": "40",
+            }
+        ]  # fmt: skip
+    )
+    corpus = FactsOnly(facts, docs, narrative_changes=statements, findings=findings)
+    growth = gz.compare(corpus, by="growth", lang="en").set_index("disclosure")
+    assert growth.loc["d", "growth_rate"] == pytest.approx(0.1) and growth.loc["d", "stated_percent"] == 10.0
+    assert (
+        growth.loc["d", "compared_with"] == "Last year's outturn" and growth.loc["d", "reason"] == "人员增加"
+    )
+    assert growth.loc["d", "narrative_material"] == 1 and growth.loc["d", "page"] == 3
+    assert pd.isna(growth.loc["e", "amount"]) and pd.isna(growth.loc["e", "narrative_material"])
+    named = gz.compare(corpus, by="narrative", lang="en")
+    assert named[["unit", "status", "description"]].values.tolist() == [
+        ["d局", "material", "narrative = table"]
+    ]
+
+
+def test_the_growth_chart_ranks_labels_and_says_what_is_compared(c):
+    import pandas as pd
+
+    growth = pd.DataFrame(
+        {
+            "unit": ["甲局", "乙局", "丙局"],
+            "budget": ["部门预算"] * 3,
+            "scope": ["全部资金", "财政拨款", "全部资金"],
+            "amount": [110.0, 90.0, 300.0],
+            "stated_change": [10.0, -10.0, 100.0],
+            "growth_rate": [0.1, -0.1, 0.5],
+            "stated_percent": [10.0, None, 50.0],
+            "compared_with": ["上年预算", "上年执行", "上年"],
+        }  # fmt: skip
+    )
+    zh = gz.compare_charts.growth_ranked(growth).to_dict()
+    bars, text, _ = zh["layer"]
+    assert bars["encoding"]["y"]["sort"] == ["丙局", "甲局", "乙局"]  # by growth rate, largest first
+    assert (
+        bars["encoding"]["x"]["field"] == "growth_rate" and text["encoding"]["text"]["field"] == "growth_rate"
+    )
+    assert bars["encoding"]["color"]["field"] == "compared_with"
+    assert bars["encoding"]["color"]["scale"]["domain"] == ["上年预算", "上年执行", "上年"]
+    assert "上年预算与上年执行数不是一回事" in " ".join(zh["title"]["subtitle"])
+    en = gz.compare_charts.growth_ranked(
+        growth.assign(compared_with=["Last year's budget", "Last year's outturn", "Last year (not said which)"],
+                      scope=["All funds", "Fiscal appropriations", "All funds"]), lang="en"
+    ).to_dict()  # fmt: skip
+    assert en["title"]["text"].startswith("Growth of each department's total budget")
+    assert (
+        en["layer"][0]["encoding"]["color"]["scale"]["range"]
+        == zh["layer"][0]["encoding"]["color"]["scale"]["range"]
+    )
+    values = next(iter(en["datasets"].values()))
+    assert [v["all_funds"] for v in values] == [True, False, True]  # the fiscal-only statement is pale
+
+
+def test_the_multiples_title_names_what_the_panels_hold(c):
+    economic = gz.compare_charts.composition_multiples(
+        gz.compare(c, by="economic", lang="en"), "economic", "en"
+    )
+    title = economic.to_dict()["title"]["text"]
+    assert "basic spending of the general public budget" in title and "economic class" in title
+    zh = gz.compare_charts.composition_multiples(gz.compare(c, by="economic"), "economic").to_dict()
+    assert zh["title"]["text"] == "各部门一般公共预算基本支出的经济分类结构"
+
+
+def test_every_comparison_chart_is_titled_in_its_edition(c):
+    """The English edition's charts carry English titles (no CJK in title or subtitle); the Chinese, Chinese."""
+    import re
+
+    views = gz.compare_charts
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    for lang in ("en", "zh"):
+        charts = [
+            views.share_heatmap(gz.compare(c, by="function", lang=lang), lang=lang),
+            views.composition_multiples(gz.compare(c, by="economic", lang=lang), "economic", lang),
+            views.ranked(gz.compare(c, by="summary", lang=lang), "carryover_share", lang),
+            views.ranked(gz.compare(c, by="summary", lang=lang), "three_public_to_basic", lang),
+            views.growth_ranked(gz.compare(c, by="growth", lang=lang), lang),
+        ]
+        for chart in charts:
+            title = chart.to_dict()["title"]
+            text = " ".join([title["text"], *title.get("subtitle", [])])
+            assert bool(cjk.search(text)) == (lang == "zh"), text
+
+
+def test_a_corpus_built_before_the_narrative_was_kept_still_compares(c, tmp_path):
+    """Without the document tables (an older corpus), the summary takes the tables' carry-over and the
+    growth comparison lists every document with nothing stated."""
+    import shutil
+
+    from gzanalysis.corpus.documents import DOCUMENT_TABLES
+
+    old = tmp_path / "old"
+    shutil.copytree(c.path, old)
+    for name in DOCUMENT_TABLES:
+        (old / f"{name}.parquet").unlink()
+    before = gz.corpus(old)
+    summary = gz.compare(before, by="summary").set_index("disclosure")
+    assert (
+        summary["carryover"].to_dict()
+        == gz.compare(c, by="summary").set_index("disclosure")["carryover"].to_dict()
+    )
+    growth = gz.compare(before, by="growth")
+    assert sorted(growth["disclosure"]) == ["unit-1", "unit-2"] and growth["amount"].isna().all()

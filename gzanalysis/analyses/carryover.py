@@ -80,6 +80,9 @@ def carryover(
     return out
 
 
+STATED_CARRYOVER = "上年结转"  # the topic of narrative_figures under which a PDF ingest records it
+
+
 def stated_carryover(d) -> dict | None:
     """The carry-over the narrative states in words ("上年结转结余为0万元"): amount and line, or None.
 
@@ -92,7 +95,7 @@ def stated_carryover(d) -> dict | None:
     """
     d = as_disclosure(d, "gz.stated_carryover()")
     f = d.table("narrative_figures")
-    rows = f[(f["topic"] == "上年结转") & f["amount"].notna()]
+    rows = f[(f["topic"] == STATED_CARRYOVER) & f["amount"].notna()]
     if rows.empty:
         return None
     r = rows.iloc[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from gzanalysis.analyses.labels import check_lang, code_names, term
-from gzanalysis.audit.narrative import headlines, parts_add_up, table_figure
+from gzanalysis.audit.narrative import headline_statements, parts_add_up, table_figure
 from gzanalysis.package.load import as_disclosure
 
 
@@ -108,20 +108,27 @@ def headline_changes(d) -> pd.DataFrame:
     [['income', 23255.42, 8471.56, '上年预算'], ['expenditure', 23255.42, 8471.56, '上年预算']]
     """
     d = as_disclosure(d, "gz.headline_changes()")
-    heads = headlines(d.table("narrative_changes").to_dict("records"))
-    rows = [{"side": side, **row} for side, row in heads.items()]
-    cols = [
-        "side",
-        "section",
-        "scope",
-        "item",
-        "amount",
-        "change",
-        "wording",
-        "growth_rate_stated",
-        "compared_with",
-        "reason",
-        "page",
-        "source_line",
-    ]
-    return pd.DataFrame(rows, columns=cols)
+    return headlines(d.table("narrative_changes"))
+
+
+HEADLINE_COLUMNS = [
+    "side",
+    "section",
+    "scope",
+    "item",
+    "amount",
+    "change",
+    "wording",
+    "growth_rate_stated",
+    "compared_with",
+    "reason",
+    "page",
+    "source_line",
+]
+
+
+def headlines(statements: pd.DataFrame) -> pd.DataFrame:
+    """The headline statements among one document's ``narrative_changes`` rows (the rule is the audit's,
+    ``headline_statements``): one row per side it states, ``HEADLINE_COLUMNS``."""
+    heads = headline_statements(statements.to_dict("records"))
+    return pd.DataFrame([{"side": side, **row} for side, row in heads.items()], columns=HEADLINE_COLUMNS)

@@ -678,7 +678,7 @@ HEADLINE_STATEMENTS = {
 }
 
 
-def headlines(rows: list[dict]) -> dict[str, dict]:
+def headline_statements(rows: list[dict]) -> dict[str, dict]:
     """Side (income, expenditure) → the change statement that heads it: the first of ``HEADLINE_STATEMENTS``' kinds
     the rows (of ``narrative_changes``, in reading order) hold."""
     out = {}
@@ -687,8 +687,8 @@ def headlines(rows: list[dict]) -> dict[str, dict]:
             found = [
                 r
                 for r in rows
-                if r["section"] == section
-                and r["grouping"] == grouping
+                if str(r["section"]) == section  # str(): a missing value (NA) is no section
+                and str(r["grouping"]) == grouping
                 and (words is None or re.search(words, str(r["item"])))
             ]
             if found:

@@ -307,5 +307,12 @@ def find_corpus(quiet: bool = True):
 
     cache = Path(os.environ.get(CACHE_ENV) or Path.home() / ".cache" / "gzanalysis").expanduser()
     out = cache / f"corpus-{hashlib.sha256(str(sources.resolve()).encode()).hexdigest()[:12]}"
-    ingest_corpus(paths, out, quiet=quiet)
+    # One batch at a time on a cached corpus: the report runs both editions of a notebook at once, and two
+    # batches writing one manifest and one store would trip over each other's files. The second waits.
+    import fcntl
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out.parent / f"{out.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        ingest_corpus(paths, out, quiet=quiet)
     return corpus(out)

@@ -39,6 +39,13 @@ RECORD_KEYS = (
 )  # what a record takes from its task
 PACKAGES = "packages"
 FACTS_FILE = "facts.parquet"  # each package's facts, with the corpus' columns, beside its CSVs
+# Tables of each package the corpus keeps whole beside its facts (one Parquet file each, ``disclosure`` in
+# front): what the narrative says changed and why (compared with what, on which page), the figures it states in
+# words (a carry-over of 0), and the audit's findings. Facts hold amounts only; these hold the words too.
+DOCUMENT_TABLES = ("narrative_changes", "narrative_figures", "findings")
+# The kind of document its title names (…2026年部门预算公开 / 单位预算公开): a 部门预算 consolidates the
+# department's own budget (本级) and its units'; a 单位预算 is one unit's.
+BUDGETS = ("部门预算", "单位预算")
 # The corpus' own columns, in front of a Disclosure's facts.
 DOC_COLUMNS = ("disclosure", "unit", "city", "year")
 UNKNOWN_PLACE = "未知"
@@ -62,6 +69,9 @@ def version() -> str:
     readers = sorted(
         [
             *(root / "ingest").rglob("*.py"),
+            *(root / "audit").rglob("*.py"),  # a record holds the audit's findings
+            root / "package" / "template.toml",
+            root / "corpus" / "documents.py",  # what a package of the corpus holds
             *(root / "ingest").rglob("*.toml"),
             root / "package" / "layout.toml",
             *(root / "data" / "classifications").glob("*.csv"),
@@ -143,16 +153,37 @@ def totals(d) -> dict:
     }
 
 
-def facts_table(d, city: str):
-    """The disclosure's facts with the corpus' columns in front, as an Arrow table (year as int32)."""
+def _documented(frame, d, city: str):
+    """``frame`` with the corpus' columns in front (year as int32), as an Arrow table."""
     import pyarrow as pa
 
-    facts = d.facts.copy()
+    frame = frame.copy()
     for i, (name, value) in enumerate(zip(DOC_COLUMNS, (d.id, d.meta.get("unit"), city, None), strict=True)):
-        facts.insert(i, name, value)
-    facts["year"] = d.meta.get("year")
-    facts = facts.astype({"year": "Int32"})
-    return pa.Table.from_pandas(facts, preserve_index=False)
+        frame.insert(i, name, value)
+    frame["year"] = d.meta.get("year")
+    frame = frame.astype({"year": "Int32"})
+    return pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False)
+
+
+def facts_table(d, city: str):
+    """The disclosure's facts with the corpus' columns in front, as an Arrow table (year as int32)."""
+    return _documented(d.facts, d, city)
+
+
+def budget(d) -> str | None:
+    """部门预算 or 单位预算: the kind of budget its title names (None where it names neither)."""
+    title = str(d.meta.get("title") or "")
+    return next((kind for kind in BUDGETS if kind in title), None)
+
+
+def document_table(d, name: str, findings=None):
+    """One of ``DOCUMENT_TABLES`` of the disclosure (``findings``: the audit's, given) with ``disclosure`` (its
+    id) in front, as an Arrow table: the disclosures table has its unit, city and year."""
+    import pyarrow as pa
+
+    frame = (findings if name == "findings" else d.table(name)).copy()
+    frame.insert(0, "disclosure", d.id)
+    return pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False)
 
 
 def _install(tmp: Path, final: Path, work: Path) -> None:
@@ -231,17 +262,21 @@ def _package(task: dict) -> dict:
         shutil.copytree(out / PACKAGES / "classifications", work / "classifications")
         result.write(tmp)
         d = load(tmp)
-        findings = audit(d)["status"].value_counts()
+        checks = audit(d)
+        findings = checks["status"].value_counts()
         city = d.meta.get("city") or place(d.meta.get("unit"))
         import pyarrow.parquet as pq
 
         facts = facts_table(d, city)
         pq.write_table(facts, tmp / FACTS_FILE)
+        for name in DOCUMENT_TABLES:
+            pq.write_table(document_table(d, name, checks), tmp / f"{name}.parquet")
         partial = bool(getattr(result, "partial", False))  # a package, some standard tables unreadable
         record.update(
             status="partial" if partial else "ok",
             error=None,
             unit=d.meta.get("unit"),
+            budget=budget(d),
             city=city,
             year=d.meta.get("year"),
             findings={s: int(findings.get(s, 0)) for s in STATUS_ORDER},

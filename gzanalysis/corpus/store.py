@@ -4,11 +4,14 @@
 CORPUS/corpus.json                         the manifest: one record per source file
 CORPUS/packages/<id>/                      one data package per document (+ facts.parquet)
 CORPUS/facts/year=2026/city=无锡市/part-0.parquet   every fact of the partition's documents
-CORPUS/disclosures.parquet                 one row per document: unit, city, year, totals, audit, status
+CORPUS/disclosures.parquet                 one row per document: unit, budget (部门/单位预算), city, year, totals, audit, status
+CORPUS/narrative_changes.parquet           every document's change statements (amount, change, compared with, reason)
+CORPUS/narrative_figures.parquet           every document's other stated figures (a carry-over stated in words)
+CORPUS/findings.parquet                    every document's audit findings
 ```
 
-``Corpus`` opens it: ``.sql(query)`` runs DuckDB over the Parquet files (views ``facts`` and
-``disclosures``; filters and projections are pushed down into the files, hive partitions pruned — nothing is
+``Corpus`` opens it: ``.sql(query)`` runs DuckDB over the Parquet files (views ``facts``, ``disclosures``,
+``narrative_changes``, ``narrative_figures`` and ``findings``; filters and projections are pushed down into the files, hive partitions pruned — nothing is
 loaded whole), ``.facts(**filters)`` returns the matching facts as pandas, ``.disclosures`` the table,
 ``.load(id)`` one ``Disclosure``.
 """
@@ -24,7 +27,8 @@ from pathlib import Path
 import pandas as pd
 
 from gzanalysis.audit import STATUS_ORDER
-from gzanalysis.corpus.documents import FACTS_FILE, PACKAGED, PACKAGES
+from gzanalysis.audit.checks import COLUMNS as FINDING_COLUMNS
+from gzanalysis.corpus.documents import DOCUMENT_TABLES, FACTS_FILE, PACKAGED, PACKAGES
 
 MANIFEST = "corpus.json"
 FACTS = "facts"
@@ -32,7 +36,7 @@ DISCLOSURES = "disclosures.parquet"
 PARTITIONS = ("year", "city")
 # The columns of the disclosures table, in order (records may hold more: the manifest keeps everything).
 DISCLOSURE_COLUMNS = [
-    "id", "unit", "city", "year", "status", "error", "reason", "file", "sha256", "seconds", "facts", "tables_read",
+    "id", "unit", "budget", "city", "year", "status", "error", "reason", "file", "sha256", "seconds", "facts", "tables_read",
     "expenditure", "basic", "project", "income", "carryover", "three_public",
     *(f"findings_{status}" for status in STATUS_ORDER), "version",
 ]  # fmt: skip
@@ -116,7 +120,34 @@ def build(root: Path, records: list[dict]) -> None:
                 year_dir.rmdir()
     (root / FACTS).mkdir(parents=True, exist_ok=True)
     index_path.write_text(json.dumps(before, ensure_ascii=False, indent=1), encoding="utf-8")
+    for name in DOCUMENT_TABLES:
+        write_document_table(root, name, [r["id"] for r in ok])
     write_disclosures(root, records)
+
+
+def _columns(name: str) -> list[str]:
+    """The columns of a document table (``DOCUMENT_TABLES``): ``disclosure``, then the package's."""
+    from gzanalysis.package.layout import layout
+
+    own = FINDING_COLUMNS if name == "findings" else [f.name for f in layout()[name].fields]
+    return ["disclosure", *own]
+
+
+def write_document_table(root: Path, name: str, ids: list[str]) -> None:
+    """``CORPUS/<name>.parquet``: the table ``name`` of every packaged document, one after the other (an
+    empty table with its columns where there is none), atomically."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    files = [root / PACKAGES / i / f"{name}.parquet" for i in sorted(ids)]
+    tables = [pq.read_table(f) for f in files if f.is_file()]
+    if tables:
+        table = pa.concat_tables(tables, promote_options="permissive")
+    else:
+        table = pa.table({c: pa.array([], pa.string()) for c in _columns(name)})
+    tmp = root / f".{name}.parquet.tmp"
+    pq.write_table(table, tmp)
+    os.replace(tmp, root / f"{name}.parquet")
 
 
 class Corpus:
@@ -153,7 +184,8 @@ class Corpus:
         return d.loc[d["status"].isin(PACKAGED), "id"].tolist()
 
     def connection(self):
-        """A DuckDB connection with the views ``facts`` and ``disclosures`` (created once)."""
+        """A DuckDB connection with the views ``facts``, ``disclosures`` and the document tables
+        (``narrative_changes``, ``narrative_figures``, ``findings``), created once."""
         if self._con is None:
             import duckdb
 
@@ -167,11 +199,20 @@ class Corpus:
                 con.execute("create view facts as select * from (select 1) where false")
             table = str(self.path / DISCLOSURES).replace("'", "''")
             con.execute(f"create view disclosures as select * from read_parquet('{table}')")
+            for name in DOCUMENT_TABLES:
+                path = self.path / f"{name}.parquet"
+                if path.is_file():
+                    table = str(path).replace("'", "''")
+                    con.execute(f"create view {name} as select * from read_parquet('{table}')")
+                else:  # a corpus built before these tables were kept: their columns, no rows
+                    columns = ", ".join(f'null::varchar as "{c}"' for c in _columns(name))
+                    con.execute(f"create view {name} as select {columns} where false")
             self._con = con
         return self._con
 
     def sql(self, query: str, params: list | dict | None = None) -> pd.DataFrame:
-        """Run a DuckDB query over the views ``facts`` and ``disclosures``; the result as pandas."""
+        """Run a DuckDB query over the views (``facts``, ``disclosures``, ``narrative_changes``,
+        ``narrative_figures``, ``findings``); the result as pandas."""
         return self.connection().execute(query, params).df()
 
     def facts(self, columns: list[str] | None = None, **filters) -> pd.DataFrame:

@@ -14,7 +14,7 @@ import ipywidgets as w
 import pandas as pd
 
 from gzanalysis.analyses.compare import compare
-from gzanalysis.analyses.labels import LANGS, check_lang, label
+from gzanalysis.analyses.labels import LANGS, check_lang, label, term
 from gzanalysis.views.charts import LABEL_LIMIT, _title, describe
 from gzanalysis.views.notebook import REPORT_BUILD_ENV
 from gzanalysis.views.static_explorers import _both, _lang, _select, _where
@@ -26,6 +26,7 @@ MEASURES = {  # explorer's measure → (zh, en)
     "kind": ("基本/项目支出", "Basic / project"),
     "carryover": ("上年结转占收入比重", "Carry-over share of income"),
     "three_public": ("三公经费/基本支出", "Three public expenses / basic spending"),
+    "growth": ("预算总额较上年增长率(说明所述)", "Growth of the total budget on last year (as stated)"),
 }
 SHARE_TITLES = {
     "function": ("占支出合计比重", "Share of total spending"),
@@ -65,8 +66,19 @@ def composition_multiples(
         )
     )
     return chart.facet(facet=alt.Facet("unit:N", title=None), columns=columns).properties(
-        title=_title("各部门支出结构", "Composition by department", lang)
+        title=_title(*MULTIPLES_TITLES[by], lang)
     )
+
+
+# What the panels hold, said in the title: by="economic" is the 一般公共预算基本支出表 only.
+MULTIPLES_TITLES = {
+    "function": ("各部门支出的功能分类结构", "Each department's spending by function"),
+    "economic": (
+        "各部门一般公共预算基本支出的经济分类结构",
+        "Each department's basic spending of the general public budget, by economic class",
+    ),
+    "kind": ("各部门基本支出与项目支出", "Each department's basic and project spending"),
+}
 
 
 HEAT_COLUMN = 64  # px per heat-map column: a name wrapped at 4 Chinese characters (or ~12 letters) a line
@@ -166,6 +178,63 @@ def ranked(summary: pd.DataFrame, measure: str = "carryover_share", lang: str = 
     )
 
 
+COMPARED_WITH = ("上年预算", "上年执行", "上年")  # what a narrative compares with (narrative_changes)
+COMPARED_COLOURS = ["#4c78a8", "#f58518", "#9d9d9d"]
+GROWTH_TITLE = (
+    "各部门预算总额较上年的增长率(按说明所述增减额计算)",
+    "Growth of each department's total budget on last year, from the change its narrative states",
+)
+GROWTH_SUBTITLE = (
+    "颜色: 比较对象(上年预算与上年执行数不是一回事) · 浅色: 说明只比较财政拨款",
+    "Colour: what the narrative compares with (last year's budget and its outturn are not alike) · "
+    "Pale: the narrative compares its fiscal appropriations only",
+)
+
+
+def growth_ranked(growth: pd.DataFrame, lang: str = "zh") -> alt.LayerChart:
+    """Departments ranked by the growth rate of their total budget (``gz.compare(corpus, by="growth")``:
+    the stated change over the prior-year figure it implies), each bar labelled with its rate, coloured by
+    what the narrative compares with, pale where the statement covers its fiscal appropriations only.
+    Documents without a headline statement are left out."""
+    data = growth.dropna(subset=["growth_rate"]).copy()
+    data["all_funds"] = data["scope"].isin([term("全部资金", lang)])
+    rate = label("growth_rate", lang)
+    base = alt.Chart(data).encode(
+        # an explicit order: the layers' data differ, and Vega-Lite drops a sort by field across them
+        y=_unit_axis(lang).sort(data.sort_values("growth_rate", ascending=False)["unit"].tolist()),
+        x=alt.X("growth_rate:Q", title=rate, axis=alt.Axis(format=".0%")),
+        tooltip=[
+            alt.Tooltip("unit:N", title=_pick(("部门", "Department"), lang)),
+            alt.Tooltip("budget:N", title=label("budget", lang)),
+            alt.Tooltip("scope:N", title=label("scope", lang)),
+            alt.Tooltip("amount:Q", format=",.2f", title=label("amount", lang)),
+            alt.Tooltip("stated_change:Q", format=",.2f", title=label("stated_change", lang)),
+            alt.Tooltip("growth_rate:Q", format=".1%", title=rate),
+            alt.Tooltip("stated_percent:Q", title=label("stated_percent", lang)),
+            alt.Tooltip("compared_with:N", title=label("compared_with", lang)),
+        ],
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color(
+            "compared_with:N",
+            title=label("compared_with", lang),
+            legend=alt.Legend(orient="top", labelLimit=0),
+            # the same colour for the same comparison in both editions
+            scale=alt.Scale(domain=[term(w, lang) for w in COMPARED_WITH], range=COMPARED_COLOURS),
+        ),
+        opacity=alt.condition("datum.all_funds", alt.value(1.0), alt.value(0.45)),
+    )
+    text = (
+        base.mark_text(fontSize=10, dx=3, align="left")
+        .encode(x=alt.X("label_at:Q"), text=alt.Text("growth_rate:Q", format=".1%"))
+        .transform_calculate(label_at="max(datum.growth_rate, 0)")
+    )
+    zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#555").encode(x="x:Q")
+    return alt.layer(bars, text, zero).properties(
+        width=360, title=_title(*GROWTH_TITLE, lang, subtitle=GROWTH_SUBTITLE)
+    )
+
+
 class CompareExplorer(Explorer):
     """Pick cities and departments (none picked: all), the measure, the level and the language."""
 
@@ -209,7 +278,7 @@ class CompareExplorer(Explorer):
         return self._tables[key]
 
     def compute(self, cities, units, measure, level, lang):
-        by = measure if measure in ("function", "economic", "kind") else "summary"
+        by = measure if measure in ("function", "economic", "kind", "growth") else "summary"
         table = self._table(by, level if by in ("function", "economic") else "类", lang)
         if cities:
             table = table[table["city"].isin(cities)]
@@ -221,6 +290,8 @@ class CompareExplorer(Explorer):
             return table, ranked(table, column, lang)
         if by == "kind":
             return table, composition_multiples(table, by, lang)
+        if by == "growth":
+            return table, growth_ranked(table, lang)
         return table, share_heatmap(table, by, lang)
 
 
@@ -238,6 +309,10 @@ def static_compare_explorer(corpus, lang: str = "zh") -> alt.LayerChart:
                     t = heatmap_data(compare(corpus, by=measure, level=shown, lang=each), "name", each)
                 elif measure == "kind":
                     t = heatmap_data(compare(corpus, by="kind", lang=each), "label", each)
+                elif measure == "growth":  # a rate, negative where the budget fell (its cell the palest)
+                    t = compare(corpus, by="growth", lang=each)
+                    t = t.assign(name=MEASURES[measure][0 if each == "zh" else 1], share=t["growth_rate"])
+                    t = heatmap_data(t.dropna(subset=["share"]), "name", each)
                 else:
                     t = compare(corpus, by="summary", lang=each)
                     t = t.assign(name=MEASURES[measure][0 if each == "zh" else 1], share=t[summary[measure]])

@@ -11,7 +11,7 @@ The narrative is measured the same way, by city: ``narrative_withheld(paths)`` f
 ``narrative.toml`` that only one city's documents use (withholding one changes some statement read from
 that city's narratives and from no other's), and reads each city's narratives with its own withheld, as
 the narrative of a city never seen would be read; it counts the headline statements (income and
-expenditure, ``headlines``) read with the amount and change of the full reading (which the tests hold to
+expenditure, ``headline_statements``) read with the amount and change of the full reading (which the tests hold to
 the printed ones), and of those, how many with its basis too (上年预算 / 上年执行 / 上年).
 """
 
@@ -21,7 +21,7 @@ import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gzanalysis.audit.narrative import headlines
+from gzanalysis.audit.narrative import headline_statements
 from gzanalysis.ingest.pdf import PdfError, ingest_pdf
 from gzanalysis.ingest.pdf.reader import narrative_again
 from gzanalysis.ingest.pdf.selfcheck import reads_right
@@ -143,7 +143,9 @@ def _statements(reading) -> list[dict]:
 
 
 def _heads(rows: list[dict]) -> dict[str, tuple]:
-    return {side: (r["amount"], r["change"], r["compared_with"]) for side, r in headlines(rows).items()}
+    return {
+        side: (r["amount"], r["change"], r["compared_with"]) for side, r in headline_statements(rows).items()
+    }
 
 
 def narrative_withheld(paths: list[Path]) -> list[NarrativeGeneralisation]:
@@ -160,7 +162,7 @@ def narrative_withheld(paths: list[Path]) -> list[NarrativeGeneralisation]:
         readings[name] = other.reading
         expected[name] = {
             s: (r["amount"], r["change"], r["compared_with"])
-            for s, r in headlines(own.reading.narrative.changes).items()
+            for s, r in headline_statements(own.reading.narrative.changes).items()
         }
         city[name] = own.reading.meta.get("city") or name.split("-")[0]
     if len(set(city.values())) < 2:  # with one city, every phrasing it uses is "its own"
