@@ -167,7 +167,7 @@ def test_teaching_verdicts_follow_the_language(d):
     for lang in ("zh", "en"):
         verdicts = [
             gz.teaching.check_basic_split(d, 1648.09, 214.31, 0.01, lang=lang),
-            gz.teaching.check_without_carryover(d, "201", 0.5, lang=lang),
+            gz.teaching.check_without_carryover(d, 7, "201", 0.5, lang=lang),
             gz.teaching.check_indicator(d, "P2", "15秒接通率", True, True, True, lang=lang),
         ]
         assert [bool(v) for v in verdicts] == [True, False, False]
@@ -179,6 +179,90 @@ def test_teaching_verdicts_follow_the_language(d):
     assert not unanswered and str(unanswered).startswith("… Not answered yet")
     with pytest.raises(ValueError):
         gz.teaching.check_basic_split(d, None, None, None, lang="fr")
+
+
+# --- the teaching checks read what a student types, and name the value that is wrong (issue 28, part 6)
+@pytest.mark.parametrize(
+    "personnel", [1648.09, "1648.09", "1,648.09", " 1,648.09 ", "1648.09万元", "１６４８.０９"]
+)
+def test_check_basic_split_reads_the_forms_a_student_types(d, personnel):
+    verdict = gz.teaching.check_basic_split(d, personnel, 214.31, "0.01", lang="en")
+    assert verdict, str(verdict)
+
+
+def test_check_basic_split_names_the_wrong_value(d):
+    verdict = gz.teaching.check_basic_split(d, 1648.09, 214.3, 0.01, lang="en")
+    assert not verdict and str(verdict).startswith("✘ `public_operations` = 214.30 is not")
+    assert "personnel`" not in str(verdict) and "difference" not in str(verdict)
+    verdict = gz.teaching.check_basic_split(d, 1648.09, 214.31, -0.01, lang="en")
+    assert "`difference` = -0.01" in str(verdict) and "sign" in str(verdict)
+    verdict = gz.teaching.check_basic_split(d, "one thousand", 214.31, 0.01, lang="zh")
+    assert "`personnel` = 'one thousand' 不是数字" in str(verdict)
+    assert "1648.09" not in str(verdict)  # what was expected is said by its form, not given away
+    pending = gz.teaching.check_basic_split(d, 1648.09, None, 0.01, lang="en")
+    assert pending.ok is None and str(pending) == "… Not answered yet: set `public_operations`."
+
+
+def test_check_subtotal_trace_finds_the_301_subtotal(d):
+    gaps = gz.teaching.subtotal_gaps(d).set_index("code")
+    assert gaps.loc["301", ["printed", "items", "gap"]].tolist() == [1645.09, 1645.10, -0.01]
+    assert (gaps.drop("301")["gap"] == 0).all()
+    assert gz.teaching.check_subtotal_trace(d, 301, "1,645.10", lang="en")
+    assert gz.teaching.check_subtotal_trace(d, "301", 1645.1, lang="en")
+    printed = gz.teaching.check_subtotal_trace(d, "301", 1645.09, lang="en")
+    assert not printed and "`items_total` = 1,645.09 is the subtotal 301 prints" in str(printed)
+    other = gz.teaching.check_subtotal_trace(d, "302", 214.31, lang="en")
+    assert not other and "`code` = '302'" in str(other)
+    assert "its classes are 301, 302, 303" in str(gz.teaching.check_subtotal_trace(d, "399", 1, lang="en"))
+
+
+def test_check_without_carryover_has_one_answer(d):
+    """Seven classes tie at a share of 1: the question asks how many, and which of the others loses most."""
+    c = gz.carryover(d)
+    assert int(c["carryover_only"].sum()) == 7
+    top = gz.teaching.shrink_without_carryover(d)
+    assert top["code"] == "208" and round(top["share_carried_over"], 4) == 0.6566
+    for share in (0.657, "0.657", "65.7%", "65.66 %", 0.6566):
+        assert gz.teaching.check_without_carryover(d, "7", 208, share, lang="en"), share
+    wrong = str(gz.teaching.check_without_carryover(d, 6, "206", 1, lang="en"))
+    assert "`disappear` = 6 is not" in wrong and "`code` = '206' has no money but carry-over" in wrong
+    assert "`share` is checked once `code` is right" in wrong
+    assert "`share` = 65.7 is not a share" in str(
+        gz.teaching.check_without_carryover(d, 7, "208", 65.7, lang="en")
+    )
+    assert "close" in str(gz.teaching.check_without_carryover(d, 7, "208", 0.66, lang="en"))
+    assert "`share` = 0.5 is not carry-over" in str(
+        gz.teaching.check_without_carryover(d, 7, "208", 0.5, lang="en")
+    )
+    assert "`disappear` = 'seven' is not a whole number" in str(
+        gz.teaching.check_without_carryover(d, "seven", "208", 0.657, lang="en")
+    )
+
+
+def test_check_indicator_finds_outputs_listed_as_benefits(d):
+    for indicator in ("统一身份认证", "电子证照类型接入数"):  # lines 369, 371: counts among the benefits
+        assert gz.teaching.indicator_judgement(d, "P1", indicator)["output_as_benefit"]
+    assert not gz.teaching.indicator_judgement(d, "P1", "惠企兑现增长率")["output_as_benefit"]  # a rate
+    assert not gz.teaching.indicator_judgement(d, "P1", "城市大脑基础平台")["output_as_benefit"]  # an output
+    assert gz.teaching.check_indicator(d, "p1", "统一身份认证", "yes", "否", "是", True, lang="en")
+    verdict = gz.teaching.check_indicator(d, 1, "统一身份认证", True, False, True, False, lang="en")
+    assert not verdict and str(verdict).startswith("✘ `output_as_benefit` = False:")
+    assert "measurable`" not in str(verdict)
+    verdict = gz.teaching.check_indicator(d, "P1", "统一身份认证", "maybe", False, True, True, lang="en")
+    assert "`measurable` = 'maybe' is not a judgement" in str(verdict)
+    assert "'15秒接通率'" in str(gz.teaching.check_indicator(d, "P2", "15秒", True, False, True, False))
+    assert "P1, P2" in str(gz.teaching.check_indicator(d, "P99", "x", True, False, True, False, lang="en"))
+
+
+def test_verdicts_are_sentences_never_a_bare_bool(d):
+    verdicts = [
+        gz.teaching.check_basic_split(d, 1648.09, 214.31, 0.01, lang="en"),
+        gz.teaching.check_subtotal_trace(d, "302", 214.31, lang="en"),
+        gz.teaching.check_without_carryover(d, None, None, None, lang="en"),
+    ]
+    for verdict in verdicts:
+        for shown in (repr(verdict), str(verdict), verdict._repr_html_()):
+            assert shown not in ("True", "False") and len(shown.split()) > 3, shown
 
 
 def test_glossary_names_every_term_in_english(d):
