@@ -173,8 +173,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "indicator.output": (
         "`output_as_benefit` = {got}：“{indicator}” {value} 列为效益指标，却只是计数（{unit}），数的是项目做了"
         "多少（产出），不是带来了什么变化（效益）。",
-        "`output_as_benefit` = {got}: '{indicator}' {value} is listed as a benefit (效益指标) but counts "
-        "({unit}) how much the project delivers, an output, not what changes because of it.",
+        "`output_as_benefit` = {got}: '{indicator}' {value} is listed as a benefit (效益指标) but is a count "
+        "(in {unit}) of what the project delivers: an output, not what changes because of it.",
     ),
     "indicator.not_output": (
         "`output_as_benefit` = {got}：“{indicator}” {value} 列在{level1}之下，{why}。",
