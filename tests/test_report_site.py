@@ -214,12 +214,12 @@ def test_a_class_site_has_no_solution_page_nor_link(tmp_path, monkeypatch):
     assert 'rel="prev" href="00_start_here.html"' in exercise and 'rel="next"' not in exercise
 
 
-def test_the_report_command_and_make_pass_without_solutions():
+def test_the_report_command_and_make_pass_without_solutions(tmp_path):
     import shutil
     import subprocess
 
     from gzanalysis.cli import build_parser
-    from gzanalysis.publish.notebooks import notebook_paths
+    from gzanalysis.publish.notebooks import copy_notebooks, notebook_paths
 
     args = build_parser().parse_args(["report", "--without-solutions"])
     assert args.without_solutions
@@ -230,6 +230,9 @@ def test_the_report_command_and_make_pass_without_solutions():
         handed_out = notebook_paths(lang=lang, solutions=False)
         assert any("teaching_sol_" in p.name for p in every)
         assert [p for p in every if "teaching_sol_" not in p.name] == handed_out
+    copied = copy_notebooks(tmp_path / "class", solutions=False)
+    assert copied and not any("teaching_sol_" in p.name for p in copied)
+    assert {p.parent.name for p in copied if p.name.startswith("teaching_ex_")} == {"class", "zh"}
     if shutil.which("make"):
         root = Path(__file__).resolve().parent.parent
         dry = subprocess.run(

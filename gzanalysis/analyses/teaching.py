@@ -336,7 +336,7 @@ def _same_amount(a: float, b: float) -> bool:
     return abs(a - b) < 0.005
 
 
-def _judged(lang: str, wrong: list[str], right: str) -> Verdict:
+def _judged(wrong: list[str], right: str) -> Verdict:
     """The verdict of a check that judged each answer: the sentences on the wrong ones, or ``right``."""
     if wrong:
         return _verdict(False, " ".join(wrong))
@@ -386,7 +386,7 @@ def check_basic_split(d, personnel, public_operations, difference, lang: str = "
             continue
         sign = name == "difference" and expected[name] != 0 and _same_amount(-got, expected[name])
         wrong.append(_message("basic.sign" if sign else f"basic.{name}", lang, got=_shown(got)))
-    return _judged(lang, wrong, _message("basic.right", lang, difference=_shown(expected["difference"])))
+    return _judged(wrong, _message("basic.right", lang, difference=_shown(expected["difference"])))
 
 
 def subtotal_gaps(d) -> pd.DataFrame:
@@ -518,7 +518,7 @@ def check_without_carryover(d, disappear, code, share, lang: str = "zh") -> Verd
         code=top["code"],
         share=top["share_carried_over"],
     )
-    return _judged(lang, wrong, right)
+    return _judged(wrong, right)
 
 
 def project_spending_by_economic(d, lang: str = "zh") -> pd.DataFrame:
@@ -678,4 +678,4 @@ def check_indicator(
         else ""
     )
     right = _message("indicator.right", lang, line=expected["source_line"], note=note, **figures)
-    return _judged(lang, wrong, right)
+    return _judged(wrong, right)

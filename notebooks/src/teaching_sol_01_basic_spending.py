@@ -92,6 +92,11 @@ gz.tables.show(gaps, lang=LANG)
 print(gaps.to_string(index=False))
 items = basic[basic["level"] == "款"]
 print(round(items["total"].sum(), 2), len(items[items["parent"] == "301"]))
+print(
+    audit.set_index("rule")
+    .loc["hierarchy.general_budget_basic_expenditure.total.301", ["diff", "status"]]
+    .tolist()
+)
 
 # %% tags=["nbval-check-output"]
 off = gaps[gaps["gap"] != 0].iloc[0]
