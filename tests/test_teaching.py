@@ -176,3 +176,17 @@ def test_no_exercise_gives_its_answer_away(d, source):
             forms = {f"{text} classes", f"{text}个类"}
         given |= {f for f in forms if re.search(rf"(?<![\d.]){re.escape(f)}(?![\d])", prose)}
     assert not given, f"the exercise gives away {sorted(given)}"
+
+
+def test_project_spending_by_economic_is_what_the_narrative_states(d, tmp_path):
+    """Solution 2's split of project spending (line 583): no 312 对企业补助; a narrative without it says so."""
+    split = gz.teaching.project_spending_by_economic(d, lang="en").set_index("code")
+    assert split["amount"].to_dict() == {"301": 58.02, "302": 16396.77, "310": 4238.23, "399": 700.0}
+    assert split["source_line"].eq(583).all() and "312" not in split.index
+    assert round(split["amount"].sum(), 2) == 21393.02  # 项目支出, line 581
+    folder = d.to_csv(tmp_path / d.id)
+    figures = folder / "narrative_figures.csv"
+    lines = figures.read_text(encoding="utf-8").splitlines()
+    figures.write_text("\n".join([lines[0], *(x for x in lines[1:] if ",项目支出," not in x)]) + "\n")
+    with pytest.raises(gz.NotInDisclosure, match="states no split of project spending"):
+        gz.teaching.project_spending_by_economic(gz.load(folder))

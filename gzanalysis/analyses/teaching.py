@@ -533,6 +533,13 @@ def project_spending_by_economic(d, lang: str = "zh") -> pd.DataFrame:
         & f["economic_code"].notna()
         & (f["unit"] == "万元")
     ]
+    if rows.empty:
+        from gzanalysis.analyses.subjects import NotInDisclosure
+
+        raise NotInDisclosure(
+            f"{d.meta.get('title', d.id)}: its narrative states no split of project spending by economic "
+            "class, so what kind of spending the projects are is not known."
+        )
     return pd.DataFrame(
         {
             "code": rows["economic_code"].to_numpy(),
