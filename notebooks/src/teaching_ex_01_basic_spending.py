@@ -45,10 +45,15 @@ import gzanalysis as gz
 gz.notebook.setup()
 d = gz.load()
 basic = d.table("一般公共预算基本支出表")
-basic
+gz.tables.show(
+    basic[["code", "level", "parent", "name", "total", "personnel", "public_operations"]], lang=LANG
+)
 
 # %% [markdown] tags=["lang-en"]
 # ## Your turn: the total and its two parts
+# The table above is `basic`; its columns are `code`, `level`, `parent`, `name`, `total` (合计),
+# `personnel` (人员经费) and `public_operations` (公用经费).
+#
 # 1. Find the 合计 (total) row: it is the row without a code.
 # 2. Read its `personnel` (人员经费) and `public_operations` (公用经费).
 # 3. Compute `total − personnel − public_operations`, rounded to 0.01.
@@ -58,6 +63,8 @@ basic
 
 # %% [markdown] tags=["lang-zh"]
 # ## 动手做：合计与两个分项
+# 上表就是 `basic`，它的列名依次是 `code`（科目编码）、`level`（级次）、`parent`（上级编码）、`name`（科目名称）、`total`（合计）、`personnel`（人员经费）和 `public_operations`（公用经费）。
+#
 # 1. 找到合计行：没有科目编码的那一行。
 # 2. 读出它的 `personnel`（人员经费）和 `public_operations`（公用经费）。
 # 3. 计算 `total − personnel − public_operations`，保留到0.01。

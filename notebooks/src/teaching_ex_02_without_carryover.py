@@ -41,15 +41,15 @@ import gzanalysis as gz
 gz.notebook.setup()
 d = gz.load()
 c = gz.carryover(d, level="类", lang=LANG)
-c
+gz.tables.show(c[["code", "name", "carryover", "total", "share_carried_over"]], lang=LANG)
 
 # %%
 gz.require(d, "carryover")  # where the income table is not by function: one sentence, and the notebook stops
 
 # %% [markdown] tags=["lang-en"]
 # ## Your turn
-# The column `share_carried_over` is carry-over ÷ the function's total: the share of its money it would
-# lose without carry-over.
+# The table above is `c`. Its column `share_carried_over` is `carryover` ÷ `total`, the function's
+# carry-over ÷ all its money: the share of its money it would lose without carry-over.
 #
 # 1. How many classes would disappear entirely without carry-over?
 # 2. Of the classes that keep money of their own, which would lose the largest share? Write its code and
@@ -59,7 +59,7 @@ gz.require(d, "carryover")  # where the income table is not by function: one sen
 
 # %% [markdown] tags=["lang-zh"]
 # ## 动手做
-# `share_carried_over` 列是上年结转 ÷ 该功能的合计，即没有上年结转时它将失去的资金比重。
+# 上表就是 `c`。其中 `share_carried_over`（本科目结转占比）列是 `carryover`（上年结转）÷ `total`（合计），即没有上年结转时该功能将失去的资金比重。
 #
 # 1. 没有上年结转时，有几个类会整个消失？
 # 2. 在还有其他资金的类中，哪个类失去的比重最大？写出它的科目编码和比重：保留三位小数的小数（`0.123`），或带%的字符串（`"12.3%"`）。
