@@ -41,8 +41,8 @@ def test_check_basic_split_names_the_wrong_value(d):
 
 def test_check_subtotal_trace_finds_the_301_subtotal(d):
     gaps = gz.teaching.subtotal_gaps(d).set_index("code")
-    assert gaps.loc["301", ["printed", "items", "gap"]].tolist() == [1645.09, 1645.10, -0.01]
-    assert (gaps.drop("301")["gap"] == 0).all()
+    assert gaps.loc["301", ["subtotal", "items_sum", "subtotal_gap"]].tolist() == [1645.09, 1645.10, -0.01]
+    assert (gaps.drop("301")["subtotal_gap"] == 0).all()
     assert gz.teaching.check_subtotal_trace(d, 301, "1,645.10", lang="en")
     assert gz.teaching.check_subtotal_trace(d, "301", 1645.1, lang="en")
     printed = gz.teaching.check_subtotal_trace(d, "301", 1645.09, lang="en")
@@ -104,7 +104,7 @@ def test_verdicts_are_sentences_never_a_bare_bool(d):
 def _answers(d) -> dict[str, dict]:
     """Each exercise's answers as the data gives them, in the forms a student might type."""
     total = d.table("一般公共预算基本支出表").query("code.isna()").iloc[0]
-    gaps = gz.teaching.subtotal_gaps(d).query("gap != 0").iloc[0]
+    gaps = gz.teaching.subtotal_gaps(d).query("subtotal_gap != 0").iloc[0]
     top = gz.teaching.shrink_without_carryover(d)
     return {
         "teaching_ex_01_basic_spending": {
@@ -112,7 +112,7 @@ def _answers(d) -> dict[str, dict]:
             "public_operations": float(total["public_operations"]),
             "difference": round(total["total"] - total["personnel"] - total["public_operations"], 2),
             "code": int(gaps["code"]),
-            "items_total": f"{gaps['items']:,.2f}",
+            "items_total": f"{gaps['items_sum']:,.2f}",
         },
         "teaching_ex_02_without_carryover": {
             "disappear": str(int(gz.carryover(d)["carryover_only"].sum())),

@@ -234,7 +234,7 @@ def _unanswered(lang: str, **answers) -> Verdict | None:
     missing = [f"`{name}`" for name, value in answers.items() if value is None]
     if not missing:
         return None
-    return _verdict(None, _message("unanswered", lang, names=", ".join(missing)))
+    return _verdict(None, _message("unanswered", lang, names=("、" if lang == "zh" else ", ").join(missing)))
 
 
 # --- reading what a student typed
@@ -390,13 +390,14 @@ def check_basic_split(d, personnel, public_operations, difference, lang: str = "
 
 
 def subtotal_gaps(d) -> pd.DataFrame:
-    """Each 类 of 一般公共预算基本支出表 with its printed subtotal, the sum of its 款 rows and the gap
-    (printed − items), in the table's order: where a total and its parts disagree, this says which class.
+    """Each 类 of 一般公共预算基本支出表 with its printed ``subtotal``, the sum of its 款 rows (``items_sum``)
+    and the ``subtotal_gap`` (subtotal − items), in the table's order: where a total and its parts disagree,
+    this says which class.
 
     >>> import gzanalysis as gz
     >>> g = subtotal_gaps(gz.load()).set_index("code")
-    >>> float(g.loc["301", "printed"]), float(g.loc["301", "items"]), float(g.loc["301", "gap"])
-    (1645.09, 1645.1, -0.01)
+    >>> [float(g.loc["301", c]) for c in ("subtotal", "items_sum", "subtotal_gap")]
+    [1645.09, 1645.1, -0.01]
     """
     d = as_disclosure(d, "gz.teaching.subtotal_gaps()")
     t = d.table("一般公共预算基本支出表")
@@ -405,12 +406,12 @@ def subtotal_gaps(d) -> pd.DataFrame:
     out = pd.DataFrame(
         {
             "code": classes["code"].to_numpy(),
-            "printed": classes["total"].to_numpy(dtype=float),
-            "items": classes["code"].map(items).to_numpy(dtype=float).round(2),
+            "subtotal": classes["total"].to_numpy(dtype=float),
+            "items_sum": classes["code"].map(items).to_numpy(dtype=float).round(2),
             "source_line": classes["source_line"].to_numpy(),
         }
     )
-    out["gap"] = (out["printed"] - out["items"]).round(2)
+    out["subtotal_gap"] = (out["subtotal"] - out["items_sum"]).round(2)
     return out
 
 
@@ -423,7 +424,7 @@ def check_subtotal_trace(d, code, items_total, lang: str = "zh") -> Verdict:
     if pending is not None:
         return pending
     gaps = subtotal_gaps(d).set_index("code")
-    off = gaps[gaps["gap"] != 0]
+    off = gaps[gaps["subtotal_gap"] != 0]
     try:
         code = read_code(code, "code", lang)
     except Unreadable as err:
@@ -433,26 +434,26 @@ def check_subtotal_trace(d, code, items_total, lang: str = "zh") -> Verdict:
     if off.empty:
         return _verdict(False, _message("trace.none", lang))
     if code not in off.index:
-        printed = _shown(gaps.loc[code, "printed"])
+        printed = _shown(gaps.loc[code, "subtotal"])
         return _verdict(False, _message("trace.agrees", lang, got=code, printed=printed))
     row = off.loc[code]
     try:
         got = read_number(items_total, "items_total", lang)
     except Unreadable as err:
         return _verdict(False, str(err))
-    if _same_amount(got, row["items"]):
+    if _same_amount(got, row["items_sum"]):
         return _verdict(
             True,
             _message(
                 "trace.right",
                 lang,
                 code=code,
-                items=_shown(row["items"]),
-                printed=_shown(row["printed"]),
-                gap=_shown(abs(row["gap"])),
+                items=_shown(row["items_sum"]),
+                printed=_shown(row["subtotal"]),
+                gap=_shown(abs(row["subtotal_gap"])),
             ),
         )
-    key = "trace.printed" if _same_amount(got, row["printed"]) else "trace.items_total"
+    key = "trace.printed" if _same_amount(got, row["subtotal"]) else "trace.items_total"
     return _verdict(False, _message(key, lang, got=_shown(got), code=code))
 
 

@@ -99,8 +99,8 @@ print(
 )
 
 # %% tags=["nbval-check-output"]
-off = gaps[gaps["gap"] != 0].iloc[0]
-gz.teaching.check_subtotal_trace(d, off["code"], off["items"], lang=LANG)
+off = gaps[gaps["subtotal_gap"] != 0].iloc[0]
+gz.teaching.check_subtotal_trace(d, off["code"], off["items_sum"], lang=LANG)
 
 # %% [markdown] tags=["lang-en"]
 # ## Discussion
