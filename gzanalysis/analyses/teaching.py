@@ -230,7 +230,7 @@ def _verdict(ok: bool | None, message: str) -> Verdict:
 
 
 def _unanswered(lang: str, **answers) -> Verdict | None:
-    """ "Not answered yet", naming each answer still ``None``; None when every one is given."""
+    """The verdict "not answered yet", naming each answer still ``None``; None when every one is given."""
     missing = [f"`{name}`" for name, value in answers.items() if value is None]
     if not missing:
         return None
@@ -332,7 +332,7 @@ def _shown(value: float) -> str:
 
 
 def _same_amount(a: float, b: float) -> bool:
-    """Equal to the published 0.01 (half a cent of a 万元 either way is floating-point noise)."""
+    """Equal as published, to 0.01 万元 (a gap under half of that is floating-point noise, not a figure)."""
     return abs(a - b) < 0.005
 
 
