@@ -93,11 +93,11 @@ print(round(projects["amount"].sum(), 2))
 # subsidies paid to enterprises are booked; nor is 312 among the classes of all spending (line 587). So the
 # figures do not show payouts to enterprises. Either such payouts are booked as goods and services (302),
 # and then much of "goods and services" is not purchases, or the carried-over money is not paid out to
-# enterprises at all. The disclosure does not let a reader tell which; that the
-# carry-over is the bureau's 惠企 payouts is an inference the figures do not support.
+# enterprises at all. The disclosure does not let a reader tell which: that the carry-over is the bureau's
+# 惠企 payouts is an inference from the narrative's wording, which its figures do not confirm.
 
 # %% [markdown] tags=["lang-zh"]
-# 这四个类构成了全部项目支出（21,393.02万元，第581行），其中没有312对企业补助——按照全国统一的经济分类，对企业的补助应列入这一类；全部支出的经济分类中也没有312类（第587行）。因此，这些数字并没有显示对企业的兑付。要么这类兑付列在了商品和服务支出（302类）中，那么“商品和服务支出”中有很大一部分并不是购买商品和服务；要么上年结转资金根本不是兑付给企业的。公开文件无法让读者判断是哪一种；把上年结转说成该局兑付的惠企资金，是数字所不能支持的推断。
+# 这四个类构成了全部项目支出（21,393.02万元，第581行），其中没有312对企业补助——按照全国统一的经济分类，对企业的补助应列入这一类；全部支出的经济分类中也没有312类（第587行）。因此，这些数字并没有显示对企业的兑付。要么这类兑付列在了商品和服务支出（302类）中，那么“商品和服务支出”中有很大一部分并不是购买商品和服务；要么上年结转资金根本不是兑付给企业的。公开文件无法让读者判断是哪一种：把上年结转说成该局兑付的惠企资金，只是从预算情况说明的措辞中得出的推断，它自己的数字并不能证实。
 
 # %% [markdown] tags=["lang-en"]
 # ## Summary
