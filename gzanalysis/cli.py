@@ -128,7 +128,7 @@ def _notebooks(args: argparse.Namespace) -> int:
     from gzanalysis.publish.notebooks import copy_notebooks
 
     try:
-        written = copy_notebooks(args.dest, force=args.force)
+        written = copy_notebooks(args.dest, force=args.force, solutions=not args.without_solutions)
     except FileExistsError as exc:
         print(f"gzanalysis notebooks: {exc}", file=sys.stderr)
         return 1
@@ -233,6 +233,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("notebooks", help="copy the curated notebooks into a folder, to open in JupyterLab")
     p.add_argument("dest", help="folder to copy the .ipynb files into (created if missing)")
     p.add_argument("--force", action="store_true", help="overwrite notebooks already in the folder")
+    p.add_argument(
+        "--without-solutions", action="store_true", help="leave out the teaching solutions (for a class)"
+    )
     p.set_defaults(run=_notebooks)
 
     p = sub.add_parser("report", help="execute the curated notebooks and render the offline report site")

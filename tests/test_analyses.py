@@ -167,7 +167,7 @@ def test_teaching_verdicts_follow_the_language(d):
     for lang in ("zh", "en"):
         verdicts = [
             gz.teaching.check_basic_split(d, 1648.09, 214.31, 0.01, lang=lang),
-            gz.teaching.check_without_carryover(d, "201", 0.5, lang=lang),
+            gz.teaching.check_without_carryover(d, 7, "201", 0.5, lang=lang),
             gz.teaching.check_indicator(d, "P2", "15秒接通率", True, True, True, lang=lang),
         ]
         assert [bool(v) for v in verdicts] == [True, False, False]

@@ -156,3 +156,87 @@ def test_a_report_of_another_disclosure_resolves_its_path_and_keeps_the_default_
     monkeypatch.setenv("GZANALYSIS_DISCLOSURE", "packages/nowhere")
     with pytest.raises(ReportError, match="is neither a package folder"):
         disclosure_from_env()
+
+
+def _teaching_notebooks(folder: Path) -> list[Path]:
+    """Two editions of a tiny curated set: a numbered page and one exercise/solution pair."""
+    paths = []
+    for sub, lang in (("", "en"), ("zh", "zh")):
+        for stem, title in (
+            ("00_start_here", "Start"),
+            ("teaching_ex_01_demo", "Exercise"),
+            ("teaching_sol_01_demo", "Solution"),
+        ):
+            path = folder / sub / f"{stem}.ipynb"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(f"# {title} {lang}")])
+            nbformat.write(nb, path)
+            paths.append(path)
+    return paths
+
+
+def test_a_class_site_has_no_solution_page_nor_link(tmp_path, monkeypatch):
+    """`make report CLASS=1` (`--without-solutions`): the exercises without their solutions; no page, index
+    entry, sidebar or prev/next link, notebook or thumbnail of a solution, also where a full build left one."""
+    from gzanalysis.publish import report
+    from gzanalysis.publish.execute import Outcome
+
+    notebooks = _teaching_notebooks(tmp_path / "notebooks")
+    executed = []
+
+    def run(paths, **kwargs):  # no kernel: each notebook as it is
+        executed.extend(paths)
+        return {p: Outcome(p, nbformat.read(p, as_version=4), 0.0) for p in paths}
+
+    monkeypatch.setattr(report, "run", run)
+    monkeypatch.setattr(report, "write_assets", lambda *args, **kwargs: None)
+    monkeypatch.setattr(site, "write_downloads", lambda *args, **kwargs: [])
+    out = tmp_path / "site"
+    report.build(out, notebooks, quiet=True, cache_dir=None)  # the full site first: solutions included
+    assert (out / "teaching_sol_01_demo.html").is_file() and (out / "teaching_sol_01_demo.zh.html").is_file()
+    assert "teaching_sol_01_demo.html" in (out / "index.html").read_text(encoding="utf-8")
+
+    executed.clear()
+    pages = report.build(out, notebooks, quiet=True, cache_dir=None, solutions=False)
+    assert not any("teaching_sol" in p.name for p in executed), "a solution is not even executed"
+    assert {p.name for p in pages} == {
+        "00_start_here.html",
+        "teaching_ex_01_demo.html",
+        "00_start_here.zh.html",
+        "teaching_ex_01_demo.zh.html",
+    }
+    left = [p.relative_to(out).as_posix() for p in out.rglob("*") if "teaching_sol" in p.name]
+    assert left == [], left
+    for page in out.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "teaching_sol" not in text, f"{page.name} links to a solution"
+    exercise = (out / "teaching_ex_01_demo.html").read_text(encoding="utf-8")
+    assert 'rel="prev" href="00_start_here.html"' in exercise and 'rel="next"' not in exercise
+
+
+def test_the_report_command_and_make_pass_without_solutions(tmp_path):
+    import shutil
+    import subprocess
+
+    from gzanalysis.cli import build_parser
+    from gzanalysis.publish.notebooks import copy_notebooks, notebook_paths
+
+    args = build_parser().parse_args(["report", "--without-solutions"])
+    assert args.without_solutions
+    assert not build_parser().parse_args(["report"]).without_solutions
+    assert build_parser().parse_args(["notebooks", "x", "--without-solutions"]).without_solutions
+    for lang in ("en", "zh"):
+        every = notebook_paths(lang=lang)
+        handed_out = notebook_paths(lang=lang, solutions=False)
+        assert any("teaching_sol_" in p.name for p in every)
+        assert [p for p in every if "teaching_sol_" not in p.name] == handed_out
+    copied = copy_notebooks(tmp_path / "class", solutions=False)
+    assert copied and not any("teaching_sol_" in p.name for p in copied)
+    assert {p.parent.name for p in copied if p.name.startswith("teaching_ex_")} == {"class", "zh"}
+    if shutil.which("make"):
+        root = Path(__file__).resolve().parent.parent
+        dry = subprocess.run(
+            ["make", "-n", "-o", ".venv/.installed", "-o", ".venv/share/gzanalysis/js/.installed", "report",
+             "CLASS=1"], cwd=root, capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        assert "gzanalysis report" in dry and "--without-solutions" in dry

@@ -49,6 +49,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "operator": ("符号", "Operator"),
     "number": ("数值", "Number"),
     "unit": ("单位", "Unit"),
+    # columns of gz.teaching.subtotal_gaps (a class's subtotal against its 款 rows)
+    "subtotal": ("印刷的小计", "Subtotal as printed"),
+    "items_sum": ("各款之和", "Sum of its 款 rows"),
+    "subtotal_gap": ("小计−各款之和", "Subtotal − items"),
+    "level3": ("三级指标", "Indicator (level 3)"),
+    "output_as_benefit": ("把产出列为效益", "Output listed as a benefit"),
     # columns of gz.compare (a corpus)
     "disclosure": ("文件", "Disclosure"),
     "city": ("城市", "City"),

@@ -35,19 +35,33 @@ EDITIONS = {"en": ".", "zh": "zh"}  # language → folder of its edition, below 
 ANY = "any"
 
 
-def notebook_paths(folder: Path | None = None, lang: str = "en", any_document: bool = False) -> list[Path]:
+SOLUTION_PREFIX = "teaching_sol_"  # a teaching solution: left out of a class's site and copies
+
+
+def is_solution(path: Path | str) -> bool:
+    """Whether a notebook (path or stem) is the solution of a teaching exercise."""
+    return Path(path).name.startswith(SOLUTION_PREFIX)
+
+
+def notebook_paths(
+    folder: Path | None = None, lang: str = "en", any_document: bool = False, solutions: bool = True
+) -> list[Path]:
     """The curated notebooks of one edition in reading order (numbered ones first, then the teaching pairs);
-    ``any_document``: those of the report of another document than the seed (``notebooks/any/``)."""
+    ``any_document``: those of the report of another document than the seed (``notebooks/any/``); without
+    the teaching solutions where ``solutions`` is false (a site or a copy handed to a class)."""
     folder = (notebooks_dir() if folder is None else folder) / (ANY if any_document else ".") / EDITIONS[lang]
-    return sorted(folder.glob("*.ipynb"), key=lambda p: (not p.name[0].isdigit(), p.name))
+    paths = sorted(folder.glob("*.ipynb"), key=lambda p: (not p.name[0].isdigit(), p.name))
+    return [p for p in paths if solutions or not is_solution(p)]
 
 
-def copy_notebooks(dest: str | Path, force: bool = False) -> list[Path]:
+def copy_notebooks(dest: str | Path, force: bool = False, solutions: bool = True) -> list[Path]:
     """Copy the curated notebooks (``.ipynb``, both editions: the Chinese one into ``dest/zh``) into ``dest``;
-    an existing notebook is kept unless ``force``."""
+    an existing notebook is kept unless ``force``; the teaching solutions are left out unless ``solutions``."""
     dest = Path(dest).expanduser()
     pairs = [
-        (path, dest / sub / path.name) for lang, sub in EDITIONS.items() for path in notebook_paths(lang=lang)
+        (path, dest / sub / path.name)
+        for lang, sub in EDITIONS.items()
+        for path in notebook_paths(lang=lang, solutions=solutions)
     ]
     for _, target in pairs:
         if target.exists() and not force:

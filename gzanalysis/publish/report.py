@@ -29,7 +29,7 @@ from gzanalysis.publish.cache import DEFAULT_DIR as DEFAULT_CACHE
 from gzanalysis.publish.cache import NotebookCache, notebook_node
 from gzanalysis.publish.execute import TIMEOUT, run
 from gzanalysis.publish.languages import LANGS, lang_of, page_name, render_glossary, words
-from gzanalysis.publish.notebooks import ANY, notebook_paths
+from gzanalysis.publish.notebooks import ANY, is_solution, notebook_paths
 
 # Where `make report` unpacks the npm packages of the widget manager and require.js (see the Makefile).
 JS_DIR = Path(sys.prefix) / "share" / "gzanalysis" / "js"
@@ -165,8 +165,13 @@ def build(
     workers: int | None = None,
     cache_dir: Path | str | None = DEFAULT_CACHE,
     fresh: bool = False,
+    solutions: bool = True,
 ) -> list[Path]:
     """Execute the notebooks (those the cache does not hold) and write the site into ``out``.
+
+    Without ``solutions`` (a class's site, ``--without-solutions``) the teaching solutions are neither
+    executed nor pages: no index entry, sidebar or prev/next link leads to one, and a solution page a
+    previous build left in ``out`` is removed with its notebook and thumbnail.
 
     Returns the pages written. One progress line per notebook says whether it was executed or taken from
     the cache (``cache_dir``; None: no cache; ``fresh``: execute all and refresh it), with its seconds.
@@ -186,11 +191,14 @@ def build(
     # both editions by default: the English pages, then their Chinese twins (notebooks/zh). The seed's report
     # is its case study; any other document's, the notebooks whose prose is computed from it (notebooks/any)
     seed = d.id == DEFAULT_ID
-    paths = (
-        [p for lang in LANGS for p in notebook_paths(lang=lang, any_document=not seed)]
-        if notebooks is None
-        else list(notebooks)
-    )
+    if notebooks is None:
+        paths = [
+            p for lang in LANGS for p in notebook_paths(lang=lang, any_document=not seed, solutions=solutions)
+        ]
+    else:
+        paths = [p for p in notebooks if solutions or not is_solution(p)]
+    if not solutions:
+        site.remove_solutions(folder, manifest)
 
     def progress(done: int, total: int, outcome) -> None:
         if not quiet:
@@ -344,6 +352,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
         "--fresh", action="store_true", help="execute every notebook, whatever the cache holds"
     )
     parser.add_argument(
+        "--without-solutions",
+        action="store_true",
+        help="a site to hand to a class: the teaching exercises without their solution pages (make report CLASS=1)",
+    )
+    parser.add_argument(
         "--pdf",
         action="store_true",
         help="also print each edition as one PDF book (OUT/gzanalysis-report.pdf, .zh.pdf) with Chromium",
@@ -394,6 +407,7 @@ def run_args(args: argparse.Namespace) -> int:
             timeout=args.timeout,
             cache_dir=args.cache,
             fresh=args.fresh,
+            solutions=not getattr(args, "without_solutions", False),
         )
     except NotebookFailed as err:
         print(f"error: {err}", file=sys.stderr)

@@ -277,6 +277,23 @@ def write_downloads(site: Path, d, manifest: Manifest | None = None, key: str | 
     ]
 
 
+def remove_solutions(site: Path, manifest: Manifest | None = None) -> list[str]:
+    """Remove the teaching solutions' pages, notebooks and thumbnails a previous build left in ``site`` (a
+    class's site must not hold them, linked or not); the files removed, relative to the site."""
+    from gzanalysis.publish.notebooks import is_solution
+
+    removed = []
+    for folder in (site, site / "notebooks", site / "notebooks" / "zh", site / "thumbs"):
+        for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+            if path.is_file() and is_solution(path):
+                path.unlink()
+                name = path.relative_to(site).as_posix()
+                removed.append(name)
+                if manifest is not None:
+                    manifest.keys.pop(name, None)
+    return removed
+
+
 def notebook_href(path: Path) -> str:
     """Where the site keeps a page's notebook: ``notebooks/NAME.ipynb``, the Chinese edition's in ``zh/``."""
     return f"notebooks/{path.name}" if lang_of(path) == "en" else f"notebooks/zh/{path.name}"

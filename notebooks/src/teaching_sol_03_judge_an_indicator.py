@@ -2,8 +2,9 @@
 # # Solution 3: read and judge a performance indicator
 #
 # ## Overview
-# The solution of `teaching_ex_03_judge_an_indicator`, for indicators of P2 (the 12345 hotline), P4 (the
-# government portal) and P1 (城市大脑).
+# The solution of `teaching_ex_03_judge_an_indicator`, for indicators of P2 (the 12345 hotline), P4
+# (党政门户网站(网络)运行维护经费, the upkeep of the Party and government portal and its network, line 443)
+# and P1 (城市大脑, the "city brain").
 #
 # ## Prerequisites
 # The exercise notebook. Time: 5 minutes.
@@ -12,7 +13,7 @@
 # # 答案3：读懂并评判一个绩效指标
 #
 # ## 概览
-# `teaching_ex_03_judge_an_indicator` 的参考答案，以P2（12345热线）、P4（政府门户网站）和P1（城市大脑）的指标为例。
+# `teaching_ex_03_judge_an_indicator` 的参考答案，以P2（12345热线）、P4（党政门户网站（网络）运行维护经费，第443行）和P1（城市大脑）的指标为例。
 #
 # ## 预备知识
 # 练习笔记本。时间：5分钟。
@@ -61,12 +62,26 @@ print(list(d.table("indicators").columns))
 
 # %% tags=["nbval-check-output"]
 gz.teaching.check_indicator(
-    d, "P2", "15秒接通率", measurable=True, ambition_judgeable=False, sensible=True, lang=LANG
+    d,
+    "P2",
+    "15秒接通率",
+    measurable=True,
+    ambition_judgeable=False,
+    sensible=True,
+    output_as_benefit=False,
+    lang=LANG,
 )
 
 # %% tags=["nbval-check-output"]
 gz.teaching.check_indicator(
-    d, "P2", "交办工单回访率", measurable=True, ambition_judgeable=False, sensible=True, lang=LANG
+    d,
+    "P2",
+    "交办工单回访率",
+    measurable=True,
+    ambition_judgeable=False,
+    sensible=True,
+    output_as_benefit=False,
+    lang=LANG,
 )
 
 # %% [markdown] tags=["lang-en"]
@@ -78,7 +93,14 @@ gz.teaching.check_indicator(
 
 # %% tags=["nbval-check-output"]
 gz.teaching.check_indicator(
-    d, "P4", "系统故障率(%)", measurable=True, ambition_judgeable=False, sensible=False, lang=LANG
+    d,
+    "P4",
+    "系统故障率(%)",
+    measurable=True,
+    ambition_judgeable=False,
+    sensible=False,
+    output_as_benefit=False,
+    lang=LANG,
 )
 
 # %% [markdown] tags=["lang-en"]
@@ -89,8 +111,88 @@ gz.teaching.check_indicator(
 
 # %% tags=["nbval-check-output"]
 gz.teaching.check_indicator(
-    d, "P1", "城市数据治理效率", measurable=False, ambition_judgeable=False, sensible=True, lang=LANG
+    d,
+    "P1",
+    "城市数据治理效率",
+    measurable=False,
+    ambition_judgeable=False,
+    sensible=True,
+    output_as_benefit=False,
+    lang=LANG,
 )
+
+# %% [markdown] tags=["lang-en"]
+# **An output listed as a benefit.** P1 lists among its 效益指标 (benefits, lines 368-375) targets that
+# count what the project delivers: `统一身份认证 ≥6000000人` (people with a unified online identity,
+# line 369) and `电子证照类型接入数 ≥80种` (kinds of electronic licences connected, line 371). They say how
+# much the city brain will do, not what changes for citizens or firms because of it: they are outputs
+# (产出指标), and the project's own 数量指标 (lines 352-361) are of the same kind. A benefit would be a
+# change: time saved per application, the share of matters handled online. `惠企兑现增长率 ≥10%`
+# (line 374) at least states a change, as a rate.
+
+# %% [markdown] tags=["lang-zh"]
+# **把产出列成了效益。**P1在效益指标（第368–375行）中列出了一些只数项目做了多少的目标：“统一身份认证 ≥6000000人”（第369行）和“电子证照类型接入数 ≥80种”（第371行）。它们说的是城市大脑要完成多少，而不是给群众或企业带来了什么变化：它们是产出（产出指标），与该项目自己的数量指标（第352–361行）属于同一类。效益应当是一种变化：每件事项节省的时间、网上办理事项的比重。“惠企兑现增长率 ≥10%”（第374行）至少以比率的形式说明了一种变化。
+
+# %% tags=["nbval-check-output"]
+gz.teaching.check_indicator(
+    d,
+    "P1",
+    "统一身份认证",
+    measurable=True,
+    ambition_judgeable=False,
+    sensible=True,
+    output_as_benefit=True,
+    lang=LANG,
+)
+
+# %% tags=["nbval-check-output"]
+gz.teaching.check_indicator(
+    d,
+    "P1",
+    "电子证照类型接入数",
+    measurable=True,
+    ambition_judgeable=False,
+    sensible=True,
+    output_as_benefit=True,
+    lang=LANG,
+)
+
+# %% tags=["nbval-check-output"]
+gz.teaching.check_indicator(
+    d,
+    "P1",
+    "惠企兑现增长率",
+    measurable=True,
+    ambition_judgeable=False,
+    sensible=True,
+    output_as_benefit=False,
+    lang=LANG,
+)
+
+# %% [markdown] tags=["lang-en"]
+# The rule (a count among the benefits is an output) is a reader's rule of thumb, and it has a border: a
+# count of use, such as P4's `主页点击量 ≥50万次` (home page visits, line 469) or P2's `服务群众次数
+# ≥2000000次` (line 406), is counted as an output too, though one may argue that use is a first effect.
+# Every benefit indicator of the disclosure, judged by the rule:
+
+# %% [markdown] tags=["lang-zh"]
+# 这条规则（效益指标中的计数就是产出）是读者的经验法则，也有边界：使用量的计数，例如P4的“主页点击量 ≥50万次”（第469行）或P2的“服务群众次数 ≥2000000次”（第406行），按这条规则也算产出，尽管也可以说使用本身就是一种初步的效果。按这条规则判断公开文件中的全部效益指标：
+
+# %%
+benefit = gz.term("效益指标", LANG)
+benefits = gz.targets(d, lang=LANG).query("level1 == @benefit").dropna(subset=["indicator"])
+judged = benefits.assign(
+    output_as_benefit=[
+        gz.teaching.indicator_judgement(d, p, i)["output_as_benefit"]
+        for p, i in zip(benefits["project_id"], benefits["indicator"], strict=True)
+    ]
+)
+gz.tables.show(
+    judged[["project_id", "indicator", "value_text", "unit", "output_as_benefit", "source_line"]], lang=LANG
+)
+
+# %% tags=["nbval-check-output", "remove-cell"]
+print(judged.loc[judged["output_as_benefit"], "source_line"].tolist(), len(judged))
 
 # %% [markdown] tags=["lang-en"]
 # ## Summary
@@ -99,11 +201,11 @@ gz.teaching.check_indicator(
 # mean what it says (a 100% failure rate, a 100% cost saving rate).
 #
 # ## Sources
-# - 项目支出绩效目标表, lines 393-407 (P2), 455-467 (P4) and 350-377 (P1) of `data/raw/ganzhou-xzspj-2023.txt`.
+# - 项目支出绩效目标表, lines 393-407 (P2), 455-469 (P4) and 350-377 (P1) of `data/raw/ganzhou-xzspj-2023.txt`.
 
 # %% [markdown] tags=["lang-zh"]
 # ## 小结
-# 能否衡量是形式问题（有没有数值和计量单位）。目标高低需要基期值，而这份公开文件没有给出。读者能够指出的问题，是无法核实的目标（单位自报的 =100% 比率）和按字面说不通的目标（100%的故障率、100%的成本节约率）。
+# 能否衡量是形式问题（有没有数值和计量单位）。目标高低需要基期值，而这份公开文件没有给出。读者能够指出的问题，是无法核实的目标（单位自报的 =100% 比率）、按字面说不通的目标（100%的故障率、100%的成本节约率），以及只是在数产出的效益指标（统一身份认证6000000人、接入80种电子证照：第369、371行）。
 #
 # ## 资料来源
-# - `data/raw/ganzhou-xzspj-2023.txt` 中的项目支出绩效目标表，第393–407行（P2）、第455–467行（P4）和第350–377行（P1）。
+# - `data/raw/ganzhou-xzspj-2023.txt` 中的项目支出绩效目标表，第393–407行（P2）、第455–469行（P4）和第350–377行（P1）。
