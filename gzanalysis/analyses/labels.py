@@ -24,7 +24,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "share_carried_over": ("本科目结转占比", "Share of the function carried over"),
     "carryover_only": ("仅靠结转", "Carry-over only"),
     "change": ("较上年增减", "Change on 2022"),
-    "prior_year": ("隐含2022年数", "Implied 2022 amount"),
+    "prior_year": ("推算2022年数", "Implied 2022 amount"),
     "growth_rate": ("增长率", "Growth rate"),
     "reason": ("原因", "Reason"),
     "item": ("项目", "Item"),
@@ -60,6 +60,37 @@ LABELS: dict[str, tuple[str, str]] = {
     "carryover_share": ("上年结转占收入比重", "Carry-over share of income"),
     "three_public_to_basic": ("三公经费/基本支出", "Three public expenses / basic spending"),
     "departments": ("部门数", "Departments"),
+    # columns of gz.audit, gz.targets_summary and the notebooks' small tables
+    "rule": ("核对规则", "Rule"),
+    "family": ("核对类别", "Family"),
+    "lhs": ("左方数值", "Left-hand side"),
+    "rhs": ("右方数值", "Right-hand side"),
+    "lhs_label": ("左方", "Left-hand item"),
+    "rhs_label": ("右方", "Right-hand item"),
+    "diff": ("差额", "Difference"),
+    "tolerance": ("容差", "Tolerance"),
+    "status": ("核对结果", "Status"),
+    "cause": ("原因编号", "Cause"),
+    "cause_text": ("原因说明", "Cause, explained"),
+    "cause_text_zh": ("原因说明", "Cause, explained"),
+    "source_lines": ("原文行号", "Source lines"),
+    "parts": ("分项之和", "Sum of the parts"),
+    "stated_total": ("说明中的总增减额", "Stated total"),
+    "funds_total": ("年度资金总额", "Funds"),
+    "indicators": ("指标个数", "Indicators"),
+    "share_quantitative": ("定量指标占比", "Share quantitative"),
+    "at_100_percent": ("目标值=100%的指标", "Targets of =100%"),
+    "wan_yuan_per_indicator": ("每个指标对应资金(万元)", "10k yuan per indicator"),
+    "label": ("分项", "Part"),
+    "printed": ("原文印作", "As printed"),
+    "corrected": ("更正为", "Corrected"),
+    "proof": ("依据", "Proof"),
+    "table": ("表", "Table"),
+    "measure": ("口径", "Measure"),
+    "fund": ("资金", "Funds"),
+    "row": ("行", "Row"),
+    "measure_zh": ("口径(原文)", "Measure as printed"),
+    "resource": ("数据表", "Resource"),
     # categories
     "fiscal": ("财政拨款", "Fiscal appropriations"),
     "fiscal_subtotal": ("财政拨款", "Fiscal appropriations"),
@@ -89,6 +120,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "quantitative": ("定量", "Quantitative"),
     "qualitative": ("定性", "Qualitative"),
     "missing": ("缺失", "Missing"),
+    # the status of an audit check (gz.audit), as a reader reads it
+    "ok": ("相符", "ok"),
+    "rounding": ("尾差", "rounding"),
+    "material": ("实质性差异", "material"),
+    "minor": ("次要", "minor"),
+    "info": ("提示", "info"),
+    "not_checked": ("未核对", "not checked"),
     "类": ("类", "Class"),
     "款": ("款", "Category"),
     "项": ("项", "Item"),
@@ -206,6 +244,22 @@ def term(text, lang: str = "zh"):
     if check_lang(lang) == "zh" or text is None or pd.isna(text):
         return text
     return TERMS.get(text, text)
+
+
+# Columns whose values are keys of LABELS (a status, a kind of indicator): shown as their label in a language.
+VALUE_COLUMNS = ("status", "kind", "indicator_kind", "parts_check")
+
+
+def value_label(value, lang: str = "zh"):
+    """A categorical value (``material``, ``quantitative``) as its label in ``lang``; any other value as is."""
+    if isinstance(value, str) and value in LABELS:
+        return label(value, lang)
+    return value
+
+
+def in_lang(df: pd.DataFrame, column: str, lang: str = "zh") -> pd.Series:
+    """A column given in both languages (``cause_text`` and ``cause_text_zh``): the one in ``lang``."""
+    return df[f"{column}_zh"] if check_lang(lang) == "zh" and f"{column}_zh" in df else df[column]
 
 
 def code_names(d, classification: str, lang: str = "zh") -> pd.Series:

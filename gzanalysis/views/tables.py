@@ -4,7 +4,7 @@
 
 Amounts get thousands separators and two decimals (万元, as published), shares and rates show as %,
 counts as integers, missing values as a blank cell, booleans as 是/否 (yes/no); headers take the labels of
-``gz.analyses.labels`` in ``lang``; numbers are right-aligned in tabular figures. Tables longer than
+``gz.analyses.labels`` in ``lang``, and so do the values of a status or a kind (``material`` → 实质性差异); numbers are right-aligned in tabular figures. Tables longer than
 ``LONG`` rows are marked ``gz-table-long``: the report makes them sortable and searchable (a small script
 of its own, no CDN).
 
@@ -22,7 +22,7 @@ import re
 import pandas as pd
 from pandas.api.types import is_bool_dtype, is_float_dtype, is_integer_dtype
 
-from gzanalysis.analyses.labels import LABELS, check_lang
+from gzanalysis.analyses.labels import LABELS, VALUE_COLUMNS, check_lang, value_label
 
 LONG = 12  # rows: longer tables become sortable and searchable in the report
 YES_NO = {"zh": ("是", "否"), "en": ("yes", "no")}
@@ -78,6 +78,9 @@ def show(df: pd.DataFrame | pd.Series, lang: str = "zh", caption: str | None = N
         df = df.reset_index()
     df = df.reset_index(drop=True)
     df.columns = [str(c) for c in df.columns]
+    # a status or a kind (material, quantitative …) reads as its label in ``lang``, not as a code word
+    for column in [c for c in df.columns if c in VALUE_COLUMNS and not is_bool_dtype(df[c])]:
+        df[column] = df[column].map(lambda v: value_label(v, lang)).astype(df[column].dtype)
     kinds = {c: kind(df[c], c) for c in df.columns}
     yes, no = YES_NO[lang]
     # escape: names come from the data, and a name holding "<script>" must stay text
