@@ -16,6 +16,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "amount": ("金额(万元)", "Amount (10k yuan)"),
     "share_of_parent": ("占上级比重", "Share of parent"),
     "share_of_total": ("占总额比重", "Share of total"),
+    "share_of_own_total": ("占本科目合计比重", "Share of the function's own total"),
     "source": ("资金来源", "Source of funds"),
     "kind": ("支出类别", "Kind of spending"),
     "carryover": ("上年结转", "Carried over"),
