@@ -37,9 +37,9 @@ def quantitative_fields(spec: dict) -> set[str]:
     found = set()
     for node in _walk(spec):
         for channel, enc in (node.get("encoding") or {}).items():
-            if channel in CHANNELS and isinstance(enc, dict) and "field" in enc:
-                if enc.get("type") == "quantitative" or channel in ("x2", "y2"):
-                    found.add(enc["field"])
+            positional = channel in CHANNELS and isinstance(enc, dict) and "field" in enc
+            if positional and (enc.get("type") == "quantitative" or channel in ("x2", "y2")):
+                found.add(enc["field"])
     return found
 
 
@@ -133,7 +133,9 @@ def _comparison_tables():
     """A two-department ``gz.compare`` table and summary, enough to draw notebook 06's charts."""
     rows = []
     for unit, city, amounts in [("甲局", "赣州", (60.0, 40.0)), ("乙局", "深圳", (30.0, 70.0))]:
-        for (code, name), amount in zip([("201", "一般公共服务支出"), ("206", "科学技术支出")], amounts):
+        for (code, name), amount in zip(
+            [("201", "一般公共服务支出"), ("206", "科学技术支出")], amounts, strict=True
+        ):
             rows.append(
                 {
                     "unit": unit,

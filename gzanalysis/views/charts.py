@@ -308,7 +308,10 @@ def source_mix(d, level: str = "类", normalize: bool = False, lang: str = "zh")
                 "各功能科目的资金来源",
                 "Sources of funds by function",
                 lang,
-                ("各科目收入按资金来源的构成, 每个科目合计为100%", "Each function's income by source, each function 100%")
+                (
+                    "各科目收入按资金来源的构成, 每个科目合计为100%",
+                    "Each function's income by source, each function 100%",
+                )
                 if normalize
                 else None,
             ),
