@@ -24,7 +24,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "share_of_carryover": ("占上年结转比重", "Share of all carry-over"),
     "share_carried_over": ("本科目结转占比", "Share of the function carried over"),
     "carryover_only": ("仅靠结转", "Carry-over only"),
-    "change": ("较上年增减", "Change on 2022"),
+    "change": ("较上年增减", "Change on the previous year"),
     "prior_year": ("推算2022年数", "Implied 2022 amount"),
     "growth_rate": ("增长率", "Growth rate"),
     "reason": ("原因", "Reason"),
@@ -44,8 +44,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "wording": ("原文表述", "Wording"),
     "source_line": ("原文行号", "Source line"),
     "project_id": ("项目编号", "Project id"),
-    "level1": ("一级指标", "Level 1"),
-    "level2": ("二级指标", "Level 2"),
+    "level1": ("一级指标", "Level-one indicator"),
+    "level2": ("二级指标", "Level-two indicator"),
     "value_text": ("指标值(原文)", "Target as printed"),
     "operator": ("符号", "Operator"),
     "number": ("数值", "Number"),
@@ -81,7 +81,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "indicators": ("指标个数", "Indicators"),
     "share_quantitative": ("定量指标占比", "Share quantitative"),
     "at_100_percent": ("目标值=100%的指标", "Targets of =100%"),
-    "wan_yuan_per_indicator": ("每个指标对应资金(万元)", "10k yuan per indicator"),
+    "wan_yuan_per_indicator": ("每个指标对应资金(万元)", "万元 per indicator"),
     "label": ("分项", "Part"),
     "printed": ("原文印作", "As printed"),
     "corrected": ("更正为", "Corrected"),
@@ -249,7 +249,7 @@ def term(text, lang: str = "zh"):
 
 
 # Columns whose values are keys of LABELS (a status, a kind of indicator): shown as their label in a language.
-VALUE_COLUMNS = ("status", "kind", "indicator_kind", "parts_check")
+VALUE_COLUMNS = ("status", "kind", "indicator_kind", "parts_check", "grouping")
 
 
 def value_label(value, lang: str = "zh"):

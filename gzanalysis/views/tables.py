@@ -108,6 +108,37 @@ def show(df: pd.DataFrame | pd.Series, lang: str = "zh", caption: str | None = N
     return styler
 
 
+def _printed_header(name, lang: str) -> str:
+    """A printed check's header: the column's label less a unit in brackets (``金额(万元)``, ``Amount (10k
+    yuan)``), which would put a number of one language into a printout both editions compare."""
+    return re.sub(r"\s*\([^)]*\)$", "", header(name, lang))
+
+
+def text(df: pd.DataFrame | pd.Series, lang: str = "zh", index: bool = False) -> str:
+    """``df`` as plain text for a key-figure cell (a check nbval compares), labelled in ``lang`` like
+    :func:`show`: headers, statuses and kinds take their labels, booleans 是/否 (yes/no), a missing value
+    shows as ``-``; the numbers are as pandas prints them, the same in both editions."""
+    check_lang(lang)
+    if isinstance(df, pd.Series):
+        df = df.to_frame()
+    if index:
+        df = df.reset_index()
+    df = df.reset_index(drop=True).copy()
+    df.columns = [str(c) for c in df.columns]
+    yes, no = YES_NO[lang]
+    for column in df.columns:
+        if is_bool_dtype(df[column]):
+            df[column] = df[column].map(lambda v: "-" if pd.isna(v) else (yes if v else no))
+        elif column in VALUE_COLUMNS:
+            df[column] = df[column].map(lambda v: value_label(v, lang))
+        elif is_float_dtype(df[column]):
+            df[column] = df[column].astype("float64")  # pandas' NA prints as <NA>, not as na_rep
+        elif df[column].isna().any():
+            df[column] = df[column].astype(object).where(df[column].notna(), "-")
+    df.columns = [_printed_header(c, lang) for c in df.columns]
+    return df.to_string(index=False, na_rep="-")
+
+
 FIGURE_HEADERS = {"zh": ("项目", "数值"), "en": ("Figure", "Value")}
 
 

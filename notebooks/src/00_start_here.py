@@ -162,7 +162,7 @@ kinds = gz.composition(d, by="kind", level=None, lang=LANG)
 gz.tables.show(kinds[["label", "amount", "share_of_total"]], lang=LANG)
 
 # %% tags=["nbval-check-output", "remove-cell"]
-print(kinds[["label", "amount", "share_of_total"]].to_string(index=False))
+print(gz.tables.text(kinds[["label", "amount", "share_of_total"]], LANG))
 
 # %%
 gz.charts.composition(d, lang=LANG)

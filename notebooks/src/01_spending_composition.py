@@ -57,7 +57,7 @@ by_class = gz.composition(d, by="function", level="类", lang=LANG)
 gz.tables.show(by_class[["code", "name", "amount", "share_of_total"]], lang=LANG)
 
 # %% tags=["nbval-check-output", "remove-cell"]
-print(by_class[["code", "name", "amount", "share_of_total"]].round(4).to_string(index=False))
+print(gz.tables.text(by_class[["code", "name", "amount", "share_of_total"]].round(4), LANG))
 
 # %%
 gz.charts.composition(d, lang=LANG)
@@ -89,7 +89,7 @@ economic = gz.composition(d, by="economic", level="类", lang=LANG)
 gz.tables.show(economic[["code", "name", "amount", "share_of_total"]], lang=LANG)
 
 # %% tags=["nbval-check-output", "remove-cell"]
-print(economic[["code", "name", "amount", "share_of_total"]].round(4).to_string(index=False))
+print(gz.tables.text(economic[["code", "name", "amount", "share_of_total"]].round(4), LANG))
 
 # %%
 gz.charts.composition(d, by="economic", level="款", lang=LANG)
@@ -149,7 +149,7 @@ for name, (a, b) in crossing.items():
 spending_budget = gz.term("支出预算", LANG)
 stated = gz.changes(d, lang=LANG).query("section == @spending_budget and grouping == 'economic'")
 whole = stated[["code", "item", "amount"]].assign(share_of_total=stated["amount"] / stated["amount"].sum())
-print(whole.round(4).to_string(index=False))
+print(gz.tables.text(whole.round(4), LANG))
 print(f"Σ {stated['amount'].sum():,.2f}")
 
 # %%
@@ -165,7 +165,7 @@ gz.tables.show(whole, lang=LANG)
 
 # %% tags=["nbval-check-output", "remove-cell"]
 procurement = d.table("narrative_figures").query("topic == '政府采购'")
-print(procurement[["item", "amount", "source_line"]].to_string(index=False))
+print(gz.tables.text(procurement[["item", "amount", "source_line"]], LANG))
 
 # %%
 gz.tables.show(procurement[["item", "amount", "source_line"]], lang=LANG)
@@ -191,7 +191,7 @@ kinds_shown = kind.sort_values("project", ascending=False)
 gz.tables.show(kinds_shown.rename(columns=lambda k: gz.label(k, LANG)), lang=LANG, index=True)
 
 # %% tags=["nbval-check-output", "remove-cell"]
-print(kind.sort_values("project", ascending=False).to_string())
+print(gz.tables.text(kind.sort_values("project", ascending=False), LANG, index=True))
 
 # %% [markdown] tags=["lang-en"]
 # Basic spending sits in four classes only; every other class is project money. In 201 it is 行政运行 and
@@ -228,7 +228,7 @@ print(kind.sort_values("project", ascending=False).to_string())
 # %% tags=["nbval-check-output", "remove-cell"]
 carried = gz.carryover(d, level="类", lang=LANG)
 alone = carried[carried["carryover_only"]]
-print(alone[["code", "name", "carryover"]].to_string(index=False))
+print(gz.tables.text(alone[["code", "name", "carryover"]], LANG))
 print(len(alone), f"{alone['carryover'].sum():,.2f}")
 
 # %%
@@ -243,8 +243,8 @@ split = projects_split[["economic_code", "item", "amount", "source_line"]].renam
 gz.tables.show(split, lang=LANG)
 
 # %% tags=["nbval-check-output", "remove-cell"]
-print(split[["code", "amount"]].to_string(index=False))
-print("312" in set(split["code"]), f"{split['amount'].sum():,.2f}")
+print(gz.tables.text(split[["code", "amount"]], LANG))
+print(f"312: {(split['code'] == '312').sum()} | {split['amount'].sum():,.2f}")
 
 # %% [markdown] tags=["lang-en"]
 # ## Basic against project spending: where the line is drawn here

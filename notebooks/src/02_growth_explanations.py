@@ -160,7 +160,7 @@ by_function = changes.query("section == @spending_budget and grouping == 'functi
 gz.tables.show(by_function[["code", "item", "amount", "change", "prior_year", "wording"]], lang=LANG)
 
 # %% tags=["nbval-check-output", "remove-cell"]
-print(by_function[["code", "item", "amount", "change", "prior_year", "wording"]].to_string(index=False))
+print(gz.tables.text(by_function[["code", "item", "amount", "change", "prior_year", "wording"]], LANG))
 
 # %% [markdown] tags=["lang-en"]
 # Four classes are new in 2023 (净增: 节能环保, 城乡社区, 农林水, 商业服务业) and one disappeared (金融支出,
@@ -173,7 +173,7 @@ print(by_function[["code", "item", "amount", "change", "prior_year", "wording"]]
 net_increase = gz.term("净增", LANG)
 new_classes = by_function.query("wording == @net_increase")["code"]
 carried = gz.carryover(d, level="类", lang=LANG).set_index("code").loc[new_classes]
-print(carried[["name", "carryover", "total", "carryover_only"]].to_string())
+print(gz.tables.text(carried[["name", "carryover", "total", "carryover_only"]], LANG, index=True))
 
 # %%
 gz.tables.show(carried[["name", "carryover", "total", "carryover_only"]], lang=LANG)
@@ -195,7 +195,7 @@ summary = summary.merge(stated, on=["section", "scope"])  # sections that state 
 gz.tables.show(summary, lang=LANG)
 
 # %% tags=["nbval-check-output", "remove-cell"]
-print(summary.round(2).to_string(index=False))
+print(gz.tables.text(summary.round(2), LANG))
 
 # %% [markdown] tags=["lang-en"]
 # The income sources' changes add up to 8,472.24 万元, not the stated 8,471.56: a gap of 0.68 that rounding
@@ -223,7 +223,7 @@ narrative = audit.query("family == 'narrative' and status in ['material', 'info'
 gz.tables.show(narrative[["rule", "lhs", "rhs", "diff", "status", "cause"]], lang=LANG)
 
 # %% tags=["nbval-check-output", "remove-cell"]
-print(narrative[["rule", "lhs", "rhs", "diff", "status", "cause"]].to_string(index=False))
+print(gz.tables.text(narrative[["rule", "lhs", "rhs", "diff", "status", "cause"]], LANG))
 identity = audit.set_index("rule").loc["narrative.prior_year.non_fiscal.by_kind~by_source"]
 print(f"2022: {identity['lhs']:,.2f} | {identity['rhs']:,.2f}")
 sources = changes.query("section == @income_budget and grouping == 'income_source'").set_index("item")[

@@ -78,13 +78,8 @@ by_class = gz.carryover(d, level="类", lang=LANG)
 gz.tables.show(by_class.drop(columns=["level", "parent"]), lang=LANG)
 
 # %% tags=["nbval-check-output", "remove-cell"]
-print(
-    by_class[
-        ["code", "name", "carryover", "total", "share_of_carryover", "share_carried_over", "carryover_only"]
-    ]
-    .round(4)
-    .to_string(index=False)
-)
+columns = ["code", "name", "carryover", "total", "share_of_carryover", "share_carried_over", "carryover_only"]
+print(gz.tables.text(by_class[columns].round(4), LANG))
 
 # %%
 gz.charts.carryover(d, lang=LANG)
@@ -183,14 +178,10 @@ print(f"{gz.label('prior_year', LANG)}: {context['narrative']['amount'] - carry_
 
 # %% tags=["nbval-check-output", "remove-cell"]
 budgets = gz.audit(d).query("family == 'budgets'")
-print(budgets[["rule", "lhs", "rhs", "status"]].to_string(index=False))
+print(gz.tables.text(budgets[["rule", "lhs", "rhs", "status"]], LANG))
 fund_subjects = d.table("functional_codes").query("budget == 'government_fund'")["code"]
-print(
-    d.table("部门收入总表")
-    .set_index("code")
-    .loc[fund_subjects, ["name", "carryover", "source_line"]]
-    .to_string()
-)
+fund_rows = d.table("部门收入总表").set_index("code").loc[fund_subjects, ["name", "carryover", "source_line"]]
+print(gz.tables.text(fund_rows, LANG, index=True))
 
 # %%
 gz.tables.show(budgets[["rule", "lhs", "rhs", "status"]], lang=LANG)
@@ -211,7 +202,7 @@ gz.tables.show(budgets[["rule", "lhs", "rhs", "status"]], lang=LANG)
 gz.tables.show(context["projects"].rename(columns={"name": "project"}), lang=LANG)
 
 # %% tags=["nbval-check-output", "remove-cell"]
-print(context["projects"].to_string(index=False))
+print(gz.tables.text(context["projects"], LANG))
 
 # %%
 audit = gz.audit(d)
@@ -220,7 +211,7 @@ coverage = audit[audit["rule"].isin(rules)].set_index("rule")[["lhs", "rhs", "di
 gz.tables.show(coverage, lang=LANG, index=True)
 
 # %% tags=["nbval-check-output", "remove-cell"]
-print(coverage.to_string())
+print(gz.tables.text(coverage, LANG, index=True))
 
 # %% [markdown] tags=["lang-en"]
 # So 9,206.56 万元 of carried-over project spending — science and technology, urban and rural affairs,

@@ -61,17 +61,20 @@ gz.tables.show(summary, lang=LANG)
 
 # %% tags=["nbval-check-output", "remove-cell"]
 print(
-    summary[
-        [
-            "project_id",
-            "funds_total",
-            "indicators",
-            "quantitative",
-            "qualitative",
-            "missing",
-            "at_100_percent",
-        ]
-    ].to_string(index=False)
+    gz.tables.text(
+        summary[
+            [
+                "project_id",
+                "funds_total",
+                "indicators",
+                "quantitative",
+                "qualitative",
+                "missing",
+                "at_100_percent",
+            ]
+        ],
+        LANG,
+    )
 )
 
 # %%
@@ -95,8 +98,8 @@ gz.tables.show(targets["kind"].value_counts().rename_axis("indicator_kind"), lan
 gz.tables.show(targets.groupby("operator")["indicator"].count().rename("indicators"), lang=LANG, index=True)
 
 # %% tags=["nbval-check-output", "remove-cell"]
-print(targets["kind"].value_counts().to_string())
-print(targets.groupby("operator")["indicator"].count().to_string())
+print(gz.tables.text(targets["kind"].value_counts(), LANG, index=True))
+print(gz.tables.text(targets.groupby("operator")["indicator"].count(), LANG, index=True))
 
 # %% [markdown] tags=["lang-en"]
 # Two indicators counted as quantitative have a number but no readable unit: P4's 项目采购数量 =21 (a count
@@ -107,7 +110,7 @@ print(targets.groupby("operator")["indicator"].count().to_string())
 
 # %% tags=["nbval-check-output", "remove-cell"]
 no_unit = targets.query("kind == 'quantitative' and unit.isna()")
-print(no_unit[["project_id", "indicator", "value_text", "source_line"]].to_string(index=False))
+print(gz.tables.text(no_unit[["project_id", "indicator", "value_text", "source_line"]], LANG))
 
 # %%
 gz.tables.show(no_unit[["project_id", "indicator", "value_text", "source_line"]], lang=LANG)
@@ -127,7 +130,7 @@ hundred, quantitative = summary["at_100_percent"].sum(), summary["quantitative"]
 print(f"=100%: {hundred} / {quantitative}")
 economic_cost = gz.term("经济成本指标", LANG)
 cost = targets.query("level2 == @economic_cost and kind != 'missing'")
-print(cost[["project_id", "indicator", "value_text", "source_line"]].to_string(index=False))
+print(gz.tables.text(cost[["project_id", "indicator", "value_text", "source_line"]], LANG))
 
 # %%
 gz.tables.show(cost[["project_id", "indicator", "value_text", "source_line"]], lang=LANG)
@@ -163,7 +166,7 @@ levels = targets.pivot_table(
 gz.tables.show(levels, lang=LANG, index=True)
 
 # %% tags=["nbval-check-output", "remove-cell"]
-print(levels.to_string())
+print(gz.tables.text(levels, LANG, index=True))
 
 # %% [markdown] tags=["lang-en"]
 # ## Explore

@@ -64,11 +64,15 @@ families = findings.pivot_table(
 gz.tables.show(families, lang=LANG, index=True)
 
 # %% tags=["nbval-check-output", "remove-cell"]
-print(len(findings), "|", findings["status"].value_counts().to_dict())
+print(
+    len(findings),
+    "|",
+    gz.tables.text(findings["status"].value_counts().rename_axis("status"), LANG, index=True),
+)
 for status in ["material", "info"]:
     block = findings.query("status == @status")
-    print(f"{status}: {len(block)} | {block['cause'].nunique()}")
-print(families.to_string())
+    print(f"{gz.label(status, LANG)}: {len(block)} | {block['cause'].nunique()}")
+print(gz.tables.text(families, LANG, index=True))
 
 # %% [markdown] tags=["lang-en"]
 # ## The material findings, by cause
@@ -177,7 +181,7 @@ print(f"{gz.label('indicator', LANG)} = 0:", ", ".join(targets.query("indicators
 
 # %% tags=["nbval-check-output", "remove-cell"]
 prior = findings[findings["rule"].str.startswith("narrative.prior_year.non_fiscal")]
-print(prior[["rule", "lhs", "rhs", "diff", "status"]].to_string(index=False))
+print(gz.tables.text(prior[["rule", "lhs", "rhs", "diff", "status"]], LANG))
 
 # %%
 gz.tables.show(prior[["rule", "lhs", "rhs", "diff", "status"]], lang=LANG)
