@@ -78,6 +78,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "parts": ("分项之和", "Sum of the parts"),
     "stated_total": ("说明中的总增减额", "Stated total"),
     "funds_total": ("年度资金总额", "Funds"),
+    "funds_fiscal": ("其中: 财政拨款", "Of which fiscal appropriations"),
+    "funds_carryover": ("其中: 上年结转", "Of which carried over"),
     "indicators": ("指标个数", "Indicators"),
     "share_quantitative": ("定量指标占比", "Share quantitative"),
     "at_100_percent": ("目标值=100%的指标", "Targets of =100%"),

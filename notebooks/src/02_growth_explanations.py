@@ -19,7 +19,7 @@
 # # 增减变化说明：与2022年相比变了什么，为什么
 #
 # ## 概览
-# 公开文件的第三部分“预算情况说明”将各项数字与上年预算安排进行比较：“较上年预算安排增加……万元”。由每一条说明都可以推算出它所隐含的**2022年预算数**（2023年金额减去增减额）。本笔记本列出这些说明、把它们画成图，并检验预算情况说明自身的数字是否对得上。
+# 公开文件的第三部分“预算情况说明”将各项数字与上年预算安排进行比较：“较上年预算安排增加……万元”。由每一条说明都可以推算出相应的**2022年预算数**（2023年金额减去增减额）。本笔记本列出这些说明、把它们画成图，并检验预算情况说明自身的数字是否对得上。
 #
 # ## 预备知识
 # | 内容 | 重要程度 | 说明 |
@@ -181,11 +181,11 @@ gz.tables.show(carried[["name", "carryover", "total", "carryover_only"]], lang=L
 # %% [markdown] tags=["lang-en"]
 # ## Do the narrative's parts add up?
 # The parts of each stated change should add up to the stated total. Where they do not by more than
-# rounding explains, `parts_check` says **material**:
+# rounding explains, the status says **material**:
 
 # %% [markdown] tags=["lang-zh"]
 # ## 预算情况说明的分项加得起来吗？
-# 每一项增减的分项之和应当等于所说明的总增减额。差额超出尾差所能解释的范围时，“分项核对”一栏标为**实质性差异**（material）：
+# 每一项增减的分项之和应当等于所说明的总增减额。差额超出尾差所能解释的范围时，“核对结果”一栏标为**实质性差异**：
 
 # %%
 checks = changes.query("grouping != 'total'").groupby(["section", "scope", "grouping"], sort=False)

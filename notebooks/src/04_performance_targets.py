@@ -98,7 +98,7 @@ gz.tables.show(targets["kind"].value_counts().rename_axis("indicator_kind"), lan
 gz.tables.show(targets.groupby("operator")["indicator"].count().rename("indicators"), lang=LANG, index=True)
 
 # %% tags=["nbval-check-output", "remove-cell"]
-print(gz.tables.text(targets["kind"].value_counts(), LANG, index=True))
+print(gz.tables.text(targets["kind"].value_counts().rename_axis("indicator_kind"), LANG, index=True))
 print(gz.tables.text(targets.groupby("operator")["indicator"].count(), LANG, index=True))
 
 # %% [markdown] tags=["lang-en"]
