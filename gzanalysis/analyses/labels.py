@@ -123,6 +123,25 @@ LABELS: dict[str, tuple[str, str]] = {
     "quantitative": ("定量", "Quantitative"),
     "qualitative": ("定性", "Qualitative"),
     "missing": ("缺失", "Missing"),
+    # kinds of erratum (errata.csv): what the OCR got wrong
+    "stray-mark": ("多余符号", "stray mark"),
+    "merged-cell": ("单元格合并", "merged cell"),
+    "shifted-cell": ("单元格错位", "shifted cell"),
+    "truncated-number": ("数字截断", "truncated number"),
+    "truncated-name": ("名称截断", "truncated name"),
+    "misspelled-name": ("名称错字", "misspelled name"),
+    "split-cell": ("单元格拆分", "split cell"),
+    "misread-operator": ("符号误识", "misread operator"),
+    "misplaced-code": ("编码错位", "misplaced code"),
+    "misread-unit": ("单位误识", "misread unit"),
+    "missing-cell": ("单元格缺失", "missing cell"),
+    "merged-rows": ("多行合并", "merged rows"),
+    "skipped-line": ("漏行", "skipped line"),
+    "missing-label": ("标签缺失", "missing label"),
+    "misread-number": ("数字误识", "misread number"),
+    "unreadable-code": ("编码无法识别", "unreadable code"),
+    "duplicated-code": ("编码重复", "duplicated code"),
+    "misread-text": ("文字误识", "misread text"),
     # the status of an audit check (gz.audit), as a reader reads it
     "ok": ("相符", "ok"),
     "rounding": ("尾差", "rounding"),
@@ -251,7 +270,7 @@ def term(text, lang: str = "zh"):
 
 
 # Columns whose values are keys of LABELS (a status, a kind of indicator): shown as their label in a language.
-VALUE_COLUMNS = ("status", "kind", "indicator_kind", "parts_check", "grouping")
+VALUE_COLUMNS = ("status", "kind", "indicator_kind", "parts_check", "grouping", "erratum_kind")
 
 
 def value_label(value, lang: str = "zh"):

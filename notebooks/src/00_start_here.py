@@ -116,13 +116,13 @@ for r in balance.itertuples():
 # 收入方：本年收入合计14,047.47加上年结转（结余）9,207.96，得23,255.43，比印出的收入总计23,255.42多0.01（第84–87行）：这是尾差，`05_data_audit` 列出了这类差额。支出方：本年支出合计23,255.42加空白的结转下年，就是支出总计；收入总计与支出总计相等。
 
 # %% [markdown] tags=["lang-en"]
-# Four in ten yuan of this budget are **carried over** from earlier years, nearly four times the 2022 share:
+# Four in ten yuan of this budget are **carried over** from earlier years, 3.6 times the 2022 share:
 # the narrative's figures imply a 2022 carry-over of 1,618.63 万元, 10.9% of a 2022 budget of 14,783.86
 # (2023 amount minus the stated change, line 575). That is one prior year, all the disclosure gives: whether
 # 2023 is unusual for this unit beyond that one comparison cannot be told from it.
 
 # %% [markdown] tags=["lang-zh"]
-# 本年预算中有四成来自**上年结转**，接近2022年这一比例的四倍：根据预算情况说明的数字推算，2022年上年结转为1,618.63万元，占当年预算14,783.86万元的10.9%（推算方法：2023年金额减去“较上年增加”数，第575行）。这只是与一个年度的比较，公开文件也只提供了这一年：除此之外，2023年对本单位来说是否异常，从公开文件中无法判断。
+# 本年预算中有四成来自**上年结转**，是2022年这一比例的3.6倍：根据预算情况说明的数字推算，2022年上年结转为1,618.63万元，占当年预算14,783.86万元的10.9%（推算方法：2023年金额减去“较上年增加”数，第575行）。这只是与一个年度的比较，公开文件也只提供了这一年：除此之外，2023年对本单位来说是否异常，从公开文件中无法判断。
 
 # %% tags=["nbval-check-output", "remove-cell"]
 income_budget = gz.term("收入预算", LANG)
@@ -241,7 +241,10 @@ for code in codes:
 # 这份公开文件以 PDF 发布，文字经 OCR 识别得到。每一行数据都记录了它在原文中的行号；OCR 识别错误的每一处更正都是一条**勘误**，并附有依据：
 
 # %% tags=["nbval-check-output", "remove-cell"]
-print(len(d.errata), d.errata["kind"].value_counts().head(3).to_dict())
+print(
+    len(d.errata),
+    gz.tables.text(d.errata["kind"].value_counts().head(3).rename_axis("erratum_kind"), LANG, index=True),
+)
 
 # %%
 kinds_of_errata = d.errata["kind"].value_counts().rename_axis("erratum_kind").rename("count")
