@@ -69,13 +69,14 @@ d = gz.load()
 # equals this year's spending (本年支出合计) plus what is carried to next year (结转下年, lines 84–87). Here
 # 结转下年 is blank. A budget (预算) plans to spend all the money it has in the year, so it plans no
 # carry-over to the next; the final accounts (决算), drawn up after the year, record what was actually left
-# unspent, so there the line holds a figure.
+# unspent, so there the line holds a figure (general practice of Chinese budgeting; the disclosure does not
+# explain the blank).
 
 # %% [markdown] tags=["lang-zh"]
 # ## 预算总览
 # 金额单位为**万元**：23,255.42万元约合2.33亿元。单位的资金有三个**来源**：**财政拨款**（本年度市级财政安排的资金）、**上年结转**（以前年度已安排、尚未支出的资金；收支预算总表中这一行写作“上年结转（结余）”，第86行）和**其他收入**（本单位的其他收入为单位实有资金，第583行）。
 #
-# 收支预算总表是平衡的，读者可以自己核对：本年收入合计加上年结转，等于本年支出合计加结转下年（第84–87行）。这里“结转下年”是空的。预算按全年用完全部可用资金来编制，不会预先安排结转到下一年的资金；决算在年度结束后编制，记录的是年底实际未用完的资金，所以决算中这一行有数字。
+# 收支预算总表是平衡的，读者可以自己核对：本年收入合计加上年结转，等于本年支出合计加结转下年（第84–87行）。这里“结转下年”是空的。预算按全年用完全部可用资金来编制，不会预先安排结转到下一年的资金；决算在年度结束后编制，记录的是年底实际未用完的资金，所以决算中这一行有数字（这是预算编制的一般做法，公开文件没有解释这一栏为什么空着）。
 
 # %%
 sources = gz.composition(d, by="source", level=None, lang=LANG)

@@ -100,13 +100,13 @@ gz.charts.composition(d, by="economic", level="款", lang=LANG)
 # 一般公共预算基本支出表. Neither table prints the crossing, but some amounts meet exactly, and a reader can
 # check them: 30108 机关事业单位基本养老保险缴费 (pension insurance contributions) is 2080505 of function
 # 208; the three health-insurance items 30110–30112 are 21011 行政事业单位医疗 of function 210; 30113 住房公积金
-# (housing fund) is 2210201; 30302 退休费 is 2080501 行政单位离退休. What is left, the wages and office costs,
-# equals 行政运行 + 事业运行 (2010301 + 2010350). The pairs are read from equal amounts and matching names;
+# (housing fund) is 2210201; 30302 退休费 is 2080501 行政单位离退休. What is left (the wages, the office
+# costs of 302 and two small items of 303, 生活补助 and 奖励金) equals 行政运行 + 事业运行 (2010301 + 2010350). The pairs are read from equal amounts and matching names;
 # the disclosure states no such mapping, so they are a reading, which the equal amounts support.
 
 # %% [markdown] tags=["lang-zh"]
 # ## 同一笔钱，两种分类
-# 同一笔基本支出出现两次：部门支出总表按功能分类列示，一般公共预算基本支出表按经济分类列示。两张表都没有印出二者的交叉关系，但有些金额恰好相等，读者可以自己核对：30108机关事业单位基本养老保险缴费就是208类的2080505；30110–30112三项医疗保险缴费就是210类的21011行政事业单位医疗；30113住房公积金就是2210201；30302退休费就是2080501行政单位离退休。剩下的工资和公用经费，等于行政运行加事业运行（2010301 + 2010350）。这些对应关系是根据金额相等、名称相符读出来的，公开文件并没有给出对应表，所以它们是一种解读，金额相等支持这种解读。
+# 同一笔基本支出出现两次：部门支出总表按功能分类列示，一般公共预算基本支出表按经济分类列示。两张表都没有印出二者的交叉关系，但有些金额恰好相等，读者可以自己核对：30108机关事业单位基本养老保险缴费就是208类的2080505；30110–30112三项医疗保险缴费就是210类的21011行政事业单位医疗；30113住房公积金就是2210201；30302退休费就是2080501行政单位离退休。剩下的部分（工资、302类公用经费，以及303类中的生活补助和奖励金两小项）等于行政运行加事业运行（2010301 + 2010350）。这些对应关系是根据金额相等、名称相符读出来的，公开文件并没有给出对应表，所以它们是一种解读，金额相等支持这种解读。
 
 # %%
 by_economic = d.table("一般公共预算基本支出表").set_index("code")["total"]
