@@ -14,7 +14,7 @@ from gzanalysis.analyses.changes import changes, headline_changes
 from gzanalysis.analyses.compare import compare
 from gzanalysis.analyses.composition import composition
 from gzanalysis.analyses.glossary import glossary
-from gzanalysis.analyses.labels import label, term
+from gzanalysis.analyses.labels import in_lang, label, term
 from gzanalysis.analyses.subjects import NotInDisclosure, require
 from gzanalysis.analyses.targets import targets, targets_summary
 from gzanalysis.audit import audit
@@ -48,6 +48,7 @@ __all__ = [
     "corpus",
     "find_corpus",
     "glossary",
+    "in_lang",
     "label",
     "load",
     "load_many",

@@ -16,6 +16,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "amount": ("金额(万元)", "Amount (10k yuan)"),
     "share_of_parent": ("占上级比重", "Share of parent"),
     "share_of_total": ("占总额比重", "Share of total"),
+    "share_of_own_total": ("占本科目合计比重", "Share of the function's own total"),
     "source": ("资金来源", "Source of funds"),
     "kind": ("支出类别", "Kind of spending"),
     "carryover": ("上年结转", "Carried over"),
@@ -23,15 +24,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "share_of_carryover": ("占上年结转比重", "Share of all carry-over"),
     "share_carried_over": ("本科目结转占比", "Share of the function carried over"),
     "carryover_only": ("仅靠结转", "Carry-over only"),
-    "change": ("较上年增减", "Change on 2022"),
-    "prior_year": ("隐含2022年数", "Implied 2022 amount"),
+    "change": ("较上年增减", "Change on the previous year"),
+    "prior_year": ("推算2022年数", "Implied 2022 amount"),
     "growth_rate": ("增长率", "Growth rate"),
     "reason": ("原因", "Reason"),
     "item": ("项目", "Item"),
     "grouping": ("分组", "Grouping"),
     "section": ("章节", "Section"),
     "parts_check": ("分项核对", "Parts check"),
-    "project_name": ("项目", "Project"),
+    "project_name": ("项目名称", "Project"),
     "indicator": ("指标", "Indicator"),
     "indicator_kind": ("指标类型", "Kind of indicator"),
     "count": ("个数", "Count"),
@@ -43,8 +44,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "wording": ("原文表述", "Wording"),
     "source_line": ("原文行号", "Source line"),
     "project_id": ("项目编号", "Project id"),
-    "level1": ("一级指标", "Level 1"),
-    "level2": ("二级指标", "Level 2"),
+    "level1": ("一级指标", "Level-one indicator"),
+    "level2": ("二级指标", "Level-two indicator"),
     "value_text": ("指标值(原文)", "Target as printed"),
     "operator": ("符号", "Operator"),
     "number": ("数值", "Number"),
@@ -82,6 +83,39 @@ LABELS: dict[str, tuple[str, str]] = {
     "narrative_rounding": ("尾数差异", "Rounding"),
     "narrative_material": ("实质差异", "Disagrees"),
     "narrative_not_checked": ("未能核对", "Not checked"),
+    # columns of gz.audit, gz.targets_summary and the notebooks' small tables
+    "rule": ("核对规则", "Rule"),
+    "family": ("核对类别", "Family"),
+    "lhs": ("左方数值", "Left-hand side"),
+    "rhs": ("右方数值", "Right-hand side"),
+    "lhs_label": ("左方", "Left-hand item"),
+    "rhs_label": ("右方", "Right-hand item"),
+    "diff": ("差额", "Difference"),
+    "tolerance": ("容差", "Tolerance"),
+    "status": ("核对结果", "Status"),
+    "cause": ("原因编号", "Cause"),
+    "cause_text": ("原因说明", "Cause, explained"),
+    "cause_text_zh": ("原因说明", "Cause, explained"),
+    "source_lines": ("原文行号", "Source lines"),
+    "parts": ("分项之和", "Sum of the parts"),
+    "stated_total": ("说明中的总增减额", "Stated total"),
+    "funds_total": ("年度资金总额", "Funds"),
+    "funds_fiscal": ("其中: 财政拨款", "Of which fiscal appropriations"),
+    "funds_carryover": ("其中: 上年结转", "Of which carried over"),
+    "indicators": ("指标个数", "Indicators"),
+    "share_quantitative": ("定量指标占比", "Share quantitative"),
+    "at_100_percent": ("目标值=100%的指标", "Targets of =100%"),
+    "wan_yuan_per_indicator": ("每个指标对应资金(万元)", "万元 per indicator"),
+    "label": ("分项", "Part"),
+    "printed": ("原文印作", "As printed"),
+    "corrected": ("更正为", "Corrected"),
+    "proof": ("依据", "Proof"),
+    "table": ("表", "Table"),
+    "measure": ("口径", "Measure"),
+    "fund": ("资金", "Funds"),
+    "row": ("行", "Row"),
+    "measure_zh": ("口径(原文)", "Measure as printed"),
+    "resource": ("数据表", "Resource"),
     # categories
     "fiscal": ("财政拨款", "Fiscal appropriations"),
     "fiscal_subtotal": ("财政拨款", "Fiscal appropriations"),
@@ -111,6 +145,32 @@ LABELS: dict[str, tuple[str, str]] = {
     "quantitative": ("定量", "Quantitative"),
     "qualitative": ("定性", "Qualitative"),
     "missing": ("缺失", "Missing"),
+    # kinds of erratum (errata.csv): what the OCR got wrong
+    "stray-mark": ("多余符号", "stray mark"),
+    "merged-cell": ("单元格合并", "merged cell"),
+    "shifted-cell": ("单元格错位", "shifted cell"),
+    "truncated-number": ("数字截断", "truncated number"),
+    "truncated-name": ("名称截断", "truncated name"),
+    "misspelled-name": ("名称错字", "misspelled name"),
+    "split-cell": ("单元格拆分", "split cell"),
+    "misread-operator": ("符号误识", "misread operator"),
+    "misplaced-code": ("编码错位", "misplaced code"),
+    "misread-unit": ("单位误识", "misread unit"),
+    "missing-cell": ("单元格缺失", "missing cell"),
+    "merged-rows": ("多行合并", "merged rows"),
+    "skipped-line": ("漏行", "skipped line"),
+    "missing-label": ("标签缺失", "missing label"),
+    "misread-number": ("数字误识", "misread number"),
+    "unreadable-code": ("编码无法识别", "unreadable code"),
+    "duplicated-code": ("编码重复", "duplicated code"),
+    "misread-text": ("文字误识", "misread text"),
+    # the status of an audit check (gz.audit), as a reader reads it
+    "ok": ("相符", "ok"),
+    "rounding": ("尾差", "rounding"),
+    "material": ("实质性差异", "material"),
+    "minor": ("次要", "minor"),
+    "info": ("提示", "info"),
+    "not_checked": ("未核对", "not checked"),
     "类": ("类", "Class"),
     "款": ("款", "Category"),
     "项": ("项", "Item"),
@@ -124,6 +184,7 @@ TERMS: dict[str, str] = {
     "支出预算": "Spending budget",
     "财政拨款支出": "Fiscal appropriations spent",
     "机关运行经费": "Office running costs",
+    "单位人员增加": "More staff",
     "三公经费": "Three public expenses",
     "全部资金": "All funds",
     "财政拨款": "Fiscal appropriations",
@@ -233,6 +294,22 @@ def term(text, lang: str = "zh"):
     if check_lang(lang) == "zh" or text is None or pd.isna(text):
         return text
     return TERMS.get(text, text)
+
+
+# Columns whose values are keys of LABELS (a status, a kind of indicator): shown as their label in a language.
+VALUE_COLUMNS = ("status", "kind", "indicator_kind", "parts_check", "grouping", "erratum_kind")
+
+
+def value_label(value, lang: str = "zh"):
+    """A categorical value (``material``, ``quantitative``) as its label in ``lang``; any other value as is."""
+    if isinstance(value, str) and value in LABELS:
+        return label(value, lang)
+    return value
+
+
+def in_lang(df: pd.DataFrame, column: str, lang: str = "zh") -> pd.Series:
+    """A column given in both languages (``cause_text`` and ``cause_text_zh``): the one in ``lang``."""
+    return df[f"{column}_zh"] if check_lang(lang) == "zh" and f"{column}_zh" in df else df[column]
 
 
 def code_names(d, classification: str, lang: str = "zh") -> pd.Series:

@@ -89,7 +89,7 @@ def audit(d) -> pd.DataFrame:
 
     Columns: ``rule`` (stable id), ``family``, ``fund``, ``description_zh``, ``description_en``, ``lhs_label``,
     ``lhs``, ``rhs_label``, ``rhs``, ``diff`` (lhs − rhs), ``tolerance``, ``status``, ``note``, ``tables``,
-    ``source_lines`` (lines of the raw text, ``;``-separated), ``cause`` and ``cause_text``.
+    ``source_lines`` (lines of the raw text, ``;``-separated), ``cause``, ``cause_text`` and ``cause_text_zh`` (the same in Chinese).
     """
     checks: list[Check] = [c for family, run in FAMILIES.items() for c in _run(family, run, d)]
     # The three-public checks come from the row and cross-table runs; their family says so.

@@ -29,6 +29,7 @@ COLUMNS = [
     "source_lines",
     "cause",
     "cause_text",
+    "cause_text_zh",
 ]
 
 
@@ -93,6 +94,7 @@ class Check:
             "source_lines": ";".join(str(n) for n in sorted(set(self.source_lines))),
             "cause": "",  # filled by gzanalysis.audit.causes once every check has run
             "cause_text": "",
+            "cause_text_zh": "",
         }
 
 

@@ -568,7 +568,7 @@ def fiscal_parts_of_prior_year(d) -> Iterator[Check]:
             continue
         yield _prior_year_check(
             f"narrative.prior_year.fiscal_within.{whole.section}.{whole.item}~{fiscal.section}.{fiscal.item}",
-            f"隐含2022年数: 「{fiscal.section}」{fiscal.item}(财政拨款) ≤ 「{whole.section}」{whole.item}(全部资金)",
+            f"推算2022年数: 「{fiscal.section}」{fiscal.item}(财政拨款) ≤ 「{whole.section}」{whole.item}(全部资金)",
             f"implied 2022 amounts: the fiscal part of {fiscal.item} lies within its all-funds amount",
             fiscal,
             whole,
@@ -579,7 +579,7 @@ def fiscal_parts_of_prior_year(d) -> Iterator[Check]:
     for whole, fiscal in kinds:
         yield _prior_year_check(
             f"narrative.prior_year.non_fiscal.{whole.item}",
-            f"2022年{whole.item}中非财政拨款部分: 全部资金隐含数 − 财政拨款隐含数",
+            f"2022年{whole.item}中非财政拨款部分: 全部资金推算数 − 财政拨款推算数",
             f"2022 {whole.item} not paid from fiscal appropriations: all-funds minus fiscal implied amount",
             whole,
             fiscal,
@@ -662,7 +662,7 @@ def prior_years_agree(d) -> Iterator[Check]:
             continue
         yield _prior_year_check(
             f"narrative.prior_year.{a.section}.{a.item}~{b.section}.{b.item}",
-            f"隐含2022年数一致: 「{a.section}」{a.item} 与 「{b.section}」{b.item}",
+            f"推算2022年数一致: 「{a.section}」{a.item} 与 「{b.section}」{b.item}",
             f"implied 2022 amounts agree: {a.item} ({a.section}) and {b.item} ({b.section})",
             a,
             b,

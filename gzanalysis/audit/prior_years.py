@@ -48,7 +48,7 @@ def prior_years(d) -> Iterator[Check]:
             rule=f"prior_year.not_negative.{key}",
             family="prior_year",
             fund=FUND[r.scope],
-            description_zh=f"说明「{r.section}」{r.item}: 隐含的2022年数(本年数 − 增减)不为负",
+            description_zh=f"说明「{r.section}」{r.item}: 推算的2022年数(本年数 − 增减)不为负",
             description_en=f"the previous-year amount implied for {r.item} ({r.section}) is not negative",
             lhs_label="0",
             lhs=0.0,

@@ -42,6 +42,35 @@ LEGEND = {"orient": "bottom", "columns": 2}
 COLORS = {"increase": "#D55E00", "decrease": "#0072B2", "total": GREY}
 
 
+# What each chart counts or sums, in one place: its words in the title (zh, en), the encoded field that holds
+# it, and, where a measure counts only some rows, the rows it may hold (a column of the chart's data and the
+# values allowed there). A chart names its measure in ``usermeta``; tests/test_chart_measures.py checks that
+# the title says the words and that the data holds what they say.
+MEASURES: dict[str, dict] = {
+    "spending": {"zh": "支出", "en": "spending", "field": "amount"},
+    "income": {"zh": "收入", "en": "income", "field": "amount"},
+    "basic_spending": {"zh": "基本支出", "en": "basic spending", "field": "amount"},
+    "source_shares": {"zh": "资金来源", "en": "sources of funds", "field": "amount"},
+    "change": {"zh": "较上年增减", "en": "change on 2022", "field": "change"},
+    "from_2022_to_2023": {"zh": "从2022年到2023年", "en": "from 2022 to 2023", "field": "start"},
+    "carryover": {"zh": "上年结转", "en": "carried over", "field": "carryover"},
+    # indicators (三级指标) only: a category row listed without an indicator (kind "missing") is no target
+    "indicators": {
+        "zh": "绩效指标个数",
+        "en": "number of indicators",
+        "field": "count",
+        "rows": ("kind", ("quantitative", "qualitative")),
+    },
+}
+# The measure of a composition, by (by, measure): see WHAT.
+COMPOSITION_MEASURES = {"economic": "basic_spending", "source": "income"}
+
+
+def _measure(key: str) -> dict:
+    """``usermeta`` naming the chart's measure (a key of MEASURES)."""
+    return {"measure": key}
+
+
 def _amount_tooltip(field: str, lang: str, key: str = "amount") -> alt.Tooltip:
     return alt.Tooltip(f"{field}:Q", format=",.2f", title=label(key, lang))
 
@@ -180,6 +209,7 @@ def composition(
                 lang,
             ),
             title=composition_title(d, by, level, measure, lang, min_share),
+            usermeta=_measure(COMPOSITION_MEASURES.get(by, "spending")),
         )
         .mark_bar(color=PALETTE[0])
         .encode(
@@ -253,6 +283,7 @@ def drilldown(d, lang: str = "zh") -> alt.HConcatChart:
     classes = data[data["level"] == "类"]
     return alt.hconcat(left, right).properties(
         title=_title("支出构成: 从类到款、项", "Spending: from class down to category and item", lang),
+        usermeta=_measure("spending"),
         description=describe(
             (
                 "两个条形图, 左为各类支出, 点击一类在右侧显示其款或项",
@@ -273,7 +304,18 @@ def source_mix(d, level: str = "类", normalize: bool = False, lang: str = "zh")
         alt.Chart(
             data,
             width=WIDTH,
-            title=_title("各功能科目的资金来源", "Sources of funds by function", lang),
+            title=_title(
+                "各功能科目的资金来源",
+                "Sources of funds by function",
+                lang,
+                (
+                    "各科目收入按资金来源的构成, 每个科目合计为100%",
+                    "Each function's income by source, each function 100%",
+                )
+                if normalize
+                else None,
+            ),
+            usermeta=_measure("source_shares"),
             description=describe(
                 ("堆叠条形图, 各功能科目按资金来源", "Stacked bar chart of each function by source of funds"),
                 data["name"].astype(str)
@@ -288,7 +330,7 @@ def source_mix(d, level: str = "类", normalize: bool = False, lang: str = "zh")
             x=alt.X(
                 "amount:Q",
                 stack="normalize" if normalize else "zero",
-                title=label("share_of_parent" if normalize else "amount", lang),
+                title=label("share_of_own_total" if normalize else "amount", lang),
                 axis=alt.Axis(format=".0%" if normalize else ",.0f"),
             ),
             y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
@@ -401,6 +443,7 @@ def waterfall(
                     f"by {label(grouping, 'en').lower()}",
                 ),
             ),
+            usermeta=_measure("from_2022_to_2023"),
         )
         .mark_bar()
         .encode(
@@ -465,6 +508,7 @@ def changes(
                     + (f" · only changes of {min_change:,.2f} (10k yuan) or more" if min_change else ""),
                 ),
             ),
+            usermeta=_measure("change"),
         )
         .mark_bar()
         .encode(
@@ -570,6 +614,7 @@ def carryover(
     return alt.layer(totals, carried).properties(
         width=WIDTH,
         title=title,
+        usermeta=_measure("carryover"),
         description=describe(
             ("条形图, 各科目的上年结转", "Bar chart of the carried-over funds by function"),
             data["name"],
@@ -580,20 +625,39 @@ def carryover(
 
 
 def targets(d, lang: str = "zh", project: str | None = None, kind: str | None = None) -> alt.Chart:
-    """How many indicators each project promises, and of which kind (quantitative, qualitative, missing).
+    """How many indicators (三级指标) each project lists, and of which kind (quantitative: a number to meet;
+    qualitative: a direction only). A category row without an indicator (``kind`` missing) is no target and
+    is not counted: the subtitle names the projects that list none.
 
     ``project`` and ``kind`` as for ``gz.targets``; the subtitle names them.
     """
     check_lang(lang)
     t = targets_table(d, lang=lang, project=project, kind=kind)
+    allowed = MEASURES["indicators"]["rows"][1]
+    none = sorted(set(t["project_id"]) - set(t.loc[t["kind"].isin(allowed), "project_id"]))
+    t = t[t["kind"].isin(allowed)].copy()
     t["kind_label"] = t["kind"].map(lambda k: label(k, lang))
     counts = (
-        t.groupby(["project_id", "project", "kind_label", "level1"], dropna=False)
+        t.groupby(["project_id", "project", "kind", "kind_label", "level1"], dropna=False)
         .size()
         .reset_index(name="count")
     )
     counts["project"] = counts["project_id"] + " " + counts["project"]
     per_project = counts.groupby("project", sort=False)["count"].sum()
+    words = MEASURES["indicators"]
+    sub_zh = [
+        "全部项目" if project is None else project,
+        "定量与定性指标" if kind is None else label(kind, "zh") + "指标",
+        "定量: 有要达到的数值; 定性: 只有方向",
+    ]
+    sub_en = [
+        "All projects" if project is None else project,
+        "quantitative and qualitative" if kind is None else label(kind, "en").lower() + " indicators",
+        "quantitative: a number to meet; qualitative: a direction only",
+    ]
+    if none:
+        sub_zh.append(f"只列指标类别、没有指标: {', '.join(none)}")
+        sub_en.append(f"categories listed, no indicator: {', '.join(none)}")
     return (
         alt.Chart(
             counts,
@@ -607,21 +671,16 @@ def targets(d, lang: str = "zh", project: str | None = None, kind: str | None = 
                 limit=len(per_project),
             ),
             title=_title(
-                "项目绩效指标一览",
-                "Performance indicators by project",
+                f"各项目的{words['zh']}",
+                f"The {words['en']} of each project",
                 lang,
-                (
-                    f"{'全部项目' if project is None else project} · "
-                    f"{'全部类型' if kind is None else label(kind, 'zh') + '指标'} · 每个项目承诺了多少可衡量的目标",
-                    f"{'All projects' if project is None else project} · "
-                    f"{'all kinds' if kind is None else label(kind, 'en').lower() + ' indicators'} · "
-                    "how many measurable targets each project promises",
-                ),
+                (" · ".join(sub_zh), " · ".join(sub_en)),
             ),
+            usermeta=_measure("indicators"),
         )
         .mark_bar()
         .encode(
-            x=alt.X("sum(count):Q", title=label("count", lang)),
+            x=alt.X("sum(count):Q", title=label("indicators", lang)),
             y=alt.Y(
                 "project:N",
                 title=None,
@@ -633,15 +692,15 @@ def targets(d, lang: str = "zh", project: str | None = None, kind: str | None = 
                 legend=alt.Legend(**LEGEND),
                 title=None,
                 scale=alt.Scale(
-                    domain=[label(k, lang) for k in ("quantitative", "qualitative", "missing")],
-                    range=[PALETTE[2], PALETTE[1], PALETTE[3]],
+                    domain=[label(k, lang) for k in allowed],
+                    range=[PALETTE[2], PALETTE[1]],
                 ),
             ),
             tooltip=[
                 alt.Tooltip("project:N", title=label("project_name", lang)),
-                alt.Tooltip("level1:N"),
-                alt.Tooltip("kind_label:N", title=None),
-                alt.Tooltip("sum(count):Q", title=label("count", lang)),
+                alt.Tooltip("level1:N", title=label("level1", lang)),
+                alt.Tooltip("kind_label:N", title=label("indicator_kind", lang)),
+                alt.Tooltip("sum(count):Q", title=label("indicators", lang)),
             ],
         )
     )

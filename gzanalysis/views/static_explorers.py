@@ -29,6 +29,7 @@ from gzanalysis.views.charts import (
     LABEL_LIMIT,
     LEGEND,
     LIGHT,
+    MEASURES,
     PALETTE,
     WIDTH,
     carryover_axis,
@@ -256,10 +257,13 @@ def carryover(d, lang: str = "zh") -> alt.LayerChart:
 
 
 def targets(d, lang: str = "zh") -> alt.Chart:
-    """How many indicators each project promises, by kind; controls: project, kind, language."""
+    """How many indicators each project lists, by kind; controls: project, kind, language. A category row
+    without an indicator is no indicator and is not counted (``charts.MEASURES["indicators"]``)."""
+    kinds = list(MEASURES["indicators"]["rows"][1])
     parts = []
     for each in LANGS:
         t = targets_table(d, lang=each)
+        t = t[t["kind"].isin(kinds)]
         t["kind_label"] = t["kind"].map(lambda k, each=each: label(k, each))
         t["level1"] = t["level1"].map(lambda v, each=each: term(v, each))
         counts = t.groupby(["project_id", "project", "kind", "kind_label", "level1"]).size()
@@ -268,12 +272,14 @@ def targets(d, lang: str = "zh") -> alt.Chart:
         parts.append(counts)
     data = pd.concat(parts, ignore_index=True)
     projects = d.table("projects")
-    kinds = ["quantitative", "qualitative", "missing"]
+    projects = projects[
+        projects["project_id"].isin(data["project_id"])
+    ]  # a project with no indicator: no option
     default = data[data["lang"] == lang].groupby("project", sort=False)["count"].sum()
     return (
         _chart(
             data,
-            "绩效指标 Performance indicators",
+            "绩效指标个数 Number of indicators",
             ("可交互条形图, 各项目的绩效指标个数", "Interactive bar chart of indicators per project"),
             default.index,
             default.to_numpy(),
@@ -293,11 +299,10 @@ def targets(d, lang: str = "zh") -> alt.Chart:
             color=alt.Color(
                 "kind:N",
                 title=None,
-                scale=alt.Scale(domain=kinds, range=[PALETTE[2], PALETTE[1], PALETTE[3]]),
+                scale=alt.Scale(domain=kinds, range=[PALETTE[2], PALETTE[1]]),
                 legend=alt.Legend(
                     **LEGEND,
-                    labelExpr="{'quantitative': '定量 quantitative', 'qualitative': "
-                    "'定性 qualitative', 'missing': '缺失 missing'}[datum.label]",
+                    labelExpr="{'quantitative': '定量 quantitative', 'qualitative': '定性 qualitative'}[datum.label]",
                 ),
             ),
             tooltip=[
@@ -321,7 +326,7 @@ def targets(d, lang: str = "zh") -> alt.Chart:
                 "kind",
                 "类型 Kind",
                 ["all", *kinds],
-                ["全部 all", "定量 quantitative", "定性 qualitative", "缺失 missing"],
+                ["全部 all", "定量 quantitative", "定性 qualitative"],
             ),
             _lang(lang),
         )

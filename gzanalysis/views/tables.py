@@ -4,7 +4,7 @@
 
 Amounts get thousands separators and two decimals (万元, as published), shares and rates show as %,
 counts as integers, missing values as a blank cell, booleans as 是/否 (yes/no); headers take the labels of
-``gz.analyses.labels`` in ``lang``; numbers are right-aligned in tabular figures. Tables longer than
+``gz.analyses.labels`` in ``lang``, and so do the values of a status or a kind (``material`` → 实质性差异); numbers are right-aligned in tabular figures. Tables longer than
 ``LONG`` rows are marked ``gz-table-long``: the report makes them sortable and searchable (a small script
 of its own, no CDN).
 
@@ -22,7 +22,7 @@ import re
 import pandas as pd
 from pandas.api.types import is_bool_dtype, is_float_dtype, is_integer_dtype
 
-from gzanalysis.analyses.labels import LABELS, check_lang
+from gzanalysis.analyses.labels import LABELS, VALUE_COLUMNS, check_lang, value_label
 
 LONG = 12  # rows: longer tables become sortable and searchable in the report
 YES_NO = {"zh": ("是", "否"), "en": ("yes", "no")}
@@ -78,6 +78,9 @@ def show(df: pd.DataFrame | pd.Series, lang: str = "zh", caption: str | None = N
         df = df.reset_index()
     df = df.reset_index(drop=True)
     df.columns = [str(c) for c in df.columns]
+    # a status or a kind (material, quantitative …) reads as its label in ``lang``, not as a code word
+    for column in [c for c in df.columns if c in VALUE_COLUMNS and not is_bool_dtype(df[c])]:
+        df[column] = df[column].map(lambda v: value_label(v, lang)).astype(df[column].dtype)
     kinds = {c: kind(df[c], c) for c in df.columns}
     yes, no = YES_NO[lang]
     # escape: names come from the data, and a name holding "<script>" must stay text
@@ -103,6 +106,37 @@ def show(df: pd.DataFrame | pd.Series, lang: str = "zh", caption: str | None = N
     if caption:
         styler = styler.set_caption(caption)
     return styler
+
+
+def _printed_header(name, lang: str) -> str:
+    """A printed check's header: the column's label less a unit in brackets (``金额(万元)``, ``Amount (10k
+    yuan)``), which would put a number of one language into a printout both editions compare."""
+    return re.sub(r"\s*\([^)]*\)$", "", header(name, lang))
+
+
+def text(df: pd.DataFrame | pd.Series, lang: str = "zh", index: bool = False) -> str:
+    """``df`` as plain text for a key-figure cell (a check nbval compares), labelled in ``lang`` like
+    :func:`show`: headers, statuses and kinds take their labels, booleans 是/否 (yes/no), a missing value
+    shows as ``-``; the numbers are as pandas prints them, the same in both editions."""
+    check_lang(lang)
+    if isinstance(df, pd.Series):
+        df = df.to_frame()
+    if index:
+        df = df.reset_index()
+    df = df.reset_index(drop=True).copy()
+    df.columns = [str(c) for c in df.columns]
+    yes, no = YES_NO[lang]
+    for column in df.columns:
+        if is_bool_dtype(df[column]):
+            df[column] = df[column].map(lambda v: "-" if pd.isna(v) else (yes if v else no))
+        elif column in VALUE_COLUMNS:
+            df[column] = df[column].map(lambda v: value_label(v, lang))
+        elif is_float_dtype(df[column]):
+            df[column] = df[column].astype("float64")  # pandas' NA prints as <NA>, not as na_rep
+        elif df[column].isna().any():
+            df[column] = df[column].astype(object).where(df[column].notna(), "-")
+    df.columns = [_printed_header(c, lang) for c in df.columns]
+    return df.to_string(index=False, na_rep="-")
 
 
 FIGURE_HEADERS = {"zh": ("项目", "数值"), "en": ("Figure", "Value")}

@@ -64,10 +64,19 @@ d = gz.load()
 # from the city budget), **上年结转** (carry-over: money budgeted in earlier years and not yet spent; the
 # summary table labels it 上年结转(结余), line 86) and **其他收入** (other income: here the unit's own funds,
 # 单位实有资金, line 583).
+#
+# The 收支预算总表 balances, and a reader can check it: this year's income (本年收入合计) plus the carry-over
+# equals this year's spending (本年支出合计) plus what is carried to next year (结转下年, lines 84–87). Here
+# 结转下年 is blank. A budget (预算) plans to spend all the money it has in the year, so it plans no
+# carry-over to the next; the final accounts (决算), drawn up after the year, record what was actually left
+# unspent, so there the line holds a figure (general practice of Chinese budgeting; the disclosure does not
+# explain the blank).
 
 # %% [markdown] tags=["lang-zh"]
 # ## 预算总览
-# 金额单位为**万元**：23,255.42万元约合2.33亿元。单位的资金有三个**来源**：**财政拨款**（本年度市级财政安排的资金）、**上年结转**（以前年度已安排、尚未支出的资金；收支预算总表中这一行写作“上年结转（结余）”，第86行）和**其他收入**（本单位为单位实有资金，第583行）。
+# 金额单位为**万元**：23,255.42万元约合2.33亿元。单位的资金有三个**来源**：**财政拨款**（本年度市级财政安排的资金）、**上年结转**（以前年度已安排、尚未支出的资金；收支预算总表中这一行写作“上年结转（结余）”，第86行）和**其他收入**（本单位的其他收入为单位实有资金，第583行）。
+#
+# 收支预算总表是平衡的，读者可以自己核对：本年收入合计加上年结转，等于本年支出合计加结转下年（第84–87行）。这里“结转下年”是空的。预算按全年用完全部可用资金来编制，不会预先安排结转到下一年的资金；决算在年度结束后编制，记录的是年底实际未用完的资金，所以决算中这一行有数字（这是预算编制的一般做法，公开文件没有解释这一栏为什么空着）。
 
 # %%
 sources = gz.composition(d, by="source", level=None, lang=LANG)
@@ -86,13 +95,35 @@ print(f"{gz.term('收入预算总额', LANG)} 2023: {total:,.2f} 万元")
 for row in sources.itertuples():
     print(f"  {row.label}: {row.amount:,.2f} 万元 ({row.share_of_total:.1%})")
 
+# %%
+# The balance of the 收支预算总表, as the audit checks it (family "balance"): each side's total against the
+# lines that make it, and the two totals against each other.
+balance_rules = ["income_total", "spending_total", "income_equals_expenditure"]
+balance = gz.audit(d).set_index("rule").loc[[f"balance.budget_summary.{r}" for r in balance_rules]]
+gz.tables.show(balance[["lhs_label", "lhs", "rhs_label", "rhs", "diff", "status", "source_lines"]], lang=LANG)
+
+# %% tags=["nbval-check-output", "remove-cell"]
+for r in balance.itertuples():
+    print(
+        f"{r.lhs_label} {r.lhs:,.2f} | {r.rhs_label} {r.rhs:,.2f} | {r.diff:+.2f} {gz.label(r.status, LANG)}"
+    )
+
 # %% [markdown] tags=["lang-en"]
-# Four in ten yuan of this budget are **carried over** from earlier years. Against this unit's own past it
-# is unusual: the narrative's figures imply a 2022 carry-over of 1,618.63 万元, 10.9% of a 2022 budget of
-# 14,783.86 (2023 amount minus the stated change, line 575):
+# Income: 本年收入合计 14,047.47 plus 上年结转(结余) 9,207.96 make 23,255.43, one cent above the printed
+# 收入总计 of 23,255.42 (lines 84–87): a rounding difference, of the kind `05_data_audit` lists. Spending:
+# 本年支出合计 23,255.42 plus a blank 结转下年 is the 支出总计, and the two 总计 agree.
 
 # %% [markdown] tags=["lang-zh"]
-# 本年预算中有四成来自**上年结转**。与本单位上年相比，这一比例很不寻常：根据预算情况说明的数字推算，2022年上年结转为1,618.63万元，只占当年预算14,783.86万元的10.9%（推算方法：2023年金额减去“较上年增加”数，第575行）：
+# 收入方：本年收入合计14,047.47加上年结转（结余）9,207.96，得23,255.43，比印出的收入总计23,255.42多0.01（第84–87行）：这是尾差，`05_data_audit` 列出了这类差额。支出方：本年支出合计23,255.42加空白的结转下年，就是支出总计；收入总计与支出总计相等。
+
+# %% [markdown] tags=["lang-en"]
+# Four in ten yuan of this budget are **carried over** from earlier years, 3.6 times the 2022 share:
+# the narrative's figures imply a 2022 carry-over of 1,618.63 万元, 10.9% of a 2022 budget of 14,783.86
+# (2023 amount minus the stated change, line 575). That is one prior year, all the disclosure gives: whether
+# 2023 is unusual for this unit beyond that one comparison cannot be told from it.
+
+# %% [markdown] tags=["lang-zh"]
+# 本年预算中有四成来自**上年结转**，是2022年这一比例的3.6倍：根据预算情况说明的数字推算，2022年上年结转为1,618.63万元，占当年预算14,783.86万元的10.9%（推算方法：2023年金额减去“较上年增加”数，第575行）。这只是与一个年度的比较，公开文件也只提供了这一年：除此之外，2023年对本单位来说是否异常，从公开文件中无法判断。
 
 # %% tags=["nbval-check-output", "remove-cell"]
 income_budget = gz.term("收入预算", LANG)
@@ -100,6 +131,10 @@ income_2022 = gz.changes(d, lang=LANG).query("section == @income_budget").set_in
 carried_2022 = income_2022[gz.term("国库集中支付网上结转", LANG)]
 total_2022 = income_2022[gz.term("收入预算总额", LANG)]
 print(f"2022: {carried_2022:,.2f} / {total_2022:,.2f} 万元 ({carried_2022 / total_2022:.1%})")
+share_2023 = sources.set_index("source")["share_of_total"]["carryover"]
+print(
+    f"2023: {share_2023:.1%} = {share_2023 / (carried_2022 / total_2022):.2f} × {carried_2022 / total_2022:.1%}"
+)
 
 # %%
 gz.tables.sentence(
@@ -115,19 +150,20 @@ gz.tables.sentence(
 # routine work, that is 人员经费 personnel and 公用经费 office costs) and **项目支出** (project spending: beyond
 # basic spending, for specific tasks and development goals, such as building the city's data platform).
 # In this disclosure the line is not drawn where the definitions suggest: `01_spending_composition` shows
-# office running costs and contract staff's pay booked as projects.
+# office running costs and the pay of contract-appointed civil servants (聘用制公务员工资, line 583) booked
+# as projects.
 
 # %% [markdown] tags=["lang-zh"]
 # 有两个笔记本对此作了进一步分析（`03_carried_over_funds`、`05_data_audit`）。
 #
-# 支出分为**基本支出**（按规定的定义，是为保障机构正常运转、完成日常工作任务而发生的支出，包括人员经费和公用经费）和**项目支出**（在基本支出之外，为完成特定工作任务和事业发展目标而发生的支出，例如建设全市数据平台）。本单位的划分并不完全符合定义：`01_spending_composition` 显示，部分办公运转费用和聘用人员工资被列入了项目支出。
+# 支出分为**基本支出**（按规定的定义，是为保障机构正常运转、完成日常工作任务而发生的支出，包括人员经费和公用经费）和**项目支出**（在基本支出之外，为完成特定工作任务和事业发展目标而发生的支出，例如建设全市数据平台）。本单位的划分并不完全符合定义：`01_spending_composition` 显示，部分办公运转费用和聘用制公务员工资（第583行）被列入了项目支出。
 
 # %%
 kinds = gz.composition(d, by="kind", level=None, lang=LANG)
 gz.tables.show(kinds[["label", "amount", "share_of_total"]], lang=LANG)
 
 # %% tags=["nbval-check-output", "remove-cell"]
-print(kinds[["label", "amount", "share_of_total"]].to_string(index=False))
+print(gz.tables.text(kinds[["label", "amount", "share_of_total"]], LANG))
 
 # %%
 gz.charts.composition(d, lang=LANG)
@@ -153,6 +189,11 @@ gz.charts.composition(d, lang=LANG)
 # | 政府性基金 / 国有资本经营预算支出表 | two other budgets; published empty (备注, lines 322, 334), though one subject of the income table belongs to the government-fund budget (see `05_data_audit`) | `d.government_fund_expenditure` |
 # | 项目支出绩效目标表 | what each project promises | `d.projects`, `d.indicators` |
 #
+# These are the ten standard tables of the table of contents (lines 12–21). The data package holds more
+# tables than ten: it splits the performance tables into `projects` and `indicators` and adds what else the
+# disclosure holds (the narrative's figures, the staffing, the glossary) and what gzanalysis records (the
+# errata, the code lists); `d.describe()` lists them all.
+#
 # The income and the spending table must agree line by line; here are the first three 类 listed in both:
 
 # %% [markdown] tags=["lang-zh"]
@@ -170,6 +211,8 @@ gz.charts.composition(d, lang=LANG)
 # | 财政拨款“三公”经费支出表 | 因公出国（境）费、公务接待费、公务用车购置及运行维护费 | `d.three_public_expenses` |
 # | 政府性基金预算支出表 / 国有资本经营预算支出表 | 另外两本预算；公开为空表（备注见第322、334行），但收入表中有一个科目属于政府性基金预算（见 `05_data_audit`） | `d.government_fund_expenditure` |
 # | 项目支出绩效目标表 | 各项目的绩效目标 | `d.projects`、`d.indicators` |
+#
+# 这就是目录中列出的十种标准表（第12–21行）。数据包中的表不止十张：它把绩效目标表分成 `projects`（项目）和 `indicators`（指标）两张，并加上公开文件中的其他内容（预算情况说明中的数字、机构人员情况、名词解释）以及 gzanalysis 的记录（勘误、科目代码表）；`d.describe()` 列出全部表。
 #
 # 部门收入总表与部门支出总表必须逐行一致；下面是两张表都列出的前三个类的数字：
 
@@ -199,7 +242,10 @@ for code in codes:
 # 这份公开文件以 PDF 发布，文字经 OCR 识别得到。每一行数据都记录了它在原文中的行号；OCR 识别错误的每一处更正都是一条**勘误**，并附有依据：
 
 # %% tags=["nbval-check-output", "remove-cell"]
-print(len(d.errata), d.errata["kind"].value_counts().head(3).to_dict())
+print(
+    len(d.errata),
+    gz.tables.text(d.errata["kind"].value_counts().head(3).rename_axis("erratum_kind"), LANG, index=True),
+)
 
 # %%
 kinds_of_errata = d.errata["kind"].value_counts().rename_axis("erratum_kind").rename("count")

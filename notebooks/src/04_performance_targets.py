@@ -61,17 +61,20 @@ gz.tables.show(summary, lang=LANG)
 
 # %% tags=["nbval-check-output", "remove-cell"]
 print(
-    summary[
-        [
-            "project_id",
-            "funds_total",
-            "indicators",
-            "quantitative",
-            "qualitative",
-            "missing",
-            "at_100_percent",
-        ]
-    ].to_string(index=False)
+    gz.tables.text(
+        summary[
+            [
+                "project_id",
+                "funds_total",
+                "indicators",
+                "quantitative",
+                "qualitative",
+                "missing",
+                "at_100_percent",
+            ]
+        ],
+        LANG,
+    )
 )
 
 # %%
@@ -81,21 +84,22 @@ gz.charts.targets(d, lang=LANG)
 # ## How measurable?
 # An indicator is **quantitative** when it states a number to meet, with an operator and usually a unit
 # (`≥20820人次`), **qualitative** when it states only a direction (`提高` "improve", `正常` "normal"). Project
-# P8 (其他收入资金, the unit's own 700 万元) lists its indicator categories with no indicator at all.
+# P8 (其他收入资金, the unit's own 700 万元) lists its indicator categories with no indicator at all: its six
+# rows are counted as missing below, and the chart above counts indicators only, so P8 has no bar there.
 
 # %% [markdown] tags=["lang-zh"]
 # ## 能否衡量？
-# 一个指标如果给出了要达到的数值，带有比较符号，通常还有计量单位（如 `≥20820人次`），就是**定量**指标；如果只给出方向（如“提高”“正常”），就是**定性**指标。项目P8（其他收入资金，即单位自有的700万元）只列出了指标类别，没有任何具体指标。
+# 一个指标如果给出了要达到的数值，带有比较符号，通常还有计量单位（如 `≥20820人次`），就是**定量**指标；如果只给出方向（如“提高”“正常”），就是**定性**指标。项目P8（其他收入资金，即单位自有的700万元）只列出了指标类别，没有任何具体指标：下表把它的六行计为“缺失”，上图只统计指标，所以P8在图中没有条形。
 
 # %%
 gz.tables.show(targets["kind"].value_counts().rename_axis("indicator_kind"), lang=LANG, index=True)
 
 # %%
-gz.tables.show(targets.groupby("operator")["indicator"].count().rename("count"), lang=LANG, index=True)
+gz.tables.show(targets.groupby("operator")["indicator"].count().rename("indicators"), lang=LANG, index=True)
 
 # %% tags=["nbval-check-output", "remove-cell"]
-print(targets["kind"].value_counts().to_string())
-print(targets.groupby("operator")["indicator"].count().to_string())
+print(gz.tables.text(targets["kind"].value_counts().rename_axis("indicator_kind"), LANG, index=True))
+print(gz.tables.text(targets.groupby("operator")["indicator"].count(), LANG, index=True))
 
 # %% [markdown] tags=["lang-en"]
 # Two indicators counted as quantitative have a number but no readable unit: P4's 项目采购数量 =21 (a count
@@ -106,7 +110,7 @@ print(targets.groupby("operator")["indicator"].count().to_string())
 
 # %% tags=["nbval-check-output", "remove-cell"]
 no_unit = targets.query("kind == 'quantitative' and unit.isna()")
-print(no_unit[["project_id", "indicator", "value_text", "source_line"]].to_string(index=False))
+print(gz.tables.text(no_unit[["project_id", "indicator", "value_text", "source_line"]], LANG))
 
 # %%
 gz.tables.show(no_unit[["project_id", "indicator", "value_text", "source_line"]], lang=LANG)
@@ -126,7 +130,7 @@ hundred, quantitative = summary["at_100_percent"].sum(), summary["quantitative"]
 print(f"=100%: {hundred} / {quantitative}")
 economic_cost = gz.term("经济成本指标", LANG)
 cost = targets.query("level2 == @economic_cost and kind != 'missing'")
-print(cost[["project_id", "indicator", "value_text", "source_line"]].to_string(index=False))
+print(gz.tables.text(cost[["project_id", "indicator", "value_text", "source_line"]], LANG))
 
 # %%
 gz.tables.show(cost[["project_id", "indicator", "value_text", "source_line"]], lang=LANG)
@@ -155,13 +159,14 @@ gz.tables.show(
 # 产出指标占多数。效益指标较少，其中多数是定量的：
 
 # %%
+# rows, not indicators: a category listed without an indicator (missing) is counted as a row too
 levels = targets.pivot_table(
-    index="level1", columns="kind", values="indicator", aggfunc="count", fill_value=0
+    index="level1", columns="kind", values="source_line", aggfunc="count", fill_value=0
 )
 gz.tables.show(levels, lang=LANG, index=True)
 
 # %% tags=["nbval-check-output", "remove-cell"]
-print(levels.to_string())
+print(gz.tables.text(levels, LANG, index=True))
 
 # %% [markdown] tags=["lang-en"]
 # ## Explore
