@@ -116,7 +116,7 @@ def english_in(kind: str, text: str) -> list[str]:
 
 # Editions whose own cells still print unlabelled frames (issue 25: notebook 06 and the teaching notebooks
 # are corrected separately); listed so that the test runs on them and says so, not to hide them.
-PENDING = {"06_compare_departments", "teaching_sol_01_basic_spending"}
+PENDING: set[str] = set()
 
 
 def _editions(paths):

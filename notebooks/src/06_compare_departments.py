@@ -78,7 +78,7 @@ print(f"{len(c.ids)} / {len(docs)}")
 
 # %% tags=["nbval-check-output", "remove-cell"]
 columns = ["unit", "budget", "city", "year", "expenditure", "basic", "project", "carryover", "three_public"]
-print(docs.loc[docs["status"] == "ok", columns].to_string(index=False))
+print(gz.tables.text(docs.loc[docs["status"] == "ok", columns], LANG))
 
 # %%
 gz.tables.show(
@@ -138,7 +138,7 @@ gz.compare_charts.share_heatmap(functions, lang=LANG)
 
 # %% tags=["nbval-check-output", "remove-cell"]
 largest = functions.loc[functions.groupby("disclosure")["share"].idxmax(), ["unit", "code", "name", "share"]]
-print(largest.round(4).to_string(index=False))
+print(gz.tables.text(largest.round(4), LANG))
 
 # %%
 gz.tables.show(largest, lang=LANG)
@@ -190,7 +190,7 @@ ratios = [
     "three_public",
     "three_public_to_basic",
 ]
-print(summary[ratios].sort_values("carryover_share", ascending=False).round(4).to_string(index=False))
+print(gz.tables.text(summary[ratios].sort_values("carryover_share", ascending=False).round(4), LANG))
 
 # %%
 gz.tables.show(summary[ratios].sort_values("carryover_share", ascending=False), lang=LANG)
@@ -277,7 +277,7 @@ stated = [
     "page",
     "source_line",
 ]
-print(growth[stated].sort_values("growth_rate", ascending=False).round(4).to_string(index=False))
+print(gz.tables.text(growth[stated].sort_values("growth_rate", ascending=False).round(4), LANG))
 
 # %%
 shown = [
@@ -355,7 +355,7 @@ gz.tables.sentence(
 )
 
 # %% tags=["nbval-check-output", "remove-cell"]
-print(growth[audited].to_string(index=False))
+print(gz.tables.text(growth[audited], LANG))
 print(len(disagree), len(narrative), ", ".join(disagree["unit"].unique()))
 
 # %% [markdown] tags=["lang-en"]
@@ -394,7 +394,7 @@ by_city = by_city.assign(carryover_share=by_city["carryover"] / by_city["income"
 gz.tables.show(by_city, lang=LANG)
 
 # %% tags=["nbval-check-output", "remove-cell"]
-print(by_city.round(4).to_string(index=False))
+print(gz.tables.text(by_city.round(4), LANG))
 
 # %% [markdown] tags=["lang-en"]
 # ## Explore

@@ -74,7 +74,7 @@ row = audit[audit["rule"] == "row.general_budget_basic_expenditure.total.row1"].
 gz.tables.show(row[["lhs", "rhs", "diff", "tolerance", "status"]], lang=LANG, index=True)
 
 # %% tags=["nbval-check-output", "remove-cell"]
-print(row.iloc[0][["lhs", "rhs", "diff", "tolerance", "status"]].to_string())
+print(gz.tables.text(row[["lhs", "rhs", "diff", "tolerance", "status"]], LANG))
 
 # %% [markdown] tags=["lang-en"]
 # ## Solution: where the difference comes from
@@ -89,7 +89,7 @@ gaps = gz.teaching.subtotal_gaps(d)
 gz.tables.show(gaps, lang=LANG)
 
 # %% tags=["nbval-check-output", "remove-cell"]
-print(gaps.to_string(index=False))
+print(gz.tables.text(gaps, LANG))
 items = basic[basic["level"] == "款"]
 print(round(items["total"].sum(), 2), len(items[items["parent"] == "301"]))
 print(
