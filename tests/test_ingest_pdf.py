@@ -329,7 +329,11 @@ def test_no_material_finding(packages, name):
     """Every material finding would be a mapping error: none of the eight documents is inconsistent beyond
     rounding (each prints "金额单位转换时可能存在尾数误差" or balances exactly)."""
     findings = gz.audit(_load(packages[name][1]))
-    material = findings[findings["status"] == "material"]
+    # project spending without a performance table (a document that prints tables for some of its projects,
+    # as the seed does) is a fact of the document, not of the reading: tests/test_pdf_performance.py checks it
+    material = findings[
+        (findings["status"] == "material") & ~findings["rule"].str.startswith("projects.coverage.")
+    ]
     assert material.empty, material[["rule", "lhs", "rhs"]].to_dict("records")
     assert (findings["status"] == "ok").sum() > 50
 
@@ -618,8 +622,8 @@ def test_report_builds_on_a_pdf_package(tmp_path, monkeypatch):
     lacking = {
         "02_growth_explanations": ": its narrative (预算情况说明) is read (gz.changes, gz.headline_changes), but "
         "this notebook does not explain the narrative of a PDF package yet, so it stops here.",
-        "04_performance_targets": " has no project performance tables (项目支出绩效目标表) in its data package, "
-        "so this notebook has nothing to show for it.",
+        "04_performance_targets": ": the document prints no project performance table (项目支出绩效目标表), so "
+        "this notebook has nothing to show for it.",
     }
     for page in pages:
         text = page.read_text(encoding="utf-8")
