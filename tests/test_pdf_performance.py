@@ -178,6 +178,24 @@ def test_coverage_of_project_spending(packages, stem, rule, lhs, rhs):
     assert (row.lhs, row.rhs) == pytest.approx((lhs, rhs))
 
 
+def test_project_amounts_against_the_project_table(packages):
+    """西安信访 lists its projects in 表10 部门综合预算专项业务经费支出表 (page 29, in 元): eight agree with their
+    performance tables; 食堂包厨服务 is 1,310,300.00 元 there and 173.41 万元 in its table (page 40), whose cost
+    indicators (≤42.38万元；≤88.65万元) add up to 131.03: the two amounts are reported, neither is changed."""
+    result, folder = packages("xian-petitions-2026")
+    findings = result.reading.performance.findings
+    assert (
+        "8 of the 9 projects named in another table of the document have the same amount there (to the cent)"
+        in findings
+    )
+    assert any(
+        f.startswith("P8 食堂包厨服务: 资金总额 173.41 (line ")
+        and "against 131.03 in 部门综合预算专项业务经费支出表 (page 29" in f
+        for f in findings
+    )
+    assert "P8 食堂包厨服务" in (folder / "ingest_report.txt").read_text(encoding="utf-8")
+
+
 def test_department_wide_tables_are_not_projects(packages):
     """西安信访's 部门整体支出绩效目标表 (page 42) is noted, not read as a project."""
     result, folder = packages("xian-petitions-2026")
@@ -206,3 +224,5 @@ def test_not_printed_says_so(packages, stem):
         gz.targets(d)
     assert "the document prints no project performance table (项目支出绩效目标表)" in str(err.value)
     assert "could not be read" not in str(err.value)
+    if stem == "xian-emergency":  # it prints overall (整体) tables only: named, with their pages
+        assert "2019年部门整体支出绩效目标表 (page 34" in str(err.value)

@@ -464,3 +464,40 @@ def read(doc: Document, template: Template) -> Performance:
         for k in [k for k in p if k.startswith("_")]:
             del p[k]
     return out
+
+
+def cross_check(perf: Performance, found: list) -> None:
+    """Each project's 资金总额 against the amount its name has in another table of the document (a 项目支出
+    or 专项业务经费支出表 listing the projects): agreeing to the cent, or named with both figures."""
+    listed: dict[str, list[tuple[Decimal, str]]] = {}
+    for t in found:
+        if t.spec is not None and t.spec.shape == "performance":
+            continue
+        for r in t.rows:
+            texts = [r.text(i) for i in sorted(r.cells)]
+            amounts = [x for x in texts if standard.is_amount(x)]
+            for x in texts:
+                if not standard.is_amount(x) and amounts:
+                    value = Decimal(standard.amount(amounts[0], t.unit))
+                    listed.setdefault(x, []).append(
+                        (value, f"{clean(t.title)} (page {r.page}, line {r.line})")
+                    )
+    agree, total = 0, 0
+    for p in perf.projects:
+        if p["name"] not in listed or not p["funds_total"]:
+            continue
+        total += 1
+        mine = Decimal(p["funds_total"])
+        value, where = min(listed[p["name"]], key=lambda v: abs(v[0] - mine))
+        if abs(value - mine) < Decimal("0.005"):
+            agree += 1
+        else:
+            perf.findings.append(
+                f"{p['project_id']} {p['name']}: 资金总额 {mine} (line {p['funds_total_line']}) against {value} "
+                f"in {where}: the document prints two amounts for the project"
+            )
+    if total:
+        perf.findings.append(
+            f"{agree} of the {total} projects named in another table of the document have the same amount "
+            "there (to the cent)"
+        )

@@ -355,6 +355,7 @@ def read_pdf(
     text = doc.text()
     story = _narrative(text, found, listed, tmpl.requires.get("sections", []) if known else [])
     perf = performance.read(doc, tmpl)
+    performance.cross_check(perf, found)
     return PdfReading(
         tables=out,
         read=found,
