@@ -115,6 +115,15 @@ class PdfIngestResult:
         for t in r.read:
             key = t.spec.key if t.spec else "?"
             target = t.spec.resource if t.spec and t.spec.resource else "pdf_cells only"
+            if (
+                t.spec
+                and t.spec.shape == "performance"
+                and r.performance
+                and set(t.pages) & r.performance.pages
+            ):
+                target = (
+                    "projects and indicators (read by their header: see Performance tables below); pdf_cells"
+                )
             rows = len(self.tables.get(t.spec.resource, [])) if t.spec and t.spec.resource else len(t.rows)
             lines.append(
                 f"  {key} (by {t.recognised}): {t.title.strip()} — pages {t.pages[0]}–{t.pages[-1]}, "

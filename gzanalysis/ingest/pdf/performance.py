@@ -106,7 +106,16 @@ def _segment(cuts: list[float], y: float) -> tuple[float, float] | None:
 
 
 def _text(words: list[Word]) -> str:
-    return clean("".join(w.text for w in sorted(words, key=lambda w: (round(w.top), w.x0))))
+    """A cell's text: its words in visual lines (a word whose centre lies within a line's height joins it:
+    quotation marks drawn a little higher than their words), top to bottom, each left to right."""
+    rows: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
+        cy = (w.top + w.bottom) / 2
+        if rows and min(x.top for x in rows[-1]) <= cy <= max(x.bottom for x in rows[-1]):
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    return clean("".join(w.text for row in rows for w in sorted(row, key=lambda w: w.x0)))
 
 
 class _Reader:
@@ -123,6 +132,7 @@ class _Reader:
                 for w in line.words:
                     self.line_of[id(w)] = doc.line_number(line)
         self.title = ""  # the last performance table title seen
+        self.overall: dict[str, list] = {}  # 部门整体 tables seen: title → [first page, last page, line]
         self.project: dict | None = None  # the project the rows read last belong to
         self.project_key: tuple | None = None
         self.totals: list[tuple] = []  # printed 合计 of a columns table: (amount, unit, page, line)
@@ -160,6 +170,12 @@ class _Reader:
                 grid = self.open(page, i, heads[n + 1] if n + 1 < len(heads) else None)
             self.last_title(page)
         self.check_totals()
+        for title, (first, last, line) in self.overall.items():
+            pages = f"page {first}" if first == last else f"pages {first}–{last}"
+            self.out.not_read.append(
+                f"{title} ({pages}, header on line {line}): overall targets (整体: of the department or of a "
+                "fund as a whole), not a project's; not read into projects"
+            )
         return self.out
 
     def open(self, page: Page, i: int, next_head: int | None) -> _Grid | None:
@@ -192,10 +208,11 @@ class _Reader:
                 cols[f] = _ruled(c, page, y)
         where = f"{title or 'a performance table'} (page {page.number}, line {self.doc.line_number(line)})"
         if kind == "department":
-            self.out.not_read.append(
-                f"{where}: overall targets (整体: of the department or of a fund as a whole), not a project's; not read into "
-                "projects"
-            )
+            seen = self.overall.get(title)
+            if seen and seen[1] == page.number - 1:  # the same table, its header printed again
+                seen[1] = page.number
+            else:
+                self.overall[title] = [page.number, page.number, self.doc.line_number(line)]
             return None
         if not cuts:
             self.out.not_read.append(
