@@ -27,8 +27,8 @@ class TableSpec:
     # two-sided tables: what the expenditure side lists before its subtotal ("function": 类 by code or
     # name; "kind": 基本支出 / 项目支出 …); the audit's balance rule follows it
     expenditure_by: str = "function"
-    # a table that holds a standard resource the PDF ingest does not read (the performance tables:
-    # ``projects``); recorded in the package as printed but not read, as distinct from absent
+    # a table that holds a standard resource (the performance tables: ``projects``), recorded in the package
+    # as printed but not read, as distinct from absent, where the ingest cannot read it (no indicator header)
     unread_resource: str = ""
 
 
