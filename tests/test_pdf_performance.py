@@ -226,3 +226,19 @@ def test_not_printed_says_so(packages, stem):
     assert "could not be read" not in str(err.value)
     if stem == "xian-emergency":  # it prints overall (整体) tables only: named, with their pages
         assert "2019年部门整体支出绩效目标表 (page 34" in str(err.value)
+
+
+def test_a_page_it_cannot_read_leaves_the_budget_tables(packages, monkeypatch):
+    """Where the performance reader stops on a page, the ingest goes on: the budget tables are read and
+    the package says the performance tables could not be read, with the reason (not "not printed")."""
+    from gzanalysis.ingest.pdf import performance
+
+    def broken(self, page, grid, top, stop, continuing=False):
+        raise IndexError("a cell out of its table")
+
+    monkeypatch.setattr(performance._Reader, "body", broken)
+    result = ingest_pdf(BY_STEM["fuzhou-ecology-environment-2026"])
+    assert result.tables["budget_summary"] and result.tables["projects"] == []
+    record = result.reading.template_record
+    assert record["not_read"]["projects"].startswith("its performance tables could not be read (IndexError(")
+    assert "not_printed" not in record

@@ -138,7 +138,7 @@ class PdfIngestResult:
             ]
         perf = r.performance
         if perf is not None:
-            lines.append(perf.summary())
+            lines.append(perf.summary() + (f"; {perf.failed}" if perf.failed else ""))
             lines += [f"  read: {t}" for t in perf.tables()]
             lines += [f"  not read: {t}" for t in perf.not_read]
             lines += [f"  {t}" for t in perf.findings]

@@ -100,7 +100,9 @@ def template_record(
             not_read[t.spec.unread_resource] = (
                 f"printed ({clean(t.title)}, pages {t.pages[0]}–{t.pages[-1]}), not read: {NO_LEVELS}"
             )
-    if performance is not None and not read_projects and "projects" not in not_read:
+    if performance is not None and performance.failed:
+        not_read["projects"] = performance.failed
+    elif performance is not None and not read_projects and "projects" not in not_read:
         # the department-wide tables (部门整体) and blank forms the reader saw, where it saw any
         not_printed["projects"] = "; ".join(
             [PROJECTS_NOT_PRINTED, *performance.not_read, *performance.findings]

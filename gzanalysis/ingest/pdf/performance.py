@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from gzanalysis.ingest.pdf import standard
-from gzanalysis.ingest.pdf.header import EDGE, Column, _span, clean, columns
+from gzanalysis.ingest.pdf.header import EDGE, Column, cell_span, clean, columns
 from gzanalysis.ingest.pdf.tables import UNIT, Document
 from gzanalysis.ingest.pdf.templates import Template, normalise_title
 from gzanalysis.ingest.pdf.textlayer import Line, Page, Word
@@ -42,6 +42,7 @@ class Performance:
     not_read: list[str] = field(default_factory=list)  # tables printed but not read: where, and why
     findings: list[str] = field(default_factory=list)  # values left blank; checks against the document
     pages: set[int] = field(default_factory=set)  # pages whose performance tables were read
+    failed: str | None = None  # why none could be read, where the reader stopped on a page it cannot read
 
     def summary(self) -> str:
         return (
@@ -70,7 +71,6 @@ class _Grid:
     """A table's indicator header on one page: its columns (by field) and where its body runs."""
 
     title: str
-    kind: str  # "project" | "department"
     cols: dict[str, Column]
     unit: str | None
     layout: str  # "columns" (the project is a column of the header) | "labels" (cells above the header)
@@ -94,7 +94,7 @@ def _centre(c: Column) -> float:
 
 def _ruled(c: Column, page: Page, y: float) -> Column:
     """The column bounded by the rules around its heading (not stretched to its neighbours)."""
-    left, right, ruled = _span(Word("", c.text_left, c.text_right, y - 1, y + 1), page)
+    left, right, ruled = cell_span(Word("", c.text_left, c.text_right, y - 1, y + 1), page)
     return Column(c.path, left, right, c.text_left, c.text_right) if ruled else c
 
 
@@ -182,7 +182,7 @@ class _Reader:
         """The table whose header is line ``i``: its columns, its project (where labelled above) and rows."""
         titled = self.title_above(page, i)
         title = titled[1] if titled else self.title
-        kind = "department" if all(w in normalise_title(title) for w in self.department_words) else "project"
+        kind = "department" if any(w in normalise_title(title) for w in self.department_words) else "project"
         line = page.lines[i]
         level3 = next(w for w in line.words if _field(self.header, clean(w.text)) == "level3")
         cuts = _cuts(page, level3.cx, level3.bottom, page.height)
@@ -222,7 +222,7 @@ class _Reader:
         top = page.lines[titled[0]].bottom if titled else 0.0
         unit = self.unit(page, top, line.top, lines)
         layout = "columns" if "name" in cols else "labels"
-        grid = _Grid(title, kind, cols, unit, layout)
+        grid = _Grid(title, cols, unit, layout)
         if layout == "labels":
             self.labelled_project(page, grid, top, min(w.top for ln in lines for w in ln.words), where)
         stop = page.lines[next_head].top if next_head is not None else page.height
@@ -285,7 +285,7 @@ class _Reader:
         words = [w for ln in page.lines if top <= ln.top and ln.bottom <= bottom + EDGE for w in ln.words]
         cells: dict[tuple, list[Word]] = {}
         for w in words:
-            left, right, _ = _span(w, page)
+            left, right, _ = cell_span(w, page)
             ys = _cuts(page, w.cx, 0, page.height)
             seg = next(
                 (
@@ -473,10 +473,15 @@ class _Reader:
 
 
 def read(doc: Document, template: Template) -> Performance:
-    """Every performance table of the document with an indicator header, as projects and indicators."""
+    """Every performance table of the document with an indicator header, as projects and indicators.
+    A page whose cells cannot be made sense of leaves the budget tables readable: nothing is read from
+    the performance tables, and the package says why."""
     if not template.performance:
         return Performance()
-    out = _Reader(doc, template).run()
+    try:
+        out = _Reader(doc, template).run()
+    except (ValueError, KeyError, IndexError, TypeError, ArithmeticError) as exc:
+        return Performance(failed=f"its performance tables could not be read ({exc!r})")
     for p in out.projects:
         for k in [k for k in p if k.startswith("_")]:
             del p[k]
