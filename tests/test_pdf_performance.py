@@ -242,3 +242,23 @@ def test_a_page_it_cannot_read_leaves_the_budget_tables(packages, monkeypatch):
     record = result.reading.template_record
     assert record["not_read"]["projects"].startswith("its performance tables could not be read (IndexError(")
     assert "not_printed" not in record
+
+
+def test_a_project_continued_on_the_next_page(packages):
+    """长沙 page 23 begins inside 基层及其他信访业务工作经费专项 (its name and 35.78 printed again beside the
+    rows): those rows are the same project's, and its 16 indicators span both pages."""
+    _, folder = packages("changsha-petitions-2026")
+    d = _load(folder)
+    t = gz.targets(d, lang="zh")
+    first = t[t["project"] == "基层及其他信访业务工作经费专项"]
+    assert len(first) == 16
+    row = first[first["indicator"] == "区县(市)信访事项及时受理率"].iloc[0]
+    assert "[page 23]" in "\n".join(
+        _line(folder, n) for n in range(int(row.source_line) - 12, int(row.source_line))
+    )
+    assert (row.operator, row.number, row.unit) == ("≥", 95, "%")
+    ind = d.table("indicators").set_index("level3")
+    assert (
+        ind.loc["群众满意度", "note"].iloc[0]
+        == "value_text joins the printed columns 指标值类型, 指标值 and 度量单位"
+    )
