@@ -35,8 +35,9 @@ system-deps:
 	  $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium fonts-noto-cjk; fi
 
 ## Execute the curated notebooks and render the offline report site into reports/ (OUT=DIR elsewhere; with
-## GZANALYSIS_DISCLOSURE naming another package, into reports/<id>). Notebooks whose source, data and code
-## are unchanged come from the cache (.cache/report); FRESH=1 executes them all.
+## GZANALYSIS_DISCLOSURE naming another package, into reports/<id>, from that document's own pages,
+## notebooks/any). Notebooks whose source, data and code are unchanged come from the cache (.cache/report);
+## FRESH=1 executes them all.
 report: $(STAMP) $(JS)/.installed
 	$(BIN)/gzanalysis report $(if $(OUT),--out $(OUT)) $(if $(FRESH),--fresh)
 

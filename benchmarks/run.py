@@ -411,6 +411,8 @@ def main() -> int:
     r = results["pdf ingest"]
     if r and r.get("withheld"):
         print("\nPDF reader with each document's own template family withheld:\n" + r["withheld"])
+    if r and r.get("narrative_withheld"):
+        print("\nNarrative with each city's own phrasings withheld:\n" + r["narrative_withheld"])
     shown = results_file.relative_to(ROOT) if results_file == RESULTS else results_file
     print(f"\n{results['total_s']:.0f} s in all; written to {shown}" + (" (tiny sizes)" if tiny() else ""))
     return 0

@@ -52,6 +52,7 @@ __all__ = [
     "load",
     "load_many",
     "notebook",
+    "prose",
     "read_excel",
     "read_parquet",
     "require",
@@ -71,6 +72,7 @@ _VIEWS = {
     "notebook": "notebook",
     "widgets": "widgets",
     "tables": "tables",
+    "prose": "prose",
     "explorers": "static_explorers",
     "compare_charts": "compare",
 }

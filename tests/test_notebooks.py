@@ -18,7 +18,10 @@ import pytest
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 ZH = NOTEBOOKS / "zh"
-SOURCES = sorted((NOTEBOOKS / "src").glob("*.py"))
+CASE_STUDY = sorted((NOTEBOOKS / "src").glob("*.py"))  # the seed's case study and the teaching pairs
+# the report of any other document (notebooks/src/any → notebooks/any, notebooks/any/zh): same conventions
+ANY = sorted((NOTEBOOKS / "src" / "any").glob("*.py"))
+SOURCES = CASE_STUDY + ANY
 CURATED = [p for p in SOURCES if not p.name.startswith("teaching_")]
 LANGS = ("en", "zh")
 HEADINGS = {
@@ -50,7 +53,7 @@ def _code(source: Path) -> str:
 
 
 def test_the_curated_set_is_complete():
-    names = {p.stem for p in SOURCES}
+    names = {p.stem for p in CASE_STUDY}
     for prefix in ["00_", "01_", "02_", "03_", "04_", "05_"]:
         assert any(n.startswith(prefix) for n in names), prefix
     exercises = {n.split("_", 3)[2] for n in names if n.startswith("teaching_ex_")}
@@ -61,10 +64,12 @@ def test_the_curated_set_is_complete():
 def test_every_source_has_both_editions_and_nothing_else():
     """notebooks/NAME.ipynb and notebooks/zh/NAME.ipynb for every source, no edition without a source, and
     no second source (a .py beside an edition) to drift from the first."""
-    names = {p.stem for p in SOURCES}
-    assert {p.stem for p in NOTEBOOKS.glob("*.ipynb")} == names
-    assert {p.stem for p in ZH.glob("*.ipynb")} == names
-    assert not list(NOTEBOOKS.glob("*.py")) and not list(ZH.glob("*.py"))
+    for sources, folder in ((CASE_STUDY, NOTEBOOKS), (ANY, NOTEBOOKS / "any")):
+        names = {p.stem for p in sources}
+        assert names and {p.stem for p in folder.glob("*.ipynb")} == names
+        assert {p.stem for p in (folder / "zh").glob("*.ipynb")} == names
+        assert not list(folder.glob("*.py")) and not list((folder / "zh").glob("*.py"))
+        assert all(sync.target(p, "zh").parent == folder / "zh" for p in sources)
 
 
 @pytest.mark.parametrize(("source", "lang"), EDITIONS, ids=_ids(EDITIONS))

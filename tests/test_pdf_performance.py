@@ -222,7 +222,7 @@ def test_not_printed_says_so(packages, stem):
     assert d.table("projects").empty and d.table("indicators").empty
     with pytest.raises(gz.NotInDisclosure) as err:
         gz.targets(d)
-    assert "the document prints no project performance table (项目支出绩效目标表)" in str(err.value)
+    assert "the document prints no project performance tables (项目支出绩效目标表)" in str(err.value)
     assert "could not be read" not in str(err.value)
     if stem == "xian-emergency":  # it prints overall (整体) tables only: named, with their pages
         assert "2019年部门整体支出绩效目标表 (page 34" in str(err.value)
@@ -262,3 +262,22 @@ def test_a_project_continued_on_the_next_page(packages):
         ind.loc["群众满意度", "note"].iloc[0]
         == "value_text joins the printed columns 指标值类型, 指标值 and 度量单位"
     )
+
+
+def test_the_report_sentence_tells_printed_from_read(packages):
+    """gz.prose.targets, the sentence of another document's page 04: the counts where the tables are read;
+    where they are printed but not read, that they are printed and why they were not read (not "none")."""
+    _, folder = packages("changsha-petitions-2026")
+    (said,) = gz.prose.targets(_load(folder), "en")
+    assert said == (
+        "It prints performance target tables (项目支出绩效目标表) for 4 projects, with 76 indicators, 41 of which "
+        "state a number."
+    )
+    _, folder = packages("chongqing-meteorology-2026")
+    d = _load(folder)
+    (said,) = gz.prose.targets(d, "en")
+    assert said.startswith(
+        "This document prints performance target tables (项目支出绩效目标表), but they could not"
+    )
+    assert NOT_READ["chongqing-meteorology-2026"] in said
+    assert "未能读取" in gz.prose.targets(d, "zh")[0]

@@ -1,6 +1,6 @@
 """Write both editions of each curated notebook from its one source (notebooks/src/NAME.py, py:percent).
 
-    .venv/bin/python tools/sync_notebooks.py [NAME | notebooks/src/NAME.py ...]   # NAME: 00_start_here
+    .venv/bin/python tools/sync_notebooks.py [NAME | any/NAME | notebooks/src/NAME.py ...]   # 00_start_here
 
 One source, two editions (EDITIONS): the English ``notebooks/NAME.ipynb`` and the Chinese
 ``notebooks/zh/NAME.ipynb``. In the source:
@@ -38,6 +38,9 @@ from gzanalysis.publish.notebooks import is_check_cell as is_checked
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 SOURCES = NOTEBOOKS / "src"  # the one source of each notebook, both languages
 EDITIONS = {"en": NOTEBOOKS, "zh": NOTEBOOKS / "zh"}  # language → folder of its edition
+# The report of any other document (notebooks/src/any/NAME.py → notebooks/any/NAME.ipynb, notebooks/any/zh/):
+# its prose is computed from the disclosure (gz.prose), where the case study's is written for the seed.
+ANY = "any"
 PARAMETERS = "parameters"  # papermill's tag of the cell that sets LANG
 PARAMETER = re.compile(r"^LANG\s*=.*$", flags=re.M)
 KERNEL = {"display_name": "Python 3", "language": "python", "name": "python3"}
@@ -106,7 +109,10 @@ def edition(source: Path, lang: str) -> nbformat.NotebookNode:
 
 
 def target(source: Path, lang: str) -> Path:
-    """Where the ``lang`` edition of a source goes: ``notebooks/NAME.ipynb``, ``notebooks/zh/NAME.ipynb``."""
+    """Where the ``lang`` edition of a source goes: ``notebooks/NAME.ipynb``, ``notebooks/zh/NAME.ipynb``
+    (a source of ``src/any/``: ``notebooks/any/NAME.ipynb``, ``notebooks/any/zh/NAME.ipynb``)."""
+    if source.parent.name == ANY:
+        return NOTEBOOKS / ANY / EDITIONS[lang].relative_to(NOTEBOOKS) / f"{source.stem}.ipynb"
     return EDITIONS[lang] / f"{source.stem}.ipynb"
 
 
@@ -141,13 +147,13 @@ def generate(source: Path, lang: str = "en", folder: Path | None = None) -> nbfo
 
 
 def main(names: list[str]) -> int:
-    every = sorted(SOURCES.glob("*.py"))
-    sources = (
-        [Path(n) if n.endswith(".py") else SOURCES / f"{Path(n).name}.py" for n in names] if names else every
-    )
+    every = sorted(SOURCES.glob("*.py")) + sorted((SOURCES / ANY).glob("*.py"))
+    # NAME, any/NAME (the report of another document's) or a path to the source
+    sources = [Path(n) if n.endswith(".py") else SOURCES / f"{n}.py" for n in names] if names else every
     for source in sources:
         for lang in EDITIONS:
             path = target(source, lang)
+            path.parent.mkdir(parents=True, exist_ok=True)
             nb = generate(source, lang, folder=path.parent)
             nbformat.write(nb, path)
             checked = sum(bool(c.get("outputs")) for c in nb.cells)

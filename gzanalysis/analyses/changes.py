@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from gzanalysis.analyses.labels import check_lang, code_names, term
-from gzanalysis.audit.narrative import parts_add_up, table_figure
+from gzanalysis.audit.narrative import headlines, parts_add_up, table_figure
 from gzanalysis.package.load import as_disclosure
 
 
@@ -94,14 +94,6 @@ def changes(d, lang: str = "zh", findings: pd.DataFrame | None = None) -> pd.Dat
     return out
 
 
-# The headline statements: the total income and expenditure (全部资金); a unit whose narrative compares only
-# its fiscal appropriations (a 单位预算 of 上海, 西安) is headed by its 财政拨款 statements instead.
-HEADLINES = {
-    "income": [("收入预算", "total", None), ("收入预算", "income_source", "财政拨款|一般公共预算")],
-    "expenditure": [("支出预算", "total", None), ("财政拨款支出", "total", None)],
-}
-
-
 def headline_changes(d) -> pd.DataFrame:
     """The narrative's headline statements of income and expenditure, as printed: one row per side
     (``side``: income, expenditure) where the narrative states one.
@@ -116,16 +108,8 @@ def headline_changes(d) -> pd.DataFrame:
     [['income', 23255.42, 8471.56, '上年预算'], ['expenditure', 23255.42, 8471.56, '上年预算']]
     """
     d = as_disclosure(d, "gz.headline_changes()")
-    t = d.table("narrative_changes")
-    rows = []
-    for side, rules in HEADLINES.items():
-        for section, grouping, words in rules:
-            found = t[(t["section"] == section) & (t["grouping"] == grouping)]
-            if words:
-                found = found[found["item"].str.contains(words)]
-            if not found.empty:
-                rows.append({"side": side, **found.iloc[0].to_dict()})
-                break
+    heads = headlines(d.table("narrative_changes").to_dict("records"))
+    rows = [{"side": side, **row} for side, row in heads.items()]
     cols = [
         "side",
         "section",

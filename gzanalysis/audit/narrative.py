@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pandas as pd
@@ -667,3 +668,30 @@ def prior_years_agree(d) -> Iterator[Check]:
             b,
             note=note,
         )
+
+
+# The headline statements: the total income and expenditure (全部资金); a unit whose narrative compares only
+# its fiscal appropriations (a 单位预算 of 上海, 西安) is headed by its 财政拨款 statements instead.
+HEADLINE_STATEMENTS = {
+    "income": [("收入预算", "total", None), ("收入预算", "income_source", "财政拨款|一般公共预算")],
+    "expenditure": [("支出预算", "total", None), ("财政拨款支出", "total", None)],
+}
+
+
+def headlines(rows: list[dict]) -> dict[str, dict]:
+    """Side (income, expenditure) → the change statement that heads it: the first of ``HEADLINE_STATEMENTS``' kinds
+    the rows (of ``narrative_changes``, in reading order) hold."""
+    out = {}
+    for side, rules in HEADLINE_STATEMENTS.items():
+        for section, grouping, words in rules:
+            found = [
+                r
+                for r in rows
+                if r["section"] == section
+                and r["grouping"] == grouping
+                and (words is None or re.search(words, str(r["item"])))
+            ]
+            if found:
+                out[side] = found[0]
+                break
+    return out

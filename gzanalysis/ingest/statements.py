@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -25,12 +27,39 @@ _START = re.compile(
 TERMINAL = "。::;;!?!?"
 # A line that begins with the comparison continues the statement before it, even after a full stop
 # ("…支出698.96万元，主要用于……支出。" / "与上年相比减少4.8万元").
-_CONTINUES = re.compile(r"^(?:与|较|比)\s*(?:上年|去年|\d{4}\s*年)")
+_CONTINUES = re.compile(r"^(?:与|较|比)\s*(?:上一?年|去年|\d{4}\s*年)")
 
 
 @cache
-def phrasings() -> dict:
+def _phrasings_file() -> dict:
     return tomllib.loads(resources.files("gzanalysis.ingest").joinpath("narrative.toml").read_text("utf-8"))
+
+
+_in_use: dict | None = None  # other phrasings than the file's (``phrasings_in_use``)
+
+
+def phrasings() -> dict:
+    """The phrasings the grammar reads with: ``narrative.toml``, or those of ``phrasings_in_use``."""
+    return _in_use if _in_use is not None else _phrasings_file()
+
+
+@contextmanager
+def phrasings_in_use(p: dict) -> Iterator[None]:
+    """Read with the phrasings ``p`` instead of the file's: the generalisation measure reads each city's
+    narratives with the phrasings only that city needs withheld (``ingest/pdf/generalise.py``)."""
+    global _in_use
+    before, _in_use = _in_use, p
+    _forget_compiled()
+    try:
+        yield
+    finally:
+        _in_use = before
+        _forget_compiled()
+
+
+def _forget_compiled() -> None:
+    for compiled in (_grammar, _unparsed, _rules):
+        compiled.cache_clear()
 
 
 def _alt(words: list[str]) -> str:
@@ -45,8 +74,9 @@ def _grammar() -> dict[str, re.Pattern]:
         rf"\s*(?:(?:为|是)?\s*(?P<amount>{NUM})\s*万元\s*[,,。]?\s*(?:(?:{g['purpose']})[^。;]*?[,。]\s*)?)?"
     )
     compare = (
-        rf"(?:{_alt(g['compare'])})\s*(?P<base>{_alt(g['base'])})\s*"
-        rf"(?P<basis>{_alt(g['basis_budget'] + g['basis_actual'])})?\s*(?:{_alt(g['after_base'])})?\s*[,,]?\s*"
+        rf"(?:(?:{_alt(g['compare'])})\s*(?P<base>{_alt(g['base'])})\s*"
+        rf"(?P<basis>{_alt(g['basis_budget'] + g['basis_actual'])})?\s*(?:{_alt(g['after_base'])})?"
+        rf"|(?:{_alt(g['year_on_year'])}))\s*[,,]?\s*"
     )
     verbs = _alt(g["increase"] + g["decrease"])
     change = (

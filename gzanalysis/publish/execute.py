@@ -61,13 +61,17 @@ def kernel_manager():
 
 
 def _end_at_missing(nb, sentence: str) -> None:
-    """Cut the notebook after the cell that raised ``NotInDisclosure``, whose output becomes the sentence."""
+    """Cut the notebook after the cell that raised ``NotInDisclosure``, whose output becomes the sentence
+    (a paragraph for readers, as ``gz.tables.sentence`` shows one: never printed text)."""
+    from html import escape
+
     import nbformat
 
     for i, cell in enumerate(nb.cells):
         errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
         if errors and errors[0].get("ename") == MISSING:
-            cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=sentence + "\n")]
+            data = {"text/html": f'<p class="gz-sentence">{escape(sentence)}</p>', "text/plain": sentence}
+            cell.outputs = [nbformat.v4.new_output("display_data", data=data)]
             nb.cells = nb.cells[: i + 1]
             return
 

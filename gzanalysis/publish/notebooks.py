@@ -30,11 +30,15 @@ def notebooks_dir() -> Path:
 
 
 EDITIONS = {"en": ".", "zh": "zh"}  # language → folder of its edition, below the notebooks' folder
+# The report of any other document: notebooks whose every sentence is computed from the disclosure (gz.prose).
+# The curated ones are a case study of the seed, whose hand-written prose is true of the seed only.
+ANY = "any"
 
 
-def notebook_paths(folder: Path | None = None, lang: str = "en") -> list[Path]:
-    """The curated notebooks of one edition in reading order (numbered ones first, then the teaching pairs)."""
-    folder = (notebooks_dir() if folder is None else folder) / EDITIONS[lang]
+def notebook_paths(folder: Path | None = None, lang: str = "en", any_document: bool = False) -> list[Path]:
+    """The curated notebooks of one edition in reading order (numbered ones first, then the teaching pairs);
+    ``any_document``: those of the report of another document than the seed (``notebooks/any/``)."""
+    folder = (notebooks_dir() if folder is None else folder) / (ANY if any_document else ".") / EDITIONS[lang]
     return sorted(folder.glob("*.ipynb"), key=lambda p: (not p.name[0].isdigit(), p.name))
 
 

@@ -29,7 +29,7 @@ from gzanalysis.publish.cache import DEFAULT_DIR as DEFAULT_CACHE
 from gzanalysis.publish.cache import NotebookCache, notebook_node
 from gzanalysis.publish.execute import TIMEOUT, run
 from gzanalysis.publish.languages import LANGS, lang_of, page_name, render_glossary, words
-from gzanalysis.publish.notebooks import notebook_paths
+from gzanalysis.publish.notebooks import ANY, notebook_paths
 
 # Where `make report` unpacks the npm packages of the widget manager and require.js (see the Makefile).
 JS_DIR = Path(sys.prefix) / "share" / "gzanalysis" / "js"
@@ -183,8 +183,14 @@ def build(
     manifest = site.Manifest(folder if cache is not None else None)
     write_assets(folder, cache, manifest)
     source = d.meta["title"]
-    # both editions by default: the English pages, then their Chinese twins (notebooks/zh)
-    paths = [p for lang in LANGS for p in notebook_paths(lang=lang)] if notebooks is None else list(notebooks)
+    # both editions by default: the English pages, then their Chinese twins (notebooks/zh). The seed's report
+    # is its case study; any other document's, the notebooks whose prose is computed from it (notebooks/any)
+    seed = d.id == DEFAULT_ID
+    paths = (
+        [p for lang in LANGS for p in notebook_paths(lang=lang, any_document=not seed)]
+        if notebooks is None
+        else list(notebooks)
+    )
 
     def progress(done: int, total: int, outcome) -> None:
         if not quiet:
@@ -203,8 +209,8 @@ def build(
         timeout=timeout,
         progress=progress,
         while_waiting=_exporter,
-        # another disclosure: the seed's nbval checks may fail, and are dropped
-        seed_checks=d.id == DEFAULT_ID,
+        # the case study on another disclosure: the seed's nbval checks may fail, and are dropped
+        seed_checks=seed or all(ANY in p.parent.parts for p in paths),
     )
     results: dict[Path, Rendered] = {}
     for path in paths:

@@ -210,21 +210,31 @@ def finish_page(body: str, entries: list[Entry], current: int) -> str:
     )
 
 
+def _amount(x: float) -> str:
+    """An amount for the index; a dash where the document gives none (never "nan")."""
+    return "—" if x != x else f"{x:,.2f}"
+
+
 def key_figures(d) -> list[dict]:
     """The disclosure's key figures, from its tables and its audit: label (zh, en), value, unit."""
     from gzanalysis.analyses.composition import composition
+    from gzanalysis.analyses.subjects import NotInDisclosure
     from gzanalysis.audit import audit
+    from gzanalysis.views.prose import carryover_total  # printed, else stated in words (0 is 0), else NaN
 
     income = d.table("income_by_function")
     total_row = income[income["code"].isna()].iloc[0]
-    kinds = composition(d, by="kind", level=None).set_index("kind")["amount"]
+    try:
+        kinds = composition(d, by="kind", level=None).set_index("kind")["amount"]
+    except NotInDisclosure:  # a document without the 基本/项目 split: a dash, not a failed index
+        kinds = {"basic": float("nan"), "project": float("nan")}
     findings = audit(d)
     material = int((findings["status"] == "material").sum())
     return [
         {"zh": "预算总额", "en": "Total budget", "value": f"{total_row['total']:,.2f}", "unit": "万元"},
-        {"zh": "基本支出", "en": "Basic spending", "value": f"{kinds['basic']:,.2f}", "unit": "万元"},
-        {"zh": "项目支出", "en": "Project spending", "value": f"{kinds['project']:,.2f}", "unit": "万元"},
-        {"zh": "上年结转", "en": "Carried over", "value": f"{total_row['carryover']:,.2f}", "unit": "万元"},
+        {"zh": "基本支出", "en": "Basic spending", "value": _amount(kinds["basic"]), "unit": "万元"},
+        {"zh": "项目支出", "en": "Project spending", "value": _amount(kinds["project"]), "unit": "万元"},
+        {"zh": "上年结转", "en": "Carried over", "value": _amount(carryover_total(d)), "unit": "万元"},
         {
             "zh": "审计实质性差异",
             "en": "Material audit findings",

@@ -64,8 +64,8 @@ def contents(doc: Document, template: Template, found: list[Table]) -> dict | No
     }
 
 
-# Where the document prints no project performance table (项目支出绩效目标表), as distinct from one not read.
-PROJECTS_NOT_PRINTED = "the document prints no project performance table (项目支出绩效目标表)"
+# Where the document prints no project performance tables (项目支出绩效目标表), as distinct from one not read.
+PROJECTS_NOT_PRINTED = "the document prints no project performance tables (项目支出绩效目标表)"
 NO_LEVELS = (
     "no header with the indicator levels (二级指标, 三级指标 and 指标值) under its title, which the indicators "
     "table needs; kept in pdf_cells"

@@ -377,6 +377,12 @@ def read_pdf(
     )
 
 
+def narrative_again(reading: PdfReading):
+    """The narrative of ``reading`` read again with the phrasings in use now, without a family's list of
+    sections: as a document of a city the project has no family for (``generalise.narrative_withheld``)."""
+    return _narrative(reading.text, reading.read, reading.contents, [])
+
+
 # A line of running text, not of a table: a sentence, a 万元 figure, a part's or section's heading.
 _PROSE = re.compile(r"。|万元|^第[一二三四五六七八九十]+部分|情况说明|^[一二三四五六七八九十]+、")
 
