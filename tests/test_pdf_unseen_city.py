@@ -10,7 +10,7 @@ import pytest
 
 from gzanalysis.ingest.pdf import ingest_pdf
 from gzanalysis.ingest.pdf.selfcheck import reads_right
-from tests.unseen_city import SPENDING, THREE_PUBLIC, UNIT, budget_pdf, figures
+from tests.unseen_city import PROJECTS, SPENDING, THREE_PUBLIC, UNIT, budget_pdf, figures
 
 
 @pytest.fixture(scope="module")
@@ -55,3 +55,29 @@ def test_its_three_public_items_printed_as_rows(result):
     (row,) = result.reading.tables["three_public_expenses"]
     assert Decimal(row["total"]) == _wan(THREE_PUBLIC["合计"])
     assert Decimal(row["official_reception"]) == _wan(THREE_PUBLIC["2、公务接待费"])
+
+
+def test_its_performance_table_is_read_by_its_header(result):
+    """附表五 重点项目绩效目标申报表, a title no shared document prints: read by its header (项目名称 / 项目金额 /
+    一级指标 / 二级指标 / 三级指标 / 指标值), its merged cells (project, amount, 一级, 二级) given to every row
+    they span, its wrapped indicator whole, its amounts in 万元 (printed in 元)."""
+    perf = result.reading.performance
+    assert [(p["name"], Decimal(p["funds_total"])) for p in perf.projects] == [
+        (name, _wan(amount)) for name, amount, _ in PROJECTS
+    ]
+    read = [(i["level1"], i["level2"], i["level3"], i["value_text"]) for i in perf.indicators]
+    # the text layer's full-width parentheses are read as ASCII ones, as everywhere in the PDF reader
+    printed = [
+        (l1, l2, l3.replace("（", "(").replace("）", ")"), v)
+        for _, _, rows in PROJECTS
+        for l1, l2, l3, v in rows
+    ]
+    assert read == printed
+    by_text = {i["value_text"]: i for i in perf.indicators}
+    assert (by_text["≥99.5%"]["operator"], by_text["≥99.5%"]["number"], by_text["≥99.5%"]["unit"]) == (
+        "≥",
+        "99.5",
+        "%",
+    )
+    assert by_text["提高"]["operator"] is None and by_text["提高"]["number"] is None
+    assert perf.not_read == [] and perf.findings == []

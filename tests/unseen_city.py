@@ -27,6 +27,61 @@ THREE_PUBLIC = {
     "3、公务用车购置及运行费": 100_000.00,
 }
 
+# Its performance table (附表五, a title no shared document prints): project name and amount merged over their
+# indicators, 一级/二级指标 merged over theirs, a long indicator wrapped inside its cell. The projects' amounts
+# add up to the 项目支出 of 20701. (project, amount in 元, [(一级, 二级, 三级, 指标值)])
+PROJECTS = [
+    (
+        "智慧文旅平台运维项目",
+        2_345_678.90,
+        [
+            (
+                "产出指标",
+                "数量指标",
+                "平台接入景区数量（含新增及存量的A级景区和重点文博场馆、公共图书馆）",
+                "≥35个",
+            ),
+            ("产出指标", "质量指标", "系统可用率", "≥99.5%"),
+            ("效益指标", "社会效益指标", "游客满意度", "≥90%"),
+        ],
+    ),
+    (
+        "公共文化服务提升项目",
+        10_000_000.00,
+        [
+            ("成本指标", "经济成本指标", "项目总成本", "≤1000万元"),
+            ("产出指标", "数量指标", "送戏下乡场次", "≥120场"),
+            ("产出指标", "数量指标", "公共图书馆新增藏书", "≥5万册"),
+            ("产出指标", "时效指标", "活动按时完成率", "=100%"),
+            ("效益指标", "社会效益指标", "群众文化活动参与人次", "提高"),
+        ],
+    ),
+]
+
+
+def _performance_table() -> str:
+    """The performance table, with merged (rowspan) cells."""
+    head = "".join(
+        f"<th>{h}</th>" for h in ["项目名称", "项目金额", "一级指标", "二级指标", "三级指标", "指标值"]
+    )
+    rows = []
+    for name, amount, indicators in PROJECTS:
+        for i, (l1, l2, l3, value) in enumerate(indicators):
+            cells = []
+            if i == 0:
+                n = len(indicators)
+                cells += [f'<td rowspan="{n}">{name}</td>', f'<td rowspan="{n}">{_money(amount)}</td>']
+            for level, at in ((l1, 0), (l2, 1)):
+                keys = [x[: at + 1] for x in indicators]
+                if i == 0 or keys[i] != keys[i - 1]:
+                    cells.append(f'<td rowspan="{keys.count(keys[i])}">{level}</td>')
+            cells += [f'<td style="width:30%">{l3}</td>', f"<td>{value}</td>"]
+            rows.append("<tr>" + "".join(cells) + "</tr>")
+    return (
+        '<section><h2>附表五 重点项目绩效目标申报表</h2><p class="unit">单位：元</p>'
+        f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
+    )
+
 
 def _money(v: float) -> str:
     return f"{v:,.2f}"
@@ -83,6 +138,7 @@ def html() -> str:
             ["项目", "预算数"],
             [[k, _money(v)] for k, v in THREE_PUBLIC.items()],
         ),
+        _performance_table(),
     ]
     style = (
         "body{font-family:'Noto Sans CJK SC',sans-serif;font-size:11px} section{page-break-after:always}"

@@ -48,10 +48,15 @@ def missing(d, subject: str) -> str | None:
         if subject in NOT_YET_FOR_PDF and isinstance(d.meta.get("template"), dict):  # a PDF ingest's
             return f"{d.meta.get('title', d.id)}: {NOT_YET_FOR_PDF[subject]}"
         return None
-    return (
-        f"{d.meta.get('title', d.id)} has no {en} ({zh}) in its data package, so this notebook has "
-        "nothing to show for it."
-    )
+    title = d.meta.get("title", d.id)
+    own = d.meta.get("template") if isinstance(d.meta.get("template"), dict) else {}
+    unread = own.get("not_read", {}).get(resources[0])
+    if unread:  # printed, but the ingest could not read it: where, and why
+        return f"{title} prints its {en} ({zh}), but they could not be read: {unread}."
+    absent = own.get("not_printed", {}).get(resources[0])
+    if absent:  # the ingest looked for it and the document does not print it
+        return f"{title}: {absent}, so this notebook has nothing to show for it."
+    return f"{title} has no {en} ({zh}) in its data package, so this notebook has nothing to show for it."
 
 
 def require(d, subject: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from gzanalysis.analyses.labels import check_lang, term
+from gzanalysis.analyses.subjects import require
 from gzanalysis.package.load import as_disclosure
 
 KINDS = ("quantitative", "qualitative", "missing")
@@ -25,6 +26,7 @@ def targets(d, lang: str = "zh", project: str | None = None, kind: str | None = 
     """
     d = as_disclosure(d, "gz.targets()")
     check_lang(lang)
+    require(d, "projects")  # one sentence where the document prints none, or they could not be read
     ind = d.table("indicators")
     names = d.table("projects").set_index("project_id")["name"]
     if project is not None and project not in names.index:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import pandas as pd
+
 from gzanalysis.audit.checks import Check, lines, num
 
 PROJECTS = "项目支出绩效目标表"
@@ -11,8 +13,10 @@ NARRATIVE = "预算情况说明"
 
 
 def _total_row(d, name):
+    """The table's total line (no code), or None where it prints none (a PDF read without one)."""
     t = d.table(name)
-    return t[t["code"].isna()].iloc[0]
+    total = t[t["code"].isna()]
+    return total.iloc[0] if len(total) else None
 
 
 def projects(d) -> Iterator[Check]:
@@ -20,6 +24,8 @@ def projects(d) -> Iterator[Check]:
     # Each table's funds add up.
     for r in p.itertuples():
         parts = [r.funds_fiscal, r.funds_other, r.funds_carryover]
+        if all(pd.isna(v) for v in parts):
+            continue  # the table prints the total only, not its sources (长沙's 资金总额)
         yield Check(
             rule=f"projects.funds_add_up.{r.project_id}",
             family="projects",
@@ -41,6 +47,8 @@ def projects(d) -> Iterator[Check]:
     spend, income = _total_row(d, "expenditure_by_function"), _total_row(d, "income_by_function")
     gb = _total_row(d, "general_budget_expenditure")
     n = len(p)
+    blank = pd.Series({"project": None, "other_income": None, "carryover": None, "source_line": None})
+    spend, income, gb = (blank if r is None else r for r in (spend, income, gb))
     # The performance tables against 项目支出, source by source.
     comparisons = [
         (
@@ -89,6 +97,8 @@ def projects(d) -> Iterator[Check]:
         ),
     ]
     for col, label, table_value, table_label, table_line, fund, zh, en, note in comparisons:
+        if table_value is None or pd.isna(table_value) or p[col].isna().all():
+            continue  # the budget table prints no such total, or no performance table prints this source
         yield Check(
             rule=f"projects.coverage.{col}",
             family="projects",

@@ -171,6 +171,30 @@ def read_project(ctx: Ctx, sec: Section, pid: str) -> tuple[dict | None, list[di
     return p, _indicators(ctx, pid, indicators, where)
 
 
+# Operators as some documents print them (full-width, or the Japanese forms ≧ ≦): the same comparison.
+OPERATOR_FORMS = str.maketrans({"＝": "=", "≧": "≥", "≦": "≤"})
+
+
+def target(value: str | None) -> tuple[str | None, str | None, str | None, str | None]:
+    """A printed target value as (operator, number as printed, unit, problem): the one parser of the seed
+    and the PDF ingest. ``problem`` is "no unit" (a number without unit) or "unreadable unit" (text after
+    the number that is not a unit: operator and number kept, unit blank), else None.
+
+    >>> target("≥95%"), target("≧90%"), target("提高")
+    (('≥', '95', '%', None), ('≥', '90', '%', None), (None, None, None, None))
+    """
+    value = (value or "").translate(OPERATOR_FORMS)
+    op, _, unit = parse_target(value or None)
+    if op is None:
+        return None, None, None, None
+    number = _TARGET_NUMBER.match(value).group(1)
+    if unit is None:
+        return op, number, None, "no unit"
+    if _READABLE_UNIT.match(unit):
+        return op, number, unit, None
+    return op, number, None, "unreadable unit"
+
+
 def _indicators(ctx: Ctx, pid: str, raw: list[dict], where: str) -> list[dict]:
     labels = [(r["_n"], level2_label(r["_cells"][1] if len(r["_cells"]) > 1 else "")) for r in raw]
     labels = [(n, lab) for n, lab in labels if lab]
@@ -209,19 +233,14 @@ def _indicators(ctx: Ctx, pid: str, raw: list[dict], where: str) -> list[dict]:
             "note": None,
             "source_line": str(n),
         }
-        op, number, unit = parse_target(value or None)
-        if op is not None:
-            row["operator"] = op
-            row["number"] = _TARGET_NUMBER.match(value).group(1)
-            if unit is None:
-                row["note"] = "no unit printed"
-            elif _READABLE_UNIT.match(unit):
-                row["unit"] = unit
-            else:
-                row["note"] = (
-                    f"unit unreadable in the OCR text (printed as '{value}'); operator and number kept, "
-                    "unit left blank"
-                )
+        row["operator"], row["number"], row["unit"], problem = target(value)
+        if problem == "no unit":
+            row["note"] = "no unit printed"
+        elif problem == "unreadable unit":
+            row["note"] = (
+                f"unit unreadable in the OCR text (printed as '{value}'); operator and number kept, "
+                "unit left blank"
+            )
         if not level3 and not value:
             row["note"] = EMPTY_CATEGORY
         out.append(row)

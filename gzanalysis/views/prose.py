@@ -19,6 +19,7 @@ import warnings
 import pandas as pd
 
 from gzanalysis.analyses.labels import check_lang
+from gzanalysis.audit.rules import not_read
 from gzanalysis.views.tables import sentence
 
 # what a stated change is compared with (ingest/statements.py), as a reader says it
@@ -448,6 +449,14 @@ def targets(d, lang: str) -> list[str]:
     """The performance target tables: projects, indicators and how many are quantitative; or that none is printed."""
     check_lang(lang)
     projects, indicators = d.table("projects"), d.table("indicators")
+    unread = not_read(d, "projects")
+    if projects.empty and unread:  # printed, in a form the ingest could not read: where, and why
+        return [
+            f"This document prints performance target tables (项目支出绩效目标表), but they could not be read: {unread}."
+            if lang == "en"
+            else "这份公开印有项目支出绩效目标表，但其格式未能读取；所在表格、页码与原因见数据包的读取说明"
+            "（disclosure.toml 的 template.not_read）。"
+        ]
     if projects.empty:
         return [
             "This document prints no performance target tables (项目支出绩效目标表)."

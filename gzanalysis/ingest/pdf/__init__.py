@@ -115,6 +115,15 @@ class PdfIngestResult:
         for t in r.read:
             key = t.spec.key if t.spec else "?"
             target = t.spec.resource if t.spec and t.spec.resource else "pdf_cells only"
+            if (
+                t.spec
+                and t.spec.shape == "performance"
+                and r.performance
+                and set(t.pages) & r.performance.pages
+            ):
+                target = (
+                    "projects and indicators (read by their header: see Performance tables below); pdf_cells"
+                )
             rows = len(self.tables.get(t.spec.resource, [])) if t.spec and t.spec.resource else len(t.rows)
             lines.append(
                 f"  {key} (by {t.recognised}): {t.title.strip()} — pages {t.pages[0]}–{t.pages[-1]}, "
@@ -127,6 +136,12 @@ class PdfIngestResult:
                 f"  line {u['source_line']} (page {u['page']}): {u['reason']}: {u['text']}"
                 for u in story.unparsed
             ]
+        perf = r.performance
+        if perf is not None:
+            lines.append(perf.summary() + (f"; {perf.failed}" if perf.failed else ""))
+            lines += [f"  read: {t}" for t in perf.tables()]
+            lines += [f"  not read: {t}" for t in perf.not_read]
+            lines += [f"  {t}" for t in perf.findings]
         lines.append("Standard tables not read:")
         lines += [f"  {name}: {why}" for name, why in self.unread()] or ["  none"]
         lines.append(f"Tables not recognised: {len(r.notes)}")
@@ -212,9 +227,14 @@ class PdfIngestResult:
         # what the template family requires and what the ingest did not read; the 目录's tables
         record = self.reading.template_record
         tables += [
-            ("template", {k: v for k, v in record.items() if k not in ("not_read", "sections_found")}),
+            (
+                "template",
+                {k: v for k, v in record.items() if k not in ("not_read", "not_printed", "sections_found")},
+            ),
             ("template.not_read", record["not_read"]),
         ]
+        if "not_printed" in record:
+            tables.append(("template.not_printed", record["not_printed"]))
         if "sections_found" in record:
             tables.append(("template.sections_found", record["sections_found"]))
         if self.reading.contents:
@@ -288,6 +308,9 @@ def ingest_pdf(
         tables["narrative_changes"] = reading.narrative.changes
         tables["narrative_figures"] = reading.narrative.figures
         tables["narrative_unparsed"] = reading.narrative.unparsed
+    if reading.performance is not None:
+        tables["projects"] = reading.performance.projects
+        tables["indicators"] = reading.performance.indicators
     return PdfIngestResult(reading=reading, source=str(path), tables=tables, errata_problems=problems)
 
 

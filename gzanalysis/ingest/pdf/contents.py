@@ -64,8 +64,21 @@ def contents(doc: Document, template: Template, found: list[Table]) -> dict | No
     }
 
 
+# Where the document prints no project performance tables (项目支出绩效目标表), as distinct from one not read.
+PROJECTS_NOT_PRINTED = "the document prints no project performance tables (项目支出绩效目标表)"
+NO_LEVELS = (
+    "no header with the indicator levels (二级指标, 三级指标 and 指标值) under its title, which the indicators "
+    "table needs; kept in pdf_cells"
+)
+
+
 def template_record(
-    template: Template, found: list[Table], listed: dict | None = None, known: bool = True, narrative=None
+    template: Template,
+    found: list[Table],
+    listed: dict | None = None,
+    known: bool = True,
+    narrative=None,
+    performance=None,
 ) -> dict:
     """The family's requirements and what of them the ingest did not read (``not_read``: part → reason).
 
@@ -78,13 +91,22 @@ def template_record(
             spec.resource or spec.unread_resource for key, spec in template.tables.items() if key in keys
         ]
         requires = {"tables": [r for r in dict.fromkeys(resources) if r], "sections": []}
-    not_read = {}
+    not_read, not_printed = {}, {}
+    read_projects = performance is not None and performance.projects
     for t in found:
-        if t.spec and t.spec.unread_resource:
+        if t.spec and t.spec.unread_resource and not read_projects:
+            if performance is not None and set(t.pages) & performance.pages:
+                continue  # its header was read, but it holds no project (a blank form): said in findings
             not_read[t.spec.unread_resource] = (
-                f"printed ({clean(t.title)}, pages {t.pages[0]}–{t.pages[-1]}), "
-                "not read: the PDF ingest does not read the performance tables (kept in pdf_cells)"
+                f"printed ({clean(t.title)}, pages {t.pages[0]}–{t.pages[-1]}), not read: {NO_LEVELS}"
             )
+    if performance is not None and performance.failed:
+        not_read["projects"] = performance.failed
+    elif performance is not None and not read_projects and "projects" not in not_read:
+        # the department-wide tables (部门整体) and blank forms the reader saw, where it saw any
+        not_printed["projects"] = "; ".join(
+            [PROJECTS_NOT_PRINTED, *performance.not_read, *performance.findings]
+        )
     if narrative is None or not narrative.read:
         not_read["narrative"] = NARRATIVE_NOT_READ
     record = {
@@ -93,6 +115,8 @@ def template_record(
         "sections": list(requires.get("sections", [])),
         "not_read": not_read,
     }
+    if not_printed:
+        record["not_printed"] = not_printed
     if narrative is not None:  # each required section: the line of its heading, where printed
         record["sections_found"] = dict(narrative.sections_found)
     return record

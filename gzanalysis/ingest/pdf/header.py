@@ -59,7 +59,7 @@ def clean(text: str) -> str:
     return text.translate(str.maketrans("（）：", "():"))
 
 
-def _span(word: Word, page: Page) -> tuple[float, float, bool]:
+def cell_span(word: Word, page: Page) -> tuple[float, float, bool]:
     """The cell of a word: between the nearest vertical rules around it, else the word itself. A word
     wider than its cell (a heading overflowing its rules) is in the cell of its centre."""
     y = (word.top + word.bottom) / 2
@@ -82,7 +82,7 @@ def columns(lines: list[Line], page: Page) -> list[Column]:
         for w in line.words:
             if COLUMN_NUMBER.match(w.text):
                 continue  # 栏次 1 2 3 …: numbers the columns, not a heading
-            left, right, ruled = _span(w, page)
+            left, right, ruled = cell_span(w, page)
             for c in cells:
                 if ruled and c.ruled and abs(c.left - left) < EDGE and abs(c.right - right) < EDGE:
                     c.words.append(w)

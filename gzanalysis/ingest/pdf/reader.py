@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gzanalysis.ingest.pdf import contents, narrative, standard, templates
+from gzanalysis.ingest.pdf import contents, narrative, performance, standard, templates
 from gzanalysis.ingest.pdf.header import clean
 from gzanalysis.ingest.pdf.selfcheck import class_rows, doubtful, grand_total, total_row
 from gzanalysis.ingest.pdf.tables import JOININGS, UNIT, Document, Table, find_tables, reread
@@ -48,6 +48,7 @@ class PdfReading:
     template_record: dict = field(default_factory=dict)  # what the family requires; what was not read
     contents: dict | None = None  # the 目录's table titles, its line, those found
     narrative: object = None  # the 情况说明 read (gzanalysis.ingest.pdf.narrative.NarrativeReading)
+    performance: object = None  # the performance tables read (gzanalysis.ingest.pdf.performance.Performance)
 
     def cells(self) -> list[dict]:
         """Every cell of every table read, as printed, with its page, line and heading (pdf_cells)."""
@@ -353,6 +354,8 @@ def read_pdf(
     known = template is not None or tmpl.name != "national"  # a family whose contents are known
     text = doc.text()
     story = _narrative(text, found, listed, tmpl.requires.get("sections", []) if known else [])
+    perf = performance.read(doc, tmpl)
+    performance.cross_check(perf, found)
     return PdfReading(
         tables=out,
         read=found,
@@ -365,9 +368,12 @@ def read_pdf(
         n_pages=len(pages),
         structure=structure,
         table_notes=table_notes,
-        template_record=contents.template_record(tmpl, found, listed, known=known, narrative=story),
+        template_record=contents.template_record(
+            tmpl, found, listed, known=known, narrative=story, performance=perf
+        ),
         contents=listed,
         narrative=story,
+        performance=perf,
     )
 
 

@@ -27,8 +27,8 @@ class TableSpec:
     # two-sided tables: what the expenditure side lists before its subtotal ("function": 类 by code or
     # name; "kind": 基本支出 / 项目支出 …); the audit's balance rule follows it
     expenditure_by: str = "function"
-    # a table that holds a standard resource the PDF ingest does not read (the performance tables:
-    # ``projects``); recorded in the package as printed but not read, as distinct from absent
+    # a table that holds a standard resource (the performance tables: ``projects``), recorded in the package
+    # as printed but not read, as distinct from absent, where the ingest cannot read it (no indicator header)
     unread_resource: str = ""
 
 
@@ -60,6 +60,8 @@ class Template:
     # heading patterns by shape ([columns.SHAPE]), for a table whose header shows another shape than
     # its spec's (an income table printed by unit where the family prints it by function)
     shape_columns: dict = field(default_factory=dict)
+    # how its performance tables are read ([performance]: header and label wordings, table kinds)
+    performance: dict = field(default_factory=dict)
 
     def reshaped(self, spec: TableSpec, shape: str) -> TableSpec:
         """``spec`` read as a table of another shape: the new shape's headings, then the spec's own."""
@@ -141,6 +143,7 @@ def load(name: str) -> Template:
         spec.get("requires", {}),
         rules,
         spec.get("columns", {}),
+        spec.get("performance", {}),
     )
 
 
