@@ -18,8 +18,9 @@ import pytest
 
 import gzanalysis as gz
 
-ZH = Path(__file__).resolve().parent.parent / "notebooks" / "zh"
-EDITIONS = sorted(ZH.glob("*.ipynb"))
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+# the case study's Chinese edition and that of the report of any other document
+EDITIONS = sorted((NOTEBOOKS / "zh").glob("*.ipynb")) + sorted((NOTEBOOKS / "any" / "zh").glob("*.ipynb"))
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Column names a table once showed as they are, and the values of a status or a kind (issue 25, item 13).
 HEADERS = [
@@ -128,7 +129,9 @@ def _editions(paths):
     ]
 
 
-@pytest.mark.parametrize("path", _editions(EDITIONS), ids=[p.stem for p in EDITIONS])
+@pytest.mark.parametrize(
+    "path", _editions(EDITIONS), ids=[str(p.relative_to(NOTEBOOKS).with_suffix("")) for p in EDITIONS]
+)
 def test_stored_outputs_of_the_chinese_edition_hold_no_english_labels(path):
     nb = nbformat.read(path, as_version=4)
     found = [w for kind, text in _outputs(nb) for w in english_in(kind, text)]
@@ -144,7 +147,9 @@ def test_an_english_header_in_a_chinese_output_is_found():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("path", _editions(EDITIONS), ids=[p.stem for p in EDITIONS])
+@pytest.mark.parametrize(
+    "path", _editions(EDITIONS), ids=[str(p.relative_to(NOTEBOOKS).with_suffix("")) for p in EDITIONS]
+)
 def test_what_the_chinese_edition_displays_holds_no_english_labels(path, tmp_path):
     """Run the Chinese edition as a reader would, and read every table, figure, sentence and chart title."""
     from nbclient import NotebookClient

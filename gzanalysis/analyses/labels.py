@@ -36,6 +36,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "indicator": ("指标", "Indicator"),
     "indicator_kind": ("指标类型", "Kind of indicator"),
     "count": ("个数", "Count"),
+    "side": ("收支", "Side"),
     "erratum_kind": ("勘误类型", "Kind of erratum"),
     "difference": ("差额", "Difference"),
     "sum_of_classes": ("各类之和", "Sum of the classes"),
@@ -297,7 +298,7 @@ def term(text, lang: str = "zh"):
 
 
 # Columns whose values are keys of LABELS (a status, a kind of indicator): shown as their label in a language.
-VALUE_COLUMNS = ("status", "kind", "indicator_kind", "parts_check", "grouping", "erratum_kind")
+VALUE_COLUMNS = ("status", "kind", "indicator_kind", "parts_check", "grouping", "erratum_kind", "side")
 
 
 def value_label(value, lang: str = "zh"):

@@ -56,7 +56,7 @@ gz.prose.show(gz.prose.changes(d, LANG), LANG)
 
 # %% tags=["nbval-check-output", "remove-cell"]
 headline = gz.headline_changes(d)
-print(headline[["side", "amount", "change", "compared_with"]].to_string(index=False))
+print(gz.tables.text(headline[["side", "amount", "change", "compared_with"]], LANG))
 
 # %% [markdown] tags=["lang-en"]
 # ## Every statement read
@@ -68,7 +68,7 @@ print(headline[["side", "amount", "change", "compared_with"]].to_string(index=Fa
 gz.prose.changes_table(d, LANG)
 
 # %% tags=["nbval-check-output", "remove-cell"]
-print(gz.changes(d)[["amount", "change"]].to_string(index=False))
+print(gz.tables.text(gz.changes(d)[["amount", "change"]], LANG))
 
 # %% [markdown] tags=["lang-en"]
 # ## What the narrative holds

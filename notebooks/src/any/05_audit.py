@@ -56,7 +56,8 @@ findings = gz.audit(d)
 gz.prose.show(gz.prose.audit(d, LANG, findings), LANG)
 
 # %% tags=["nbval-check-output", "remove-cell"]
-print(findings["status"].value_counts().sort_index().to_string())
+counts = findings["status"].value_counts().sort_index().rename_axis("status").reset_index(name="count")
+print(gz.tables.text(counts, LANG))
 
 # %%
 gz.prose.audit_table(findings, LANG)
