@@ -490,6 +490,53 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _start_lab(root: Path, app_settings: Path = LAB_CONFIG):
+    """JupyterLab on 127.0.0.1 with a token over ``root``, reading its overrides from ``app_settings``;
+    returns (process, base URL, token)."""
+    port, token = _free_port(), secrets.token_hex(16)
+    jupyter = Path(sys.executable).with_name("jupyter")
+    proc = subprocess.Popen(
+        [
+            str(jupyter),
+            "lab",
+            "--no-browser",
+            f"--port={port}",
+            f"--ServerApp.token={token}",
+            "--ServerApp.ip=127.0.0.1",
+            "--allow-root",
+            f"--ServerApp.root_dir={root}",
+            f"--config={LAB_CONFIG / 'jupyter_server_config.json'}",
+            f"--LabApp.app_settings_dir={app_settings}",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={
+            **os.environ,
+            "JUPYTER_CONFIG_DIR": str(root / ".config"),
+            "JUPYTERLAB_SETTINGS_DIR": str(root / ".settings"),
+        },
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail("JupyterLab did not start")
+    return proc, base, token
+
+
+def _stop(proc) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     """JupyterLab on 127.0.0.1 with a token, over a copy of the notebooks; stopped by its PID afterwards."""
@@ -504,45 +551,9 @@ def lab(tmp_path_factory):
     (settings / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings").write_text(
         '{"windowingMode": "none"}'
     )
-    port, token = _free_port(), secrets.token_hex(16)
-    jupyter = Path(sys.executable).with_name("jupyter")
-    proc = subprocess.Popen(
-        [
-            str(jupyter),
-            "lab",
-            "--no-browser",
-            f"--port={port}",
-            f"--ServerApp.token={token}",
-            "--ServerApp.ip=127.0.0.1",
-            "--allow-root",
-            f"--ServerApp.root_dir={root}",
-            f"--config={LAB_CONFIG / 'jupyter_server_config.json'}",
-            f"--LabApp.app_settings_dir={LAB_CONFIG}",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={
-            **os.environ,
-            "JUPYTER_CONFIG_DIR": str(root / ".config"),
-            "JUPYTERLAB_SETTINGS_DIR": str(settings),
-        },
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("JupyterLab did not start")
+    proc, base, token = _start_lab(root)
     yield base, token, root
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    _stop(proc)
 
 
 def _prompts(panel) -> list[str]:
@@ -799,3 +810,44 @@ def test_chinese_pages_navigate_within_their_edition(browser, site):
     assert notebook == "notebooks/zh/01_spending_composition.ipynb" and (site / notebook).exists()
     assert page.locator(".gz-toc h2").inner_text() == "本页内容"
     page.close()
+
+
+def test_lab_opens_an_edition_unmodified_with_its_hidden_checks_folded(browser, lab):
+    """Opened and its kernel started, nothing run: the notebook is not marked modified (Lab rewrote the
+    kernelspec's name), and the key-figure cells the report hides are folded, source and output."""
+    base, token, root = lab
+    name = "03_carried_over_funds"
+    cells = json.loads((root / f"{name}.ipynb").read_text(encoding="utf-8"))["cells"]
+    hidden = [c for c in cells if c["metadata"].get("jupyter", {}).get("source_hidden")]
+    assert hidden, "the edition has no folded check cells"
+    url = f"{base}/lab/workspaces/ws-{secrets.token_hex(4)}/tree/{name}.ipynb?token={token}"
+    page, errors, _ = _open(browser, url, lambda u: u.startswith(base))
+    panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+    panel.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(timeout=90_000)
+    page.wait_for_timeout(3000)  # Lab writes what it changes once the kernel is there
+    shot = _shot(page, f"lab-{name}-opened")
+    tab = page.locator(".lm-TabBar-tab.lm-mod-current", has_text=name)
+    assert "jp-mod-dirty" not in (tab.get_attribute("class") or ""), f"marked modified on opening ({shot})"
+    assert panel.locator(".jp-CodeCell .jp-InputPlaceholder").count() == len(hidden), shot
+    page.close()
+
+
+def test_lab_speaks_chinese_with_the_zh_settings(browser, tmp_path):
+    """`make lab LANG=zh` writes the overrides that choose the zh-CN language pack: Lab's menus are Chinese."""
+    sys.path.insert(0, str(LAB_CONFIG))
+    try:
+        import settings as lab_settings
+    finally:
+        sys.path.remove(str(LAB_CONFIG))
+    written = lab_settings.write(tmp_path / "app-settings", "zh")
+    proc, base, token = _start_lab(tmp_path, written.parent)
+    try:
+        page, errors, _ = _open(browser, f"{base}/lab?token={token}", lambda u: u.startswith(base))
+        menus = page.locator(".lm-MenuBar-itemLabel")
+        menus.first.wait_for(timeout=60_000)
+        labels = menus.all_inner_texts()
+        shot = _shot(page, "lab-zh")
+        assert "文件" in labels and "File" not in labels, f"{labels} ({shot})"
+        page.close()
+    finally:
+        _stop(proc)
