@@ -851,3 +851,64 @@ def test_lab_speaks_chinese_with_the_zh_settings(browser, tmp_path):
         page.close()
     finally:
         _stop(proc)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_drilldown_answers_a_tap_on_a_phone(browser, site, lang):
+    """At 390 px on a touch screen (no mouse), tapping a class in the drill-down's left chart shows that
+    class's 款 on the right."""
+    from gzanalysis.publish.languages import page_name
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((site / page_name("01_spending_composition", lang)).as_uri())
+    _wait_for_charts(page)
+    chart = page.locator(".vega-embed").filter(has=page.locator(".vega-bind select option[value='项']")).first
+    chart.scroll_into_view_if_needed()
+    bars = chart.locator("g.mark-rect").first.locator("path")  # the left chart: one bar per class
+    shown = chart.locator("g.mark-rect").nth(1)  # the right chart: the chosen class's 款
+
+    def right() -> list[str]:
+        return shown.locator("path").evaluate_all("ps => ps.map(p => p.getAttribute('aria-label'))")
+
+    before = right()
+    assert bars.count() >= 2 and before, "the drill-down drew no bars"
+    bars.nth(1).tap()  # a touch, not a click: the second class
+    deadline = time.time() + 10
+    while right() == before and time.time() < deadline:
+        page.wait_for_timeout(200)
+    shot = _shot(page, f"drilldown-tap-{lang}")
+    assert right() != before, f"tapping a class did not change the drill-down ({shot})"
+    assert not errors, errors
+    context.close()
+
+
+# English of the package that Chinese pages showed (explorers' controls and titles, gz.require's sentence,
+# repr(d), d.describe()'s headers, the errata's proofs): case-sensitive, whole words
+ENGLISH_ON_CHINESE_PAGES = re.compile(
+    r"\b(Carried-over funds|Carried over|Level|class|category|Classification|Measure|Minimum share|Function|"
+    r"Statements|Kind|Spending composition|Performance indicators|Light: total|has no|nothing to show|"
+    r"tables; d\.describe|title_en|Ambiguous separators|holds on this row|Official name)\b"
+)
+
+
+def test_chinese_pages_hold_none_of_the_packages_english(browser, site):
+    """What a reader of a Chinese page sees (prose, tables, charts and their controls; not the folded code
+    nor inline code) holds none of the English words the package used to print there."""
+    found = {}
+    for path in sorted(site.glob("*.zh.html")):
+        page, _, _ = _open(browser, path.as_uri(), _local)
+        _wait_for_charts(page)
+        text = page.evaluate(
+            """() => { const main = (document.querySelector('main') || document.body).cloneNode(true);
+                 main.querySelectorAll('code, pre, details, script, style, nav, .gz-sidebar, .gz-lang')
+                     .forEach(n => n.remove());
+                 return main.textContent; }"""
+        )
+        hits = sorted(set(ENGLISH_ON_CHINESE_PAGES.findall(text)))
+        if hits:
+            found[path.name] = (hits, _shot(page, f"{path.stem}-english"))
+        page.close()
+    assert not found, f"English on Chinese pages: {found}"

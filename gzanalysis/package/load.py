@@ -168,8 +168,13 @@ class Disclosure:
 
     @property
     def errata(self) -> pd.DataFrame:
-        """Every OCR correction, with the raw text, the value used and the proof."""
-        return self.table("errata")
+        """Every OCR correction, with the raw text, the value used and the proof; the proof in Chinese
+        (``proof_zh``, where the errata give one) when the language set is Chinese (``gz.notebook.setup()``
+        in the Chinese edition)."""
+        errata = self.table("errata")
+        if language() == "zh" and "proof_zh" in errata.columns:
+            errata = errata.assign(proof=errata["proof_zh"].fillna(errata["proof"]))
+        return errata
 
     @cached_property
     def raw_lines(self) -> list[str]:
