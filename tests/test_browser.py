@@ -912,3 +912,33 @@ def test_chinese_pages_hold_none_of_the_packages_english(browser, site):
             found[path.name] = (hits, _shot(page, f"{path.stem}-english"))
         page.close()
     assert not found, f"English on Chinese pages: {found}"
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_english_explorers_stay_inside_their_chart_when_the_language_is_switched(browser, site, width):
+    """In the English edition, switching an explorer to 中文 and back redraws it within its box: no label or
+    title runs past the chart's edge, and the page does not scroll sideways."""
+    over = []
+    for path in sorted(p for p in site.glob("*.html") if ".zh." not in p.name):
+        page, _, _ = _open(browser, path.as_uri(), _local, width=width)
+        _wait_for_charts(page)
+        switches = page.locator(".vega-bind select[name='lang']")
+        for i in range(switches.count()):
+            for value in ("zh", "en"):
+                switches.nth(i).select_option(value)
+                page.wait_for_timeout(300)
+        outside = page.evaluate(
+            """() => [...document.querySelectorAll('.vega-embed svg.marks')].flatMap(svg => {
+                 const box = svg.getBoundingClientRect();
+                 const holder = svg.closest('.vega-embed').parentElement.getBoundingClientRect();
+                 const texts = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim())
+                   .filter(t => t.getBoundingClientRect().right > box.right + 1)
+                   .map(t => t.textContent.slice(0, 40));
+                 return (box.right > holder.right + 1 ? ['chart wider than its box'] : []).concat(texts);
+               })"""
+        )
+        scroll = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if switches.count() and (outside or scroll > 1):
+            over.append((path.name, outside[:3], scroll, str(_shot(page, f"{path.stem}-{width}-switched"))))
+        page.close()
+    assert not over, f"labels past the chart's edge after switching the language: {over}"

@@ -76,7 +76,9 @@ def test_ipynb_is_generated_from_its_source(source, lang):
         return [(c.cell_type, c.source, c.metadata.get("tags", [])) for c in notebook.cells]
 
     assert cells(nb) == cells(sync.edition(source, lang))
-    assert all(set(c.metadata) <= {"tags", "jupyter", "collapsed"} for c in nb.cells), "only tags: no timings, no ids to diff"
+    assert all(set(c.metadata) <= {"tags", "jupyter", "collapsed"} for c in nb.cells), (
+        "only tags: no timings, no ids to diff"
+    )
     # The hidden key-figure cells (checks the reader sees as a table or chart) are folded in JupyterLab,
     # source and output; every other cell is shown as it is.
     for cell in nb.cells:
