@@ -110,8 +110,10 @@ def versions_snippet() -> str:
 CONTAINER_FALLBACK = 480  # pixels, when the container has no width yet
 # a container not yet on screen (a widget's output, a folded section) measures 0: draw at the fallback then
 _WIDTH = f"containerSize()[0] > 0 ? containerSize()[0] : {CONTAINER_FALLBACK}"
+# resize: the layout is computed again on every update, so that labels that grow (an explorer switched from
+# Chinese to English names) get their room instead of running past the chart's left edge
 FIT_PATCH = (
-    "function(v){v.autosize={type:'fit-x',contains:'padding'};delete v.width;"
+    "function(v){v.autosize={type:'fit-x',contains:'padding',resize:true};delete v.width;"
     "v.signals=(v.signals||[]).filter(function(s){return s.name!=='width';});"
     f'v.signals.unshift({{name:"width",init:"{_WIDTH}",on:[{{events:"window:resize",update:"{_WIDTH}"}}]}});'
     "return v;}"
