@@ -557,7 +557,9 @@ def lab(tmp_path_factory):
 
 
 def _prompts(panel) -> list[str]:
-    return [t.strip() for t in panel.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()]
+    """The execution prompts of the code cells whose source shows (a folded check cell shows none)."""
+    shown = ".jp-CodeCell:not(:has(.jp-InputPlaceholder)) .jp-InputPrompt"
+    return [t.strip() for t in panel.locator(shown).all_inner_texts()]
 
 
 def _run_all(page, panel, timeout: float = 180) -> None:
