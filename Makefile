@@ -55,15 +55,16 @@ test: $(STAMP) $(JS)/.installed system-deps
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
-## Open JupyterLab on the notebooks.
+## Open JupyterLab on the notebooks (make lab LANG=zh: Lab in Chinese).
 # The project's Lab settings (no news prompt) go where Lab reads overrides.json; the chart library is written
 # where the server serves it (gz.notebook.setup() loads it from there instead of storing it in each notebook).
 # The server's config hides the notebooks' one source each (notebooks/src), so each edition is listed once.
 # As root (a container, a CI image) Jupyter needs --allow-root.
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
 ALLOW_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+# LANG=zh (or a shell in a zh_* locale) opens Lab in Chinese, with the zh-CN language pack of the lab extra.
 lab: $(STAMP)
-	mkdir -p $(LAB_SETTINGS) && cp tools/jupyterlab/overrides.json $(LAB_SETTINGS)/overrides.json
+	$(BIN)/python tools/jupyterlab/settings.py $(LAB_SETTINGS) $(LANG)
 	$(BIN)/python -c "from gzanalysis.views.notebook import install_lab_asset; install_lab_asset()"
 	$(BIN)/jupyter lab notebooks $(ALLOW_ROOT) --config=tools/jupyterlab/jupyter_server_config.json
 

@@ -21,6 +21,7 @@ from gzanalysis.audit import audit
 from gzanalysis.corpus.batch import HOWTO as CORPUS_HOWTO
 from gzanalysis.corpus.batch import find_corpus
 from gzanalysis.corpus.store import Corpus, corpus
+from gzanalysis.package.language import language, set_language
 from gzanalysis.package.load import DEFAULT_ID, Disclosure, available, load, load_many
 from gzanalysis.package.readers import read_excel, read_parquet
 from gzanalysis.package.validate import PackageError, PackageWarning
@@ -50,6 +51,7 @@ __all__ = [
     "glossary",
     "in_lang",
     "label",
+    "language",
     "load",
     "load_many",
     "notebook",
@@ -57,6 +59,7 @@ __all__ = [
     "read_excel",
     "read_parquet",
     "require",
+    "set_language",
     "targets",
     "targets_summary",
     "tables",

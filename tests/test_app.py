@@ -7,6 +7,9 @@ language switch must relabel the page; Ctrl-C (SIGINT to the server's PID) must 
 
 from __future__ import annotations
 
+import contextlib
+import json
+import re
 import signal
 import socket
 import subprocess
@@ -70,10 +73,12 @@ def _ready(page) -> bool:
 def test_each_explorer_redraws_chart_and_table_offline(browser, app, question):  # noqa: F811
     port, _, _ = app
     local = f"http://127.0.0.1:{port}/"
+    console = []
     page, errors, blocked = _open(
         browser,
         f"{local}voila/render/{question}.ipynb",
         lambda u: u.startswith((local, "data:", "blob:")),
+        console=console,
     )
     _wait_until(page, lambda: _ready(page), what=f"{question}: the chart and the table")
     assert page.locator(".jp-InputArea").count() == 0, "the code must be hidden"
@@ -111,6 +116,46 @@ def test_each_explorer_redraws_chart_and_table_offline(browser, app, question): 
     shot = _shot(page, f"app-{question}")
     assert not blocked, f"requests that left 127.0.0.1: {blocked[:3]} (screenshot {shot})"
     assert not errors, f"page errors {errors[:3]} (screenshot {shot})"
+    # No error in the console (a labextension written for JupyterLab alone logged RUNTIME-012 here).
+    logged = [m for m in console if m.startswith("error")]
+    assert not logged, f"console errors {logged[:3]} (screenshot {shot})"
+    page.close()
+
+
+def _kernels_of(proc) -> dict[str, psutil.Process]:
+    """The server's kernel processes by kernel id (each is started with its connection file kernel-ID.json)."""
+    found = {}
+    for child in psutil.Process(proc.pid).children(recursive=True):
+        with contextlib.suppress(psutil.NoSuchProcess):
+            found.update(
+                (m, child) for m in re.findall(r"kernel-([0-9a-f-]{36})\.json", " ".join(child.cmdline()))
+            )
+    return found
+
+
+def test_closing_a_page_shuts_its_kernel_down(browser, app):  # noqa: F811
+    port, proc, log = app
+    page, errors, _ = _open(browser, f"http://127.0.0.1:{port}/voila/render/targets.ipynb", lambda u: True)
+    _wait_until(page, lambda: _ready(page), what="the page")
+    config = page.locator("#jupyter-config-data").text_content()
+    kernel = json.loads(config)["kernelId"]
+    assert kernel in _kernels_of(proc), f"the page's kernel {kernel} is not among the server's"
+    assert any(c["name"] == "_xsrf" for c in page.context.cookies()), (
+        "no _xsrf cookie: the shutdown is refused"
+    )
+    # Leaving the page (as closing its tab does): while it unloads, Voilà's page asks the server to shut its
+    # kernel down with a beacon. Playwright's request filter would hold that beacon back (the page is gone
+    # before the filter answers): it is removed first.
+    page.unroute("**/*")
+    page.goto("about:blank")
+    deadline = time.time() + 30
+    while kernel in _kernels_of(proc) and time.time() < deadline:
+        time.sleep(0.3)
+    assert kernel not in _kernels_of(proc), (
+        f"the kernel of a closed page still runs: {log.read_text('utf-8')[-500:]}"
+    )
+    assert "403" not in log.read_text(encoding="utf-8")
+    assert not errors
     page.close()
 
 

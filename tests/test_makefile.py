@@ -35,7 +35,8 @@ def test_make_lab_passes_allow_root_only_as_root(tmp_path, uid, allowed):
 
 def test_make_lab_installs_settings_without_the_news_prompt(tmp_path):
     out = subprocess.run([MAKE, "-n", "lab"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    assert "cp tools/jupyterlab/overrides.json .venv/share/jupyter/lab/settings/overrides.json" in out
+    # the project's overrides (and the display language, tests/test_lab_settings.py) written where Lab reads them
+    assert "tools/jupyterlab/settings.py .venv/share/jupyter/lab/settings" in out
     overrides = json.loads((ROOT / "tools" / "jupyterlab" / "overrides.json").read_text(encoding="utf-8"))
     assert overrides["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
     hidden = json.loads(

@@ -81,7 +81,17 @@ def test_ipynb_is_generated_from_its_source(source, lang):
         return [(c.cell_type, c.source, c.metadata.get("tags", [])) for c in notebook.cells]
 
     assert cells(nb) == cells(sync.edition(source, lang))
-    assert all(set(c.metadata) <= {"tags"} for c in nb.cells), "only tags: no timings, no ids to diff"
+    assert all(set(c.metadata) <= {"tags", "jupyter", "collapsed"} for c in nb.cells), (
+        "only tags: no timings, no ids to diff"
+    )
+    # The hidden key-figure cells (checks the reader sees as a table or chart) are folded in JupyterLab,
+    # source and output; every other cell is shown as it is.
+    for cell in nb.cells:
+        hidden = sync.is_checked(cell) and "remove-cell" in cell.metadata.get("tags", [])
+        assert cell.metadata.get("jupyter") == (sync.COLLAPSED if hidden else None), cell.source[:80]
+        assert cell.metadata.get("collapsed") == (True if hidden else None), cell.source[:80]
+    # The kernelspec as JupyterLab writes it on opening: an edition is not modified before anything runs.
+    assert nb.metadata["kernelspec"] == sync.KERNEL
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=[p.stem for p in SOURCES])

@@ -103,3 +103,58 @@ def test_an_explorer_shows_its_editions_language_first(d, name, monkeypatch):
         assert spec["description"].startswith("可交互" if lang == "zh" else "Interactive")
     monkeypatch.delenv(REPORT_BUILD_ENV)
     assert gz.explorers.explorer(d, name, lang="en").controls["lang"].value == "en"  # the live kernel's
+
+
+def _words_a_reader_sees(spec) -> list[str]:
+    """The spec's own words: its title and subtitle, axis and legend titles, tooltip titles, the legend's
+    labels, and each control's name and option labels (the data's names are the disclosure's own)."""
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("datasets", "data", "description"):
+                    continue
+                if key == "labelExpr":  # {'data value': 'label'}[datum.label]: the labels are what shows
+                    found.extend(re.findall(r": '([^']*)'", value))
+                elif key in ("text", "subtitle", "title", "name") and isinstance(value, str | list):
+                    found.extend(
+                        [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)]
+                    )
+                elif key == "labels" and isinstance(value, list):
+                    found.extend(str(v) for v in value)
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(spec)
+    return found
+
+
+# Words of the English edition that Chinese pages showed beside their Chinese ("上年结转 Carried-over funds",
+# "级次 Level", "类 class"): a Chinese page's explorer must show none of them.
+ENGLISH_WORDS = re.compile(
+    r"\b(Carried|funds|Level|class|category|Classification|Measure|Minimum|share|Function|Statements|"
+    r"Performance|indicators|Project|Kind|quantitative|qualitative|missing|Spending|composition|all|"
+    r"Light|dark|total|Amount|Language)\b",
+    flags=re.IGNORECASE,
+)
+PARAM_NAMES = {"by", "level", "measure", "lang", "group", "fn", "project", "kind"}
+
+
+@pytest.mark.parametrize("name", list(gz.explorers.EXPLORERS))
+def test_a_chinese_page_explorer_speaks_chinese_only(d, name):
+    spec = gz.explorers.EXPLORERS[name](d, "zh").to_dict()
+    words = [w for w in _words_a_reader_sees(spec) if w not in PARAM_NAMES]
+    english = [w for w in words if ENGLISH_WORDS.search(w)]
+    assert not english, f"{name}: English on a Chinese page: {english[:5]}"
+    options = [o for p in spec.get("params", []) if "bind" in p for o in p["bind"].get("labels", [])]
+    assert "English" in options  # the language switch names the other language in its own words
+
+
+@pytest.mark.parametrize("name", list(gz.explorers.EXPLORERS))
+def test_an_english_page_explorer_speaks_english(d, name):
+    spec = gz.explorers.EXPLORERS[name](d, "en").to_dict()
+    controls = [p["bind"]["name"] for p in spec.get("params", []) if "bind" in p]
+    assert controls and not [c for c in controls if re.search(r"[\u4e00-\u9fff]", c)], controls

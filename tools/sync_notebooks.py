@@ -1,6 +1,7 @@
 """Write both editions of each curated notebook from its one source (notebooks/src/NAME.py, py:percent).
 
     .venv/bin/python tools/sync_notebooks.py [NAME | any/NAME | notebooks/src/NAME.py ...]   # 00_start_here
+    .venv/bin/python tools/sync_notebooks.py --metadata-only [NAME ...]   # metadata only, no execution
 
 One source, two editions (EDITIONS): the English ``notebooks/NAME.ipynb`` and the Chinese
 ``notebooks/zh/NAME.ipynb``. In the source:
@@ -43,7 +44,22 @@ EDITIONS = {"en": NOTEBOOKS, "zh": NOTEBOOKS / "zh"}  # language → folder of i
 ANY = "any"
 PARAMETERS = "parameters"  # papermill's tag of the cell that sets LANG
 PARAMETER = re.compile(r"^LANG\s*=.*$", flags=re.M)
-KERNEL = {"display_name": "Python 3", "language": "python", "name": "python3"}
+# The kernelspec as JupyterLab writes it when it starts the kernel (ipykernel's display name): an edition
+# that said "Python 3" was marked modified the moment it was opened, before anything ran.
+KERNEL = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+HIDDEN = "remove-cell"  # the report leaves such a cell out; in JupyterLab it is folded (source and output)
+COLLAPSED = {"source_hidden": True, "outputs_hidden": True}
+
+
+def cell_metadata(cell) -> dict:
+    """What an edition keeps of a cell's metadata: its tags, and for a hidden key-figure cell (a check the
+    reader sees as a table or chart) JupyterLab's folding, so Lab does not show it as raw printed text."""
+    tags = cell.metadata.get("tags", [])
+    metadata = {"tags": tags} if tags else {}
+    if is_checked(cell) and HIDDEN in tags:
+        # "collapsed" is the classic notebook's flag for hidden outputs: Lab writes it beside its own
+        metadata.update(collapsed=True, jupyter=dict(COLLAPSED))
+    return metadata
 
 
 def lang_tag(lang: str) -> str:
@@ -96,7 +112,8 @@ def edition(source: Path, lang: str) -> nbformat.NotebookNode:
         tags = [t for t in cell.metadata.get("tags", []) if t != lang_tag(lang)]
         if cell.cell_type == "code" and PARAMETERS in tags:
             cell.source = PARAMETER.sub(f'LANG = "{lang}"', cell.source)
-        cell.metadata = {"tags": tags} if tags else {}
+        cell.metadata = {"tags": tags}
+        cell.metadata = cell_metadata(cell)
         cells.append(cell)
     seen: dict[str, int] = {}
     for cell in cells:  # ids from the content, not random: a sync that changes nothing changes no line
@@ -134,10 +151,9 @@ def generate(source: Path, lang: str = "en", folder: Path | None = None) -> nbfo
     finally:
         shutil.rmtree(Path(km.ip).parent, ignore_errors=True)
     for cell in nb.cells:
-        tags = cell.metadata.get("tags")
-        # only the tags survive (not the kernel's timings): the report honours remove-cell / hide-input …,
-        # nbval nbval-check-output
-        cell.metadata = {"tags": tags} if tags else {}
+        # only the tags (and Lab's folding) survive, not the kernel's timings: the report honours
+        # remove-cell / hide-input …, nbval nbval-check-output
+        cell.metadata = cell_metadata(cell)
         if cell.cell_type != "code":
             continue
         if not is_checked(cell):
@@ -146,7 +162,19 @@ def generate(source: Path, lang: str = "en", folder: Path | None = None) -> nbfo
     return nb
 
 
+def restamp(path: Path) -> None:
+    """Rewrite an edition's kernelspec and cells' metadata as ``generate`` writes them, keeping its outputs
+    (no kernel): for a change of what the editions keep, without executing every notebook again."""
+    nb = nbformat.read(path, as_version=4)
+    nb.metadata["kernelspec"] = KERNEL
+    for cell in nb.cells:
+        cell.metadata = cell_metadata(cell)
+    nbformat.write(nb, path)
+
+
 def main(names: list[str]) -> int:
+    metadata_only = "--metadata-only" in names
+    names = [n for n in names if n != "--metadata-only"]
     every = sorted(SOURCES.glob("*.py")) + sorted((SOURCES / ANY).glob("*.py"))
     # NAME, any/NAME (the report of another document's) or a path to the source
     sources = [Path(n) if n.endswith(".py") else SOURCES / f"{n}.py" for n in names] if names else every
@@ -154,6 +182,10 @@ def main(names: list[str]) -> int:
         for lang in EDITIONS:
             path = target(source, lang)
             path.parent.mkdir(parents=True, exist_ok=True)
+            if metadata_only:
+                restamp(path)
+                print(f"{path.relative_to(NOTEBOOKS)}: metadata rewritten")
+                continue
             nb = generate(source, lang, folder=path.parent)
             nbformat.write(nb, path)
             checked = sum(bool(c.get("outputs")) for c in nb.cells)

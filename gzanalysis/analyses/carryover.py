@@ -7,6 +7,7 @@ import warnings
 import pandas as pd
 
 from gzanalysis.analyses.labels import check_lang, code_names
+from gzanalysis.package.language import say
 from gzanalysis.package.load import as_disclosure
 
 
@@ -38,10 +39,17 @@ def carryover(
     rows = t[t["level"] == level]
     if rows.empty and not pd.isna(grand) and float(grand) == 0:
         # no function to spread it over, and nothing to spread: the answer is that no function has any
+        title = d.meta.get("title", d.id)
         warnings.warn(
-            f"{d.meta.get('title', d.id)} prints its 部门收入总表 without functions; its carry-over is 0"
-            + (" (stated in its narrative)" if stated is not None else "")
-            + ", so no function has any.",
+            say(
+                f"{title} prints its 部门收入总表 without functions; its carry-over is 0"
+                + (" (stated in its narrative)" if stated is not None else "")
+                + ", so no function has any.",
+                f"{title}的部门收入总表未按功能分类列示；其上年结转为0"
+                + ("（见预算情况说明）" if stated is not None else "")
+                + "，因此没有任何功能科目有上年结转。",
+                lang,
+            ),
             stacklevel=2,
         )
     elif rows.empty:
@@ -49,10 +57,16 @@ def carryover(
         # one sentence, with the total where the document gives it, never an empty frame as an answer
         from gzanalysis.analyses.subjects import NotInDisclosure
 
+        title = d.meta.get("title", d.id)
         total = "" if pd.isna(grand) else f" (its total, {float(grand):,.2f} 万元, is all it prints of it)"
+        total_zh = "" if pd.isna(grand) else f"（只列示了合计{float(grand):,.2f}万元）"
         raise NotInDisclosure(
-            f"{d.meta.get('title', d.id)} prints its 部门收入总表 without functions at level {level}, so its "
-            f"carry-over cannot be spread over them{total}."
+            say(
+                f"{title} prints its 部门收入总表 without functions at level {level}, so its "
+                f"carry-over cannot be spread over them{total}.",
+                f"{title}的部门收入总表未按{level}级功能科目列示，其上年结转无法分到各科目{total_zh}。",
+                lang,
+            )
         )
     out = pd.DataFrame(
         {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from gzanalysis.analyses.labels import check_lang, code_names, label
+from gzanalysis.package.language import say
 from gzanalysis.package.layout import INCOME_SOURCES, resource
 from gzanalysis.package.load import as_disclosure
 
@@ -27,9 +28,14 @@ def _by_classification(d, by: str, level: str, measure: str, lang: str) -> pd.Da
     if coded.empty:
         from gzanalysis.analyses.subjects import NotInDisclosure
 
+        title = d.meta.get("title", d.id)
         raise NotInDisclosure(
-            f"{d.meta.get('title', d.id)} prints no {resource(name).title} by code for the whole "
-            "department (by unit only, or not at all), so there is no breakdown to show."
+            say(
+                f"{title} prints no {resource(name).title} by code for the whole "
+                "department (by unit only, or not at all), so there is no breakdown to show.",
+                f"{title}没有按科目编码列示整个部门的{resource(name).title}（只按单位列示，或未列示），因此没有可展示的分解。",
+                lang,
+            )
         )
     if level not in set(coded["level"]):
         raise ValueError(f"level must be one of {sorted(set(coded['level']))} for by={by!r}, not {level!r}")
@@ -110,9 +116,14 @@ def _sources_from_summary(d, level: str | None, lang: str) -> pd.DataFrame:
     from gzanalysis.analyses.subjects import NotInDisclosure
 
     if level is not None:
+        title = d.meta.get("title", d.id)
         raise NotInDisclosure(
-            f"{d.meta.get('title', d.id)} prints its 部门收入总表 by unit, not by function: its sources of "
-            "funds are known for the whole budget only (level=None)."
+            say(
+                f"{title} prints its 部门收入总表 by unit, not by function: its sources of "
+                "funds are known for the whole budget only (level=None).",
+                f"{title}的部门收入总表按单位而非按功能分类列示：其资金来源只有全部预算的数字（level=None）。",
+                lang,
+            )
         )
     s = d.table("budget_summary")
     lines = s[(s["side"] == "income") & s["role"].isin(["item", "sub-item"])].sort_values("row")
@@ -188,9 +199,14 @@ def composition(
         if absent:
             from gzanalysis.analyses.subjects import NotInDisclosure
 
+            title = d.meta.get("title", d.id)
             raise NotInDisclosure(
-                f"{d.meta.get('title', d.id)} prints no 基本支出/项目支出 split of its spending by function, "
-                "so there is no breakdown by kind to show."
+                say(
+                    f"{title} prints no 基本支出/项目支出 split of its spending by function, "
+                    "so there is no breakdown by kind to show.",
+                    f"{title}没有按功能分类列示基本支出与项目支出，因此没有按支出类别的分解可展示。",
+                    lang,
+                )
             )
         out = _by_columns(
             d, {"basic": "basic", "project": "project"}, "expenditure_by_function", level, lang, "kind"

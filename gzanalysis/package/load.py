@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from gzanalysis.package import codes, validate, writers
+from gzanalysis.package.language import language, say
 from gzanalysis.package.layout import STRUCTURE_KEYS, Resource, layout, resource
 from gzanalysis.package.validate import PackageError, Source
 
@@ -92,8 +93,13 @@ def assemble(
     return Disclosure(id=meta["id"], path=path, meta=meta, tables=frames)
 
 
-def describe_tables(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """One row per table: Chinese title, English name (the attribute), English title, rows, columns."""
+# describe()'s columns in Chinese; the English title is left out there (the Chinese title is the table's)
+DESCRIBE_ZH = {"table": "表", "name": "英文名（属性）", "rows": "行数", "columns": "列数"}
+
+
+def describe_tables(tables: dict[str, pd.DataFrame], lang: str | None = None) -> pd.DataFrame:
+    """One row per table: Chinese title, English name (the attribute), English title, rows, columns; in
+    Chinese (``lang``, else the language set by ``gz.notebook.setup()``) with Chinese headers."""
     by_title = {res.title: res for res in layout().values()}
     rows = [
         {
@@ -105,7 +111,10 @@ def describe_tables(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         }
         for title, frame in tables.items()
     ]
-    return pd.DataFrame(rows, columns=["table", "name", "title_en", "rows", "columns"])
+    out = pd.DataFrame(rows, columns=["table", "name", "title_en", "rows", "columns"])
+    if (lang or language()) == "zh":
+        return out[list(DESCRIBE_ZH)].rename(columns=DESCRIBE_ZH)
+    return out
 
 
 class Tables(dict):
@@ -135,14 +144,14 @@ class Disclosure:
     def __post_init__(self):
         self.tables = Tables(self.tables)
 
-    def describe(self) -> pd.DataFrame:
+    def describe(self, lang: str | None = None) -> pd.DataFrame:
         """Each table: Chinese title (``table``), English name (``name``, also the attribute), English title,
-        number of rows and columns.
+        number of rows and columns; with Chinese headers where ``lang`` (else the language set) is ``"zh"``.
 
         >>> load().describe().to_dict("records")[2]
         {'table': '部门支出总表', 'name': 'expenditure_by_function', 'title_en': 'Expenditure by function and kind', 'rows': 54, 'columns': 10}
         """
-        return describe_tables(self.tables)
+        return describe_tables(self.tables, lang)
 
     def table(self, name: str) -> pd.DataFrame:
         """A table by its English name or Chinese title: ``d.table("部门支出总表")``."""
@@ -159,8 +168,13 @@ class Disclosure:
 
     @property
     def errata(self) -> pd.DataFrame:
-        """Every OCR correction, with the raw text, the value used and the proof."""
-        return self.table("errata")
+        """Every OCR correction, with the raw text, the value used and the proof; the proof in Chinese
+        (``proof_zh``, where the errata give one) when the language set is Chinese (``gz.notebook.setup()``
+        in the Chinese edition)."""
+        errata = self.table("errata")
+        if language() == "zh" and "proof_zh" in errata.columns:
+            errata = errata.assign(proof=errata["proof_zh"].fillna(errata["proof"]))
+        return errata
 
     @cached_property
     def raw_lines(self) -> list[str]:
@@ -231,7 +245,10 @@ class Disclosure:
         return writers.write_excel(self, path)
 
     def __repr__(self) -> str:
-        return f"<Disclosure {self.id}: {self.meta['title']}, {len(self.tables)} tables; d.describe() lists them>"
+        return say(
+            f"<Disclosure {self.id}: {self.meta['title']}, {len(self.tables)} tables; d.describe() lists them>",
+            f"<公开文件 {self.id}：{self.meta['title']}，共{len(self.tables)}张表；d.describe() 列出各表>",
+        )
 
 
 def _looks_like_path(text: str) -> bool:

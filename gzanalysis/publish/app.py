@@ -98,6 +98,24 @@ def page(question: str, lang: str | None = None):
     return w.VBox([switch, header, shown])
 
 
+# The labextensions a page loads: Voilà's widget manager and the widgets it draws. Voilà loads every
+# labextension of the environment by default, and those written for JupyterLab alone fail in its page (the
+# jupytext extension: "RUNTIME-012 ... @jupyterlab/docmanager" in the console, and version warnings).
+EXTENSIONS = ["@voila-dashboards/widgets-manager8", "@jupyter-widgets/jupyterlab-manager"]
+
+
+def set_xsrf_cookie(request, notebook, cwd):
+    """Voilà's prelaunch hook: give the page the ``_xsrf`` cookie, so that closing it shuts its kernel down.
+
+    A closing page asks the server to shut its kernel down with a POST that carries the ``_xsrf`` cookie's
+    value (Voilà's widget manager, on ``beforeunload``); standalone Voilà never sets that cookie, so every
+    such request was refused (``403 '_xsrf' argument missing from POST``, voila-dashboards/voila#1458) and
+    the kernels ran until the server stopped. Reading the token sets the cookie on the page's response,
+    and the server's XSRF check stays on. Returns None: the notebook is used as it is.
+    """
+    request.xsrf_token  # noqa: B018  (tornado sets the cookie when the token is first read)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -124,6 +142,7 @@ def serve(port: int | None = None) -> int:
         "--strip_sources=True",
         "--Voila.log_level=WARN",
         "--KernelManager.transport=ipc",  # kernels on local sockets, not TCP ports (and no warning about it)
+        *(f"--VoilaConfiguration.extension_allowlist={name}" for name in EXTENSIONS),
     ]
     # Runs when the server's loop starts, i.e. once it listens.
     tornado.ioloop.IOLoop.current().add_callback(
@@ -131,6 +150,8 @@ def serve(port: int | None = None) -> int:
     )
     server = Voila.instance()
     server.initialize(argv)
+    # A callable cannot come from the command line; each request's handler reads it from here.
+    server.voila_configuration.prelaunch_hook = set_xsrf_cookie
     # Quiet console: these pages carry no saved outputs to trust (the kernel draws everything on request).
     server.log.addFilter(lambda record: "is not trusted" not in record.getMessage())
     # No websocket keep-alive pings. They exist to keep connections open through proxies and to notice

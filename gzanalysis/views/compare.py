@@ -17,7 +17,7 @@ from gzanalysis.analyses.compare import compare
 from gzanalysis.analyses.labels import LANGS, check_lang, label, term
 from gzanalysis.views.charts import LABEL_LIMIT, _title, describe
 from gzanalysis.views.notebook import REPORT_BUILD_ENV
-from gzanalysis.views.static_explorers import _both, _lang, _select, _where
+from gzanalysis.views.static_explorers import _lang, _levels, _select, _t, _where
 from gzanalysis.views.widgets import LEVELS, Explorer, _dropdown, _level_options
 
 MEASURES = {  # explorer's measure → (zh, en)
@@ -325,7 +325,7 @@ def static_compare_explorer(corpus, lang: str = "zh") -> alt.LayerChart:
     units = sorted(data["unit"].dropna().unique())
     base = alt.Chart(
         data,
-        title=alt.TitleParams("部门比较 Compare departments", anchor="start"),
+        title=alt.TitleParams(_t(lang, "部门比较", "Compare departments"), anchor="start"),
         description=describe(
             ("可交互热力图, 各部门支出结构", "Interactive heat map of the departments' spending shares"),
             default["unit"] + " " + default["label"].str.replace("\n", ""),
@@ -335,26 +335,26 @@ def static_compare_explorer(corpus, lang: str = "zh") -> alt.LayerChart:
         ),
     ).encode(
         tooltip=[
-            alt.Tooltip("city:N", title="城市 City"),
-            alt.Tooltip("unit:N", title="部门 Department"),
-            alt.Tooltip("label:N", title=_both("name")),
-            alt.Tooltip("share:Q", format=".1%", title="占比 Share"),
+            alt.Tooltip("city:N", title=_t(lang, "城市", "City")),
+            alt.Tooltip("unit:N", title=_t(lang, "部门", "Department")),
+            alt.Tooltip("label:N", title=label("name", lang)),
+            alt.Tooltip("share:Q", format=".1%", title=_t(lang, "占比", "Share")),
         ]
     )
     params = [
-        _select("city", "城市 City", ["all", *cities], ["全部 all", *cities]),
-        _select("unit", "部门 Department", ["all", *units], ["全部 all", *units]),
+        _select("city", _t(lang, "城市", "City"), ["all", *cities], [_t(lang, "全部", "all"), *cities]),
+        _select("unit", _t(lang, "部门", "Department"), ["all", *units], [_t(lang, "全部", "all"), *units]),
         _select(
             "measure",
-            "指标 Measure",
+            _t(lang, "指标", "Measure"),
             list(MEASURES),
-            [f"{zh} {en}" for zh, en in MEASURES.values()],
+            [_t(lang, zh, en) for zh, en in MEASURES.values()],
         ),
-        _select("level", "级次 Level", ["类", "款", "项"], ["类 class", "款 category", "项 item"]),
+        _levels(lang),
         _lang(lang),
     ]
     return (
-        heatmap_layers(base, "占比 Share")
+        heatmap_layers(base, _t(lang, "占比", "Share"))
         .add_params(*params)
         .transform_filter(_where(measure="measure", level="level", lang="lang", city="city", unit="unit"))
     )

@@ -25,6 +25,8 @@ import warnings
 from functools import cache
 from pathlib import Path
 
+from gzanalysis.package.language import LANGUAGES, set_language
+
 SPEC_MIME = (
     "application/vnd.gzanalysis.vegalite+json"  # the chart's spec beside its HTML: the report's thumbnails
 )
@@ -108,8 +110,10 @@ def versions_snippet() -> str:
 CONTAINER_FALLBACK = 480  # pixels, when the container has no width yet
 # a container not yet on screen (a widget's output, a folded section) measures 0: draw at the fallback then
 _WIDTH = f"containerSize()[0] > 0 ? containerSize()[0] : {CONTAINER_FALLBACK}"
+# resize: the layout is computed again on every update, so that labels that grow (an explorer switched from
+# Chinese to English names) get their room instead of running past the chart's left edge
 FIT_PATCH = (
-    "function(v){v.autosize={type:'fit-x',contains:'padding'};delete v.width;"
+    "function(v){v.autosize={type:'fit-x',contains:'padding',resize:true};delete v.width;"
     "v.signals=(v.signals||[]).filter(function(s){return s.name!=='width';});"
     f'v.signals.unshift({{name:"width",init:"{_WIDTH}",on:[{{events:"window:resize",update:"{_WIDTH}"}}]}});'
     "return v;}"
@@ -186,14 +190,30 @@ def render(spec: dict, **embed_options) -> dict:
     }
 
 
-def setup(embed: bool = False) -> None:
-    """Render every altair chart of this notebook offline (call once, in the imports cell).
+def notebook_lang() -> str | None:
+    """The ``LANG`` the notebook's parameters cell set (``"en"``, ``"zh"``), or None outside a notebook."""
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    lang = shell.user_ns.get("LANG") if shell is not None else None
+    return lang if lang in LANGUAGES else None
+
+
+def setup(embed: bool = False, lang: str | None = None) -> None:
+    """Render every altair chart of this notebook offline (call once, in the imports cell), and write the
+    package's messages in the notebook's language.
 
     The library is loaded from the Jupyter server (see the module's docstring), so a saved notebook stays
     small; ``embed=True`` stores it in the notebook instead, for frontends that have no Jupyter server.
+    ``lang`` (``"en"``, ``"zh"``) is the language of ``gz.require``'s sentence and a disclosure's summary;
+    by default the ``LANG`` of the notebook's parameters cell, which runs before this call.
     """
     import altair as alt
     from IPython.display import HTML, display
+
+    chosen = lang or notebook_lang()
+    if chosen is not None:
+        set_language(chosen)
 
     alt.renderers.register("gzanalysis", render)
     alt.renderers.enable("gzanalysis")

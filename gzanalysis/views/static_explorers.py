@@ -41,9 +41,10 @@ from gzanalysis.views.notebook import REPORT_BUILD_ENV
 LANG_LABELS = ["中文", "English"]
 
 
-def _both(key: str) -> str:
-    """A label in both languages, for the parts of a spec the language control cannot switch (axis titles)."""
-    return f"{label(key, 'zh')} · {label(key, 'en')}"
+def _t(lang: str, zh: str, en: str) -> str:
+    """The page's language, for the parts of a spec the language control cannot switch (control names,
+    titles, axis titles): a Chinese page speaks Chinese only, an English one English only."""
+    return zh if lang == "zh" else en
 
 
 def _select(name: str, text: str, options: list, labels: list[str], value=None) -> alt.Parameter:
@@ -55,7 +56,17 @@ def _select(name: str, text: str, options: list, labels: list[str], value=None) 
 
 
 def _lang(value: str = "zh") -> alt.Parameter:
-    return _select("lang", "语言 Language", list(LANGS), LANG_LABELS, check_lang(value))
+    # each language's option in its own words, so a reader of the other finds it
+    return _select("lang", _t(value, "语言", "Language"), list(LANGS), LANG_LABELS, check_lang(value))
+
+
+def _levels(lang: str) -> alt.Parameter:
+    return _select(
+        "level",
+        _t(lang, "级次", "Level"),
+        ["类", "款", "项"],
+        [_t(lang, "类", "class"), _t(lang, "款", "category"), _t(lang, "项", "item")],
+    )
 
 
 def _range(name: str, text: str, values: pd.Series, step: float) -> alt.Parameter:
@@ -108,22 +119,29 @@ def composition(d, lang: str = "zh") -> alt.Chart:
     default = data.query("by == 'function' and level == '类' and measure == 'total' and lang == @lang")
     params = [
         _select(
-            "by", "分类 Classification", ["function", "economic"], ["功能分类 function", "经济分类 economic"]
+            "by",
+            _t(lang, "分类", "Classification"),
+            ["function", "economic"],
+            [_t(lang, "功能分类", "function"), _t(lang, "经济分类", "economic")],
         ),
-        _select("level", "级次 Level", ["类", "款", "项"], ["类 class", "款 category", "项 item"]),
+        _levels(lang),
         _select(
             "measure",
-            "口径 Measure",
+            _t(lang, "口径", "Measure"),
             ["total", "basic", "project"],
-            ["合计 total", "基本支出 basic (经济: 人员经费)", "项目支出 project (经济: 公用经费)"],
+            [
+                _t(lang, "合计", "total"),
+                _t(lang, "基本支出（经济分类：人员经费）", "basic (economic: personnel)"),
+                _t(lang, "项目支出（经济分类：公用经费）", "project (economic: public operations)"),
+            ],
         ),
-        _range("min_share", "最小占比 Minimum share", default["share_of_total"], 0.005),
+        _range("min_share", _t(lang, "最小占比", "Minimum share"), default["share_of_total"], 0.005),
         _lang(lang),
     ]
     return (
         _chart(
             data,
-            "支出构成 Spending composition",
+            _t(lang, "支出构成", "Spending composition"),
             ("可交互条形图, 默认按功能分类的类", "Interactive bar chart, by default spending by class"),
             default["name"],
             default["amount"],
@@ -131,13 +149,13 @@ def composition(d, lang: str = "zh") -> alt.Chart:
         )
         .mark_bar(color=PALETTE[0])
         .encode(
-            x=alt.X("amount:Q", title=_both("amount"), axis=alt.Axis(format=",.0f")),
+            x=alt.X("amount:Q", title=label("amount", lang), axis=alt.Axis(format=",.0f")),
             y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
             tooltip=[
-                alt.Tooltip("code:N", title=_both("code")),
-                alt.Tooltip("name:N", title=_both("name")),
-                alt.Tooltip("amount:Q", format=",.2f", title=_both("amount")),
-                alt.Tooltip("share_of_total:Q", format=".1%", title=_both("share_of_total")),
+                alt.Tooltip("code:N", title=label("code", lang)),
+                alt.Tooltip("name:N", title=label("name", lang)),
+                alt.Tooltip("amount:Q", format=",.2f", title=label("amount", lang)),
+                alt.Tooltip("share_of_total:Q", format=".1%", title=label("share_of_total", lang)),
             ],
         )
         .add_params(*params)
@@ -153,8 +171,10 @@ def changes(d, lang: str = "zh") -> alt.Chart:
     parts = zh["grouping"] != "total"
     groups = zh[parts][["section", "scope", "grouping"]].drop_duplicates()
     keys = [f"{g.section}|{g.scope}|{g.grouping}" for g in groups.itertuples()]
+    shown = zh if lang == "zh" else en  # the statements named in the page's language
     labels = [
-        f"{g.section} · {label(g.grouping, 'zh')} / {label(g.grouping, 'en')}" for g in groups.itertuples()
+        f"{s.section} · {label(g.grouping, lang)}"
+        for g, s in zip(groups.itertuples(), shown.loc[groups.index].itertuples(), strict=True)
     ]
     data = pd.concat(
         [
@@ -171,7 +191,7 @@ def changes(d, lang: str = "zh") -> alt.Chart:
     return (
         _chart(
             data,
-            "较上年增减 Changes on 2022",
+            _t(lang, "较上年增减", "Changes on 2022"),
             ("可交互条形图, 预算情况说明所列的较上年增减", "Interactive bar chart of the stated changes"),
             default["item"],
             default["change"],
@@ -179,19 +199,19 @@ def changes(d, lang: str = "zh") -> alt.Chart:
         )
         .mark_bar()
         .encode(
-            x=alt.X("change:Q", title=_both("change"), axis=alt.Axis(format=",.0f")),
+            x=alt.X("change:Q", title=label("change", lang), axis=alt.Axis(format=",.0f")),
             y=alt.Y("item:N", sort="-x", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
             color=direction_color(),
             tooltip=[
-                alt.Tooltip("item:N", title=_both("item")),
-                alt.Tooltip("amount:Q", format=",.2f", title=_both("amount")),
-                alt.Tooltip("change:Q", format=",.2f", title=_both("change")),
-                alt.Tooltip("prior_year:Q", format=",.2f", title=_both("prior_year")),
+                alt.Tooltip("item:N", title=label("item", lang)),
+                alt.Tooltip("amount:Q", format=",.2f", title=label("amount", lang)),
+                alt.Tooltip("change:Q", format=",.2f", title=label("change", lang)),
+                alt.Tooltip("prior_year:Q", format=",.2f", title=label("prior_year", lang)),
             ],
         )
         .add_params(
-            _select("group", "说明 Statements", keys, labels),
-            _range("min_change", "|增减| ≥ |change| ≥", default["change"], 10),
+            _select("group", _t(lang, "说明", "Statements"), keys, labels),
+            _range("min_change", _t(lang, "|增减| ≥", "|change| ≥"), default["change"], 10),
             _lang(lang),
         )
         .transform_filter(_where(group="group", lang="lang"))
@@ -211,20 +231,20 @@ def carryover(d, lang: str = "zh") -> alt.LayerChart:
     data["class_code"] = data["code"].str[:3]
     data = data[data["carryover"] > 0]  # functions without carry-over have nothing to show here
     classes = data.loc[data["level"] == "类", "code"].drop_duplicates().tolist()
-    names = code_names(d, "functional", "zh")
+    names = code_names(d, "functional", lang)
     default = data.query("level == '类' and lang == @lang")
     base = alt.Chart(data).encode(
         y=carryover_axis(),
         tooltip=[
-            alt.Tooltip("code:N", title=_both("code")),
-            alt.Tooltip("name:N", title=_both("name")),
-            alt.Tooltip("carryover:Q", format=",.2f", title=_both("carryover")),
-            alt.Tooltip("total:Q", format=",.2f", title=_both("total")),
-            alt.Tooltip("share_of_carryover:Q", format=".1%", title=_both("share_of_carryover")),
+            alt.Tooltip("code:N", title=label("code", lang)),
+            alt.Tooltip("name:N", title=label("name", lang)),
+            alt.Tooltip("carryover:Q", format=",.2f", title=label("carryover", lang)),
+            alt.Tooltip("total:Q", format=",.2f", title=label("total", lang)),
+            alt.Tooltip("share_of_carryover:Q", format=".1%", title=label("share_of_carryover", lang)),
         ],
     )
     totals = base.mark_bar(color=LIGHT).encode(
-        x=alt.X("total:Q", title=_both("amount"), axis=alt.Axis(format=",.0f"))
+        x=alt.X("total:Q", title=label("amount", lang), axis=alt.Axis(format=",.0f"))
     )
     carried = base.mark_bar(color=COLORS["increase"]).encode(x="carryover:Q")
     return (
@@ -232,8 +252,8 @@ def carryover(d, lang: str = "zh") -> alt.LayerChart:
         .properties(
             width=WIDTH,
             title=alt.TitleParams(
-                "上年结转 Carried-over funds",
-                subtitle="浅色: 科目合计; 深色: 其中上年结转 · Light: total; dark: carried over",
+                _t(lang, "上年结转", "Carried-over funds"),
+                subtitle=_t(lang, "浅色：科目合计；深色：其中上年结转", "Light: total; dark: carried over"),
                 anchor="start",
             ),
             description=describe(
@@ -244,11 +264,14 @@ def carryover(d, lang: str = "zh") -> alt.LayerChart:
             ),
         )
         .add_params(
-            _select("level", "级次 Level", ["类", "款", "项"], ["类 class", "款 category", "项 item"]),
+            _levels(lang),
             _select(
-                "fn", "科目 Function", ["all", *classes], ["全部 all", *(f"{c} {names[c]}" for c in classes)]
+                "fn",
+                _t(lang, "科目", "Function"),
+                ["all", *classes],
+                [_t(lang, "全部", "all"), *(f"{c} {names[c]}" for c in classes)],
             ),
-            _range("min_carryover", "结转 ≥ Carried over ≥", default["carryover"], 10),
+            _range("min_carryover", _t(lang, "上年结转 ≥", "Carried over ≥"), default["carryover"], 10),
             _lang(lang),
         )
         .transform_filter(_where(level="level", lang="lang", class_code="fn"))
@@ -279,7 +302,7 @@ def targets(d, lang: str = "zh") -> alt.Chart:
     return (
         _chart(
             data,
-            "绩效指标个数 Number of indicators",
+            _t(lang, "绩效指标个数", "Number of indicators"),
             ("可交互条形图, 各项目的绩效指标个数", "Interactive bar chart of indicators per project"),
             default.index,
             default.to_numpy(),
@@ -289,7 +312,7 @@ def targets(d, lang: str = "zh") -> alt.Chart:
         )
         .mark_bar()
         .encode(
-            x=alt.X("sum(count):Q", title=_both("count")),
+            x=alt.X("sum(count):Q", title=label("count", lang)),
             y=alt.Y(
                 "project:N",
                 sort=alt.EncodingSortField("project_id", op="min"),
@@ -302,31 +325,31 @@ def targets(d, lang: str = "zh") -> alt.Chart:
                 scale=alt.Scale(domain=kinds, range=[PALETTE[2], PALETTE[1]]),
                 legend=alt.Legend(
                     **LEGEND,
-                    labelExpr="{'quantitative': '定量 quantitative', 'qualitative': '定性 qualitative'}[datum.label]",
+                    labelExpr="{" + ", ".join(f"'{k}': '{label(k, lang)}'" for k in kinds) + "}[datum.label]",
                 ),
             ),
             tooltip=[
-                alt.Tooltip("project:N", title=_both("project_name")),
-                alt.Tooltip("level1:N", title="一级指标 Level 1"),
+                alt.Tooltip("project:N", title=label("project_name", lang)),
+                alt.Tooltip("level1:N", title=_t(lang, "一级指标", "Level 1")),
                 alt.Tooltip("kind_label:N", title=None),
-                alt.Tooltip("sum(count):Q", title=_both("count")),
+                alt.Tooltip("sum(count):Q", title=label("count", lang)),
             ],
         )
         .add_params(
             _select(
                 "project",
-                "项目 Project",
+                _t(lang, "项目", "Project"),
                 ["all", *projects["project_id"]],
                 [
-                    "全部 all",
+                    _t(lang, "全部", "all"),
                     *(f"{p} {n}"[:30] for p, n in zip(projects["project_id"], projects["name"], strict=True)),
                 ],
             ),
             _select(
                 "kind",
-                "类型 Kind",
+                _t(lang, "类型", "Kind"),
                 ["all", *kinds],
-                ["全部 all", "定量 quantitative", "定性 qualitative"],
+                [_t(lang, "全部", "all"), *(label(k, lang) for k in kinds)],
             ),
             _lang(lang),
         )

@@ -30,6 +30,7 @@ from gzanalysis.analyses.targets import KINDS, targets
 from gzanalysis.package.load import as_disclosure
 from gzanalysis.views import charts
 from gzanalysis.views.notebook import render
+from gzanalysis.views.tables import YES_NO
 
 ALL = "all"  # the value of every "all" choice: a real value, so that the dropdown displays its label
 LEVELS = ("类", "款", "项")
@@ -147,6 +148,13 @@ class Explorer(w.VBox):
         formats = {c: "{:.1%}" for c in PERCENT if c in shown.columns}
         formats |= {c: "{:,.2f}" for c in AMOUNTS if c in shown.columns}
         formats |= {"number": "{:g}"} if "number" in shown.columns else {}
+        # booleans as the static tables show them: 是/否, yes/no (never True/False)
+        yes, no = YES_NO[lang]
+        formats |= {
+            c: (lambda v, yes=yes, no=no: "" if pd.isna(v) else (yes if v else no))
+            for c in shown.columns
+            if pd.api.types.is_bool_dtype(shown[c])
+        }
         # Styler does not escape by default (DataFrame.to_html does): data strings must stay text.
         styled = shown.style.format(formats, na_rep="", escape="html")
         styled = styled.format_index(self._header, axis=1, escape="html").hide(axis="index")

@@ -1,7 +1,8 @@
 """Errata of a PDF: a correction of a value as printed, tied to a page, with its proof.
 
 The same ``errata.csv`` as the OCR ingest's (``gzanalysis.ingest.errata``), with ``page`` (the PDF page) in
-place of ``source_line``: ``row, table, page, record, field, printed, corrected, kind, proof``. ``table`` is
+place of ``source_line``: ``row, table, page, record, field, printed, corrected, kind, proof`` (and, optionally,
+``proof_zh``, the proof in Chinese). ``table`` is
 the standard resource, ``record`` the row's code (empty: any row of that page), ``field`` the standard field,
 ``printed`` the text as printed in the cell (``1,302.95``), ``corrected`` the value used (empty: blank).
 An erratum applies only where a row of that resource, on that page, holds the printed value in that field;
@@ -85,6 +86,8 @@ def package_rows(errata: list[Erratum]) -> list[dict]:
                 "corrected": e.corrected or None,
                 "kind": e.kind,
                 "proof": f"page {e.row['page']}: {e.row.get('proof', '')}",
+                # the errata file's Chinese proof, where it gives one (its column proof_zh is optional)
+                "proof_zh": f"第{e.row['page']}页：{e.row['proof_zh']}" if e.row.get("proof_zh") else None,
             }
         )
     return out
