@@ -80,3 +80,47 @@ def test_rules_that_did_not_run_carry_no_figures(packages):
     assert unchecked[["lhs", "rhs", "diff"]].isna().all().all()
     assert unchecked["cause_text"].str.startswith("Not checked: ").all()
     assert not pd.isna(findings[findings["status"] == "ok"]["lhs"]).any()
+
+
+# Every other analysis of a single document: an answer, or one sentence saying what the document lacks (a
+# warning, where the answer is given with what is missing: gz.carryover of a 0 carry-over printed without
+# functions).
+ANALYSES = {
+    "carryover": lambda d: gz.carryover(d),
+    "changes": lambda d: gz.changes(d),
+    "headline_changes": lambda d: gz.headline_changes(d),
+    "targets": lambda d: gz.targets(d),
+    "targets_summary": lambda d: gz.targets_summary(d),
+    "glossary": lambda d: gz.glossary(d),
+}
+
+
+@pytest.mark.parametrize("name", [p.stem for p in PDFS])
+@pytest.mark.parametrize("analysis", sorted(ANALYSES))
+def test_every_analysis_answers_or_says_why(packages, name, analysis):
+    d = packages[name]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            out = ANALYSES[analysis](d)
+        except gz.NotInDisclosure as exc:
+            message = str(exc)
+            assert message.count("。") + message.count(". ") <= 1 and message.endswith((".", "。")), message
+            return
+    said = [str(w.message) for w in caught if issubclass(w.category, UserWarning)]
+    assert len(out) > 0 or said, "an empty frame presented as an answer, without a word"
+    if analysis == "headline_changes":  # the statements as read, one per side
+        assert set(out["side"]) <= {"income", "expenditure"} and out["amount"].gt(0).all()
+    if analysis == "targets":
+        assert set(out["project_id"]) <= set(d.table("projects")["project_id"])
+
+
+@pytest.mark.parametrize("name", [p.stem for p in PDFS])
+def test_carryover_context_and_the_stated_carryover(packages, name):
+    """The carry-over as the 收支总表 prints it, or as the narrative states it where the table is blank."""
+    d = packages[name]
+    stated = gz.stated_carryover(d)
+    context = gz.carryover_context(d)
+    assert isinstance(context, dict) and context
+    if stated is not None:
+        assert stated["amount"] >= 0 and int(stated["source_line"]) > 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from gzanalysis.analyses.labels import check_lang, code_names, term
+from gzanalysis.analyses.subjects import nothing_read
 from gzanalysis.audit.narrative import headline_statements, parts_add_up, table_figure
 from gzanalysis.package.load import as_disclosure
 
@@ -31,6 +32,8 @@ def changes(d, lang: str = "zh", findings: pd.DataFrame | None = None) -> pd.Dat
     """
     d = as_disclosure(d, "gz.changes()")
     check_lang(lang)
+    if d.table("narrative_changes").empty:
+        raise nothing_read(d, "change statements of a narrative", "预算情况说明的增减说明", lang)
     if findings is None:
         status = pd.Series({c.rule: c.status for c in parts_add_up(d)}, dtype="object")
     else:
@@ -108,7 +111,10 @@ def headline_changes(d) -> pd.DataFrame:
     [['income', 23255.42, 8471.56, '上年预算'], ['expenditure', 23255.42, 8471.56, '上年预算']]
     """
     d = as_disclosure(d, "gz.headline_changes()")
-    return headlines(d.table("narrative_changes"))
+    found = headlines(d.table("narrative_changes"))
+    if found.empty:  # no narrative read, or one that states no change of its totals
+        raise nothing_read(d, "headline statement of its total income or spending", "收支总额的增减说明")
+    return found
 
 
 HEADLINE_COLUMNS = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from gzanalysis.analyses.labels import GLOSSARY_PARTS, GLOSSARY_TERMS, check_lang
+from gzanalysis.analyses.subjects import nothing_read
 
 
 def glossary(d, lang: str = "zh") -> pd.DataFrame:
@@ -20,6 +21,8 @@ def glossary(d, lang: str = "zh") -> pd.DataFrame:
     """
     check_lang(lang)
     g = d.table("glossary")
+    if g.empty:  # a PDF's 名词解释 is not read into the package
+        raise nothing_read(d, "glossary", "名词解释", lang)
     part = g["category"] if lang == "zh" else g["category"].map(lambda c: GLOSSARY_PARTS.get(c, c))
     return pd.DataFrame(
         {

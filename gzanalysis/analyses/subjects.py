@@ -31,6 +31,18 @@ class NotInDisclosure(LookupError):
         return [str(self)]
 
 
+def nothing_read(d, en: str, zh: str, lang: str | None = None) -> NotInDisclosure:
+    """The one sentence of an analysis whose table is empty in ``d``: it does not answer with an empty frame."""
+    title = d.meta.get("title", d.id)
+    return NotInDisclosure(
+        say(
+            f"{title}: its data package holds no {en} ({zh}), so there is nothing to answer.",
+            f"{title}的数据包中没有{zh}，无可作答。",
+            lang,
+        )
+    )
+
+
 # Subjects a PDF package has but the curated notebooks do not explain yet (they follow the seed's
 # sections): the notebook says so in one sentence and stops. Remove an entry once its notebook reads any
 # document's (issue 23, part 5: 02_growth_explanations on a PDF package's narrative).

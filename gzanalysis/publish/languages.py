@@ -109,10 +109,20 @@ def render_glossary(d, lang: str, home: str | None = None, sidebar: str | None =
     as published and its line; it links to the same page in the other language. ``sidebar``: the site's
     list of pages (``site.sidebar``); without it, links to the index and to this page."""
     from gzanalysis.analyses.glossary import glossary
+    from gzanalysis.analyses.subjects import NotInDisclosure
 
-    g = glossary(d, lang)
-    g["term_en"] = g["term_en"].fillna("")  # a term of another disclosure with no English name yet: blank
-    parts = [(part, block.to_dict("records")) for part, block in g.groupby("part", sort=False)]
+    try:
+        g = glossary(d, lang)
+    except NotInDisclosure as exc:  # a package without a glossary: the page says so in its one sentence
+        g, missing = None, str(exc)
+    else:
+        g["term_en"] = g["term_en"].fillna("")  # a term of another disclosure with no English name yet: blank
+        missing = None
+    parts = (
+        []
+        if g is None
+        else [(part, block.to_dict("records")) for part, block in g.groupby("part", sort=False)]
+    )
     lines = d.table("glossary")
     home = home or page_name("index", lang)
     if sidebar is None:
@@ -131,11 +141,12 @@ def render_glossary(d, lang: str, home: str | None = None, sidebar: str | None =
             switch=switch_link("glossary", lang),
             words=words(lang),
             sidebar=sidebar,
-            intro=word(
+            intro=missing
+            or word(
                 "glossary_intro",
                 lang,
-                first=None if lines.empty else int(lines["source_line"].min()),
-                last=None if lines.empty else int(lines["end_line"].max()),
+                first=int(lines["source_line"].min()),
+                last=int(lines["end_line"].max()),
             ),
             meta=d.meta,
             parts=parts,

@@ -252,20 +252,29 @@ def _change_sentence(r, year, cu: str, lang: str) -> str:
     return text + "。"
 
 
+def _headlines(d) -> pd.DataFrame:
+    """``gz.headline_changes``, or no rows where the document states none (the sentences say so)."""
+    from gzanalysis.analyses.changes import HEADLINE_COLUMNS, headline_changes
+    from gzanalysis.analyses.subjects import NotInDisclosure
+
+    try:
+        return headline_changes(d)
+    except NotInDisclosure:
+        return pd.DataFrame(columns=HEADLINE_COLUMNS)
+
+
 def changes(d, lang: str) -> list[str]:
     """The headline statements of income and spending against last year, with the reasons as printed."""
-    from gzanalysis.analyses.changes import headline_changes
-
     check_lang(lang)
-    h = headline_changes(d)
-    if h.empty and len(d.table("narrative_changes")):
+    if d.table("narrative_changes").empty:
+        return narrative_counts(d, lang)
+    h = _headlines(d)
+    if h.empty:
         return [
             "The narrative states no change of its total income or spending against last year."
             if lang == "en"
             else "预算情况说明没有说明收入或支出总额与上年相比的增减。"
         ]
-    if h.empty:
-        return narrative_counts(d, lang)
     year, cu, out = d.meta.get("year"), _unit(d), []
     for _, r in h.iterrows():
         out.append(_change_sentence(r, year, cu, lang))
@@ -322,13 +331,13 @@ def changes_table(d, lang: str):
     from gzanalysis.analyses.changes import changes as statements
     from gzanalysis.views.tables import show as table
 
-    c = statements(d, lang=lang)
-    if c.empty:
+    if d.table("narrative_changes").empty:
         return None
+    c = statements(d, lang=lang)
     prior = d.meta.get("previous_year") or int(d.meta["year"]) - 1
     names = {
         "change": f"Change on {prior}" if lang == "en" else f"较{prior}年增减",
-        "prior_year": f"Implied {prior} amount" if lang == "en" else f"隐含{prior}年数",
+        "prior_year": f"Implied {prior} amount" if lang == "en" else f"推算{prior}年数",
     }
     cols = ["section", "item", "amount", "change", "prior_year", "growth_rate", "source_line"]
     return table(c[cols].rename(columns=names), lang=lang)
@@ -351,7 +360,6 @@ def unparsed_table(d, lang: str):
 def summary(d, lang: str) -> list[str]:
     """The document in a few sentences: whose budget, its total, the headline change, the carry-over, the
     performance tables and the audit (each as the pages above state it)."""
-    from gzanalysis.analyses.changes import headline_changes
 
     check_lang(lang)
     cu, totals = _unit(d), summary_totals(d)
@@ -362,7 +370,7 @@ def summary(d, lang: str) -> list[str]:
             if lang == "en"
             else f"支出总计{_money(totals['expenditure'])}{cu}。"
         )
-    h = headline_changes(d)
+    h = _headlines(d)
     spending = h[h["side"] == "expenditure"]
     if len(spending):
         out.append(_change_sentence(spending.iloc[0], d.meta.get("year"), cu, lang))
