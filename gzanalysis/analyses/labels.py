@@ -36,6 +36,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "indicator": ("指标", "Indicator"),
     "indicator_kind": ("指标类型", "Kind of indicator"),
     "count": ("个数", "Count"),
+    "note": ("说明", "Note"),
     "side": ("收支", "Side"),
     "erratum_kind": ("勘误类型", "Kind of erratum"),
     "difference": ("差额", "Difference"),
