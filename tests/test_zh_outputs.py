@@ -115,22 +115,8 @@ def english_in(kind: str, text: str) -> list[str]:
     return found
 
 
-# Editions whose own cells still print unlabelled frames (issue 25: notebook 06 and the teaching notebooks
-# are corrected separately); listed so that the test runs on them and says so, not to hide them.
-PENDING: set[str] = set()
-
-
-def _editions(paths):
-    return [
-        pytest.param(p, marks=pytest.mark.xfail(reason="issue 25: corrected in its own change"))
-        if p.stem in PENDING
-        else p
-        for p in paths
-    ]
-
-
 @pytest.mark.parametrize(
-    "path", _editions(EDITIONS), ids=[str(p.relative_to(NOTEBOOKS).with_suffix("")) for p in EDITIONS]
+    "path", EDITIONS, ids=[str(p.relative_to(NOTEBOOKS).with_suffix("")) for p in EDITIONS]
 )
 def test_stored_outputs_of_the_chinese_edition_hold_no_english_labels(path):
     nb = nbformat.read(path, as_version=4)
@@ -148,7 +134,7 @@ def test_an_english_header_in_a_chinese_output_is_found():
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    "path", _editions(EDITIONS), ids=[str(p.relative_to(NOTEBOOKS).with_suffix("")) for p in EDITIONS]
+    "path", EDITIONS, ids=[str(p.relative_to(NOTEBOOKS).with_suffix("")) for p in EDITIONS]
 )
 def test_what_the_chinese_edition_displays_holds_no_english_labels(path, tmp_path):
     """Run the Chinese edition as a reader would, and read every table, figure, sentence and chart title."""
