@@ -385,15 +385,20 @@ def test_an_unread_part_is_not_checked_and_a_missing_table_is_material(packages)
     assert "政府性基金" in d.meta["notes"]["government_fund_expenditure"]
     assert found.loc["completeness.table.government_fund_expenditure", "status"] == "ok"
     assert found.loc["empty_tables.government_fund.note", "status"] == "ok"
-    # 重庆气象 prints its 市级一般性项目绩效目标表 (page 22) without indicator levels: not read, not checked
+    # 重庆气象 prints its 市级一般性项目绩效目标表 (page 22) without indicator levels: read, so checked
     d = _load(packages["chongqing-meteorology-2026"][1])
-    assert "not read" in d.meta["template"]["not_read"]["projects"]
-    found = gz.audit(d).set_index("rule")
-    assert found.loc["completeness.table.projects", "status"] == "not_checked"
-    # the same package had the ingest read the performance tables and found none: a finding
-    read_all = {**d.meta["template"], "not_read": {}}
-    lacking = gz.audit(dataclasses.replace(d, meta={**d.meta, "template": read_all})).set_index("rule")
-    assert lacking.loc["completeness.table.projects", "status"] == "material"
+    assert "projects" not in d.meta["template"]["not_read"]
+    assert gz.audit(d).set_index("rule").loc["completeness.table.projects", "status"] == "ok"
+    # the same package without its projects: where the ingest says it could not read them, not checked;
+    # where it read the document and found none, a finding
+    tables = dict(d.tables)
+    tables[resource("projects").title] = d.projects.iloc[0:0]
+    tables[resource("indicators").title] = d.indicators.iloc[0:0]
+    unread = {**d.meta["template"], "not_read": {"projects": "a table not read (for this test)"}}
+    for template, status in ((unread, "not_checked"), (d.meta["template"], "material")):
+        bare = dataclasses.replace(d, tables=tables, meta={**d.meta, "template": template})
+        rows = [c.as_row() for c in completeness.completeness(bare)]
+        assert pd.DataFrame(rows).set_index("rule").loc["completeness.table.projects", "status"] == status
     # a standard table the template requires, missing from a PDF package: material
     shenzhen = next(n for n in packages if n.startswith("shenzhen"))
     d = _load(packages[shenzhen][1])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import warnings
 
+import pandas as pd
 import pytest
 
 import gzanalysis as gz
@@ -50,14 +51,47 @@ READ = {
         },
     ),
 }
-# Printed, but not in the levelled form the indicators table needs (重庆: 指标名称 / 指标性质 / 指标值 / 计量单位
-# with no 一级/二级指标; 杭州: 项目名称 / 金额 / 绩效目标 with no indicator): the sentence names the table and page.
-NOT_READ = {
-    "chongqing-meteorology-2026": "2026年市级一般性项目绩效目标表(一级项目), pages 22–22",
-    "chongqing-government-office-2026": "2026年市级一般性项目绩效目标表(一级项目), pages 24–24",
-    "hangzhou-meteorology-2026": "表11:2026年市级部门项目支出绩效表, pages 25–25",
-    # 广州交通 page 83: 七、重点项目预算绩效目标情况, 项目 / 预算数 / 绩效目标 with no indicator
-    "guangzhou-transport-2026": "七、重点项目预算绩效目标情况",
+# Tables of the department (or a fund) as a whole (部门整体), read with scope "department":
+# stem → {name: (indicators, 资金总额 as printed or None where the table prints none)}.
+DEPARTMENT = {
+    # 长沙 pages 30–32: 2026年部门整体支出绩效目标表, the header printed on each page (one table, one record)
+    "changsha-petitions-2026": {"长沙市信访局": (25, None)},
+    # 重庆 表十, pages 19–20: 单位名称:重庆市气象局, 当年整体绩效目标, then 指标名称 | 指标性质 | … (no levels)
+    "chongqing-meteorology-2026": {"重庆市气象局": (11, None)},
+    "chongqing-government-office-2026": {"重庆市人民政府办公厅": (10, None)},
+    # 西安应急 附表14, pages 33–35: 部门（单位）名称 on page 33 above the goals, the indicators on 34–35;
+    # 金额合计 3,643.37 (page 33)
+    "xian-emergency": {"西安市安全生产监督管理局": (17, "3643.37")},
+    # 西安信访 page 42: 部门整体支出绩效目标表
+    "xian-petitions-2026": {"西安市信访局": (14, "2838.42")},  # 金额合计 2838.42
+}
+# Project tables without indicator levels (重庆 表十二: 序号 | 项目名称 | 当年财政拨款预算金额 | 当年绩效目标 |
+# 指标名称 | 指标性质 | 指标值 | 计量单位 | 指标权重): stem → (project, 财政拨款 as printed, indicators).
+NO_LEVELS = {
+    "chongqing-meteorology-2026": ("气象事务", "4902.34", 12),  # page 22: 4,902.34
+    "chongqing-government-office-2026": (
+        "市政府办公厅业务及日常运行项目",
+        "8534.17",
+        11,
+    ),  # page 24: 8,534.17
+}
+# Tables of goals without indicators (项目名称 | 金额 | 绩效目标): stem → (projects, {name: amount as printed}).
+GOALS_ONLY = {
+    # 杭州 表11 page 25: 单位名称 | 项目名称 | 金额 | 绩效目标
+    "hangzhou-meteorology-2026": (
+        3,
+        {"气象业务建设": "1097.02", "气象设施维护及科普": "887.90", "专业系统维护及科普": "146.69"},
+    ),
+    # 广州交通 七、重点项目预算绩效目标情况, pages 83–94: 项目 | 预算数（单位：万元） | 绩效目标
+    "guangzhou-transport-2026": (
+        60,
+        {
+            "南沙港快速路苏十顷至南沙港区段四类及以上货车通行费补贴": "3500.00",
+            "公共交通财政补贴": "300000.00",
+        },
+    ),
+    # 广州信访 七、重点项目预算绩效目标情况, page 23
+    "guangzhou-petitions-2026": (1, {"云客服服务外包项目": "252.28"}),
 }
 
 
@@ -90,12 +124,12 @@ def test_projects_and_amounts_as_printed(packages, stem):
     result, folder = packages(stem)
     d = _load(folder)
     n_indicators, amounts = READ[stem]
-    p = d.table("projects")
+    p = d.table("projects").query("scope == 'project'")
     assert dict(zip(p["name"], p["funds_total"].map("{:.2f}".format), strict=True)) == amounts
-    assert len(d.table("indicators")) == n_indicators
+    assert d.table("indicators")["project_id"].isin(p["project_id"]).sum() == n_indicators
     for r in p.itertuples():  # each amount is on the line the package cites
         assert r.funds_total_line and f"{r.funds_total:.2f}" in _line(folder, r.funds_total_line).split("\t")
-    t = gz.targets(d, lang="zh")
+    t = gz.targets(d, lang="zh").query("table_of == 'project_table'")
     assert len(t) == n_indicators and set(t["project"]) == set(amounts)
     assert "Performance tables: " in result.report()
 
@@ -196,26 +230,86 @@ def test_project_amounts_against_the_project_table(packages):
     assert "P8 食堂包厨服务" in (folder / "ingest_report.txt").read_text(encoding="utf-8")
 
 
-def test_department_wide_tables_are_not_projects(packages):
-    """西安信访's 部门整体支出绩效目标表 (page 42) is noted, not read as a project."""
-    result, folder = packages("xian-petitions-2026")
-    perf = result.reading.performance
-    assert any(s.startswith("部门整体支出绩效目标表 (page 42") for s in perf.not_read)
-    assert "保运转" not in set(_load(folder).table("projects")["name"])
-
-
-@pytest.mark.parametrize("stem", sorted(NOT_READ))
-def test_printed_but_not_read_says_where(packages, stem):
+@pytest.mark.parametrize("stem", sorted(DEPARTMENT))
+def test_department_wide_tables_are_read_apart_from_projects(packages, stem):
+    """A 部门整体 table is a record of scope "department": its indicators are read, its name and amount are as
+    printed, and the audit's coverage of project spending leaves it out."""
     _, folder = packages(stem)
     d = _load(folder)
-    assert d.table("projects").empty
-    with pytest.raises(gz.NotInDisclosure) as err:
-        gz.targets(d)
-    message = str(err.value)
-    assert "could not be read" in message and NOT_READ[stem] in message
+    p = d.table("projects").query("scope == 'department'")
+    ind = d.table("indicators")
+    got = {
+        r.name: (
+            int((ind["project_id"] == r.project_id).sum()),
+            None if pd.isna(r.funds_total) else f"{r.funds_total:.2f}",
+        )
+        for r in p.itertuples()
+    }
+    assert got == DEPARTMENT[stem]
+    for r in p.itertuples():  # the name is on the line the package cites
+        assert r.name in _line(folder, r.source_line).replace("\t", "")
+    assert set(gz.targets(d).query("project in @p.name")["table_of"]) == {"department_table"}
+    coverage = gz.audit(d).set_index("rule")
+    if "projects.coverage.funds_total" in coverage.index:
+        projects = d.table("projects").query("scope == 'project'")["funds_total"].sum()
+        assert coverage.loc["projects.coverage.funds_total", "lhs"] == pytest.approx(projects)
 
 
-@pytest.mark.parametrize("stem", sorted(set(BY_STEM) - set(READ) - set(NOT_READ)))
+@pytest.mark.parametrize("stem", sorted(NO_LEVELS))
+def test_indicators_printed_without_levels(packages, stem):
+    """重庆 prints 指标名称 | 指标性质 | 指标值 | 计量单位 with no 一级/二级指标: each row is read with its levels
+    empty and a note saying why; the amount column 当年财政拨款预算金额 is the project's 财政拨款."""
+    _, folder = packages(stem)
+    d = _load(folder)
+    name, fiscal, n = NO_LEVELS[stem]
+    p = d.table("projects").query("scope == 'project'").set_index("name")
+    assert f"{p.loc[name, 'funds_fiscal']:.2f}" == fiscal and pd.isna(p.loc[name, "funds_total"])
+    ind = d.table("indicators")
+    ind = ind[ind["project_id"] == p.loc[name, "project_id"]]
+    assert len(ind) == n
+    assert ind["level1"].isna().all() and ind["level2"].isna().all()
+    assert ind["note"].str.contains("the table prints no indicator levels").all()
+    assert ind["level3"].notna().all() and ind["operator"].notna().all()
+    (said,) = [s for s in gz.prose.targets(d, "en") if "without levels" in s]
+    assert said.startswith(f"{len(d.table('indicators'))} indicators are printed without levels")  # all
+
+
+def test_a_word_ends_at_the_rule_its_comma_reaches_over(packages):
+    """重庆 page 22: the goal's line ends in a full-width comma whose box reaches over the rule; the indicator
+    beside it (短期天气预报准确率 ≥78%) is its own word, read into its own cell."""
+    _, folder = packages("chongqing-meteorology-2026")
+    ind = _load(folder).table("indicators").set_index("level3")
+    assert ind.loc["短期天气预报准确率", "value_text"].tolist() == ["≥78%", "≥78%"]  # 表十 and 表十二
+
+
+@pytest.mark.parametrize("stem", sorted(GOALS_ONLY))
+def test_tables_of_goals_without_indicators(packages, stem):
+    """杭州 and 广州 print each project's name, amount and goal (no indicator): projects with goals, no indicators,
+    and the report's sentence says so."""
+    _, folder = packages(stem)
+    d = _load(folder)
+    n, amounts = GOALS_ONLY[stem]
+    p = d.table("projects")
+    assert len(p) == n and p["goal"].notna().all() and (p["scope"] == "project").all()
+    got = dict(zip(p["name"], p["funds_total"].map("{:.2f}".format), strict=True))
+    assert {k: got.get(k) for k in amounts} == amounts
+    assert d.table("indicators").empty
+    assert gz.prose.targets(d, "en") == [
+        f"It prints the performance goals (绩效目标) of {n} projects, without indicators."
+    ]
+    assert (gz.targets_summary(d)["indicators"] == 0).sum() == n
+
+
+def test_an_empty_table_is_said_to_be_empty(packages):
+    """重庆 表十一 (page 21) prints its header and 备注:本单位主管无市级财力安排的重点专项资金,故此表无数据."""
+    result, _ = packages("chongqing-meteorology-2026")
+    assert (
+        "2026年市级重点专项资金绩效目标表(一级项目) (page 21): its header is printed with no row under it"
+        in (result.reading.performance.findings)
+    )
+
+
+@pytest.mark.parametrize("stem", sorted(set(BY_STEM) - set(READ) - set(DEPARTMENT) - set(GOALS_ONLY)))
 def test_not_printed_says_so(packages, stem):
     _, folder = packages(stem)
     d = _load(folder)
@@ -224,8 +318,6 @@ def test_not_printed_says_so(packages, stem):
         gz.targets(d)
     assert "the document prints no project performance tables (项目支出绩效目标表)" in str(err.value)
     assert "could not be read" not in str(err.value)
-    if stem == "xian-emergency":  # it prints overall (整体) tables only: named, with their pages
-        assert "2019年部门整体支出绩效目标表 (page 34" in str(err.value)
 
 
 def test_a_page_it_cannot_read_leaves_the_budget_tables(packages, monkeypatch):
@@ -264,20 +356,18 @@ def test_a_project_continued_on_the_next_page(packages):
     )
 
 
-def test_the_report_sentence_tells_printed_from_read(packages):
-    """gz.prose.targets, the sentence of another document's page 04: the counts where the tables are read;
-    where they are printed but not read, that they are printed and why they were not read (not "none")."""
+def test_the_report_sentence_tells_projects_from_the_department(packages):
+    """gz.prose.targets, the sentences of another document's page 04: the projects' tables, and the
+    department's own (部门整体) apart from them."""
     _, folder = packages("changsha-petitions-2026")
-    (said,) = gz.prose.targets(_load(folder), "en")
-    assert said == (
+    d = _load(folder)
+    projects, department = gz.prose.targets(d, "en")
+    assert projects == (
         "It prints performance target tables (项目支出绩效目标表) for 4 projects, with 76 indicators, 41 of which "
         "state a number."
     )
-    _, folder = packages("chongqing-meteorology-2026")
-    d = _load(folder)
-    (said,) = gz.prose.targets(d, "en")
-    assert said.startswith(
-        "This document prints performance target tables (项目支出绩效目标表), but they could not"
+    assert department.startswith(
+        "It prints 1 performance target table of the department (or a fund) as a whole (部门整体支出绩效目标表), "
+        "with 25 indicators"
     )
-    assert NOT_READ["chongqing-meteorology-2026"] in said
-    assert "未能读取" in gz.prose.targets(d, "zh")[0]
+    assert gz.prose.targets(d, "zh")[1].startswith("这份公开印有1张部门整体支出绩效目标表，共25个绩效指标")

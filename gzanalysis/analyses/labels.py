@@ -33,6 +33,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "section": ("章节", "Section"),
     "parts_check": ("分项核对", "Parts check"),
     "project_name": ("项目名称", "Project"),
+    # gz.targets' table_of: whose targets a performance table sets
+    "table_of": ("绩效目标表", "Targets of"),
+    "project_table": ("项目", "A project"),
+    "department_table": ("部门整体", "The department as a whole"),
     "indicator": ("指标", "Indicator"),
     "indicator_kind": ("指标类型", "Kind of indicator"),
     "count": ("个数", "Count"),
@@ -299,7 +303,16 @@ def term(text, lang: str = "zh"):
 
 
 # Columns whose values are keys of LABELS (a status, a kind of indicator): shown as their label in a language.
-VALUE_COLUMNS = ("status", "kind", "indicator_kind", "parts_check", "grouping", "erratum_kind", "side")
+VALUE_COLUMNS = (
+    "status",
+    "kind",
+    "indicator_kind",
+    "parts_check",
+    "grouping",
+    "erratum_kind",
+    "side",
+    "table_of",
+)
 
 
 def value_label(value, lang: str = "zh"):

@@ -17,7 +17,7 @@ from gzanalysis.package.language import say
 # subject → (the resources it needs, its name in Chinese and English, a column some row must fill or None)
 SUBJECTS = {
     "narrative": (("narrative_changes",), "预算情况说明", "narrative (budget explanation)", None),
-    "projects": (("projects", "indicators"), "项目支出绩效目标表", "project performance tables", None),
+    "projects": (("projects",), "项目支出绩效目标表", "project performance tables", None),
     # A 部门收入总表 printed by unit or by source (as some cities do) has no function codes to spread
     # the carry-over over.
     "carryover": (("income_by_function",), "按功能分类的部门收入总表", "income table by function", "code"),

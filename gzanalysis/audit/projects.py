@@ -24,8 +24,8 @@ def projects(d) -> Iterator[Check]:
     # Each table's funds add up.
     for r in p.itertuples():
         parts = [r.funds_fiscal, r.funds_other, r.funds_carryover]
-        if all(pd.isna(v) for v in parts):
-            continue  # the table prints the total only, not its sources (长沙's 资金总额)
+        if pd.isna(r.funds_total) or all(pd.isna(v) for v in parts):
+            continue  # the table prints the total only (长沙's 资金总额), or a source only (重庆's 财政拨款)
         yield Check(
             rule=f"projects.funds_add_up.{r.project_id}",
             family="projects",
@@ -42,8 +42,10 @@ def projects(d) -> Iterator[Check]:
                 [r.funds_total_line, r.funds_fiscal_line, r.funds_other_line, r.funds_carryover_line]
             ),
         )
+    if "scope" in p:  # a table of the department as a whole (部门整体) is not project spending
+        p = p[p["scope"].fillna("project") == "project"]
     if p.empty:
-        return  # no performance table in the package (none published, or an ingest that does not read them)
+        return  # no project performance table (none published, or an ingest that does not read them)
     spend, income = _total_row(d, "expenditure_by_function"), _total_row(d, "income_by_function")
     gb = _total_row(d, "general_budget_expenditure")
     n = len(p)

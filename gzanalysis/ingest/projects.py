@@ -60,10 +60,13 @@ def _money(ctx: Ctx, n: int, field: str, cell: str) -> str | None:
     return v
 
 
-def _project_row(pid: str) -> dict:
+def project_row(pid: str, scope: str = "project") -> dict:
+    """An empty record of ``projects`` (the OCR reader's and the PDF reader's): ``scope`` is ``project`` for a
+    project's table, ``department`` for a table of the department (or a fund) as a whole (部门整体)."""
     return {
         "project_id": pid,
         "name": "",
+        "scope": scope,
         "department_code": "",
         "department": "",
         "implementing_unit": "",
@@ -84,7 +87,7 @@ def _project_row(pid: str) -> dict:
 def _flattened(ctx: Ctx, n: int, pid: str) -> dict:
     """A table the OCR printed as one line of text: labels and values in reading order."""
     text = ctx.line(n)
-    p = _project_row(pid)
+    p = project_row(pid)
     m = re.search(r"\(\d{4}年度\)\s*(.*?)\s*项目名称", text)
     p["name"] = squeeze(m.group(1)) if m else ""
     if m2 := re.search(r"(\d+)-(\S+)", text):
@@ -121,7 +124,7 @@ def read_project(ctx: Ctx, sec: Section, pid: str) -> tuple[dict | None, list[di
             ctx.report.use(n, where, "project table printed on one line")
             goal_next = key.endswith("年度绩效目标")
         elif nospace(c[0]).startswith("项目名称"):
-            p = p or _project_row(pid)
+            p = p or project_row(pid)
             value = "\t".join(x for x in c[1:] if x)
             name, _ = ctx.text("projects", n, "name", value)
             p["name"], p["source_line"] = squeeze(name.replace("\t", "")), str(n)

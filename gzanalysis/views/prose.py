@@ -471,13 +471,44 @@ def targets(d, lang: str) -> list[str]:
             if lang == "en"
             else "这份公开没有项目支出绩效目标表。"
         ]
-    quantitative = int(indicators["number"].notna().sum())
-    return [
-        f"It prints performance target tables (项目支出绩效目标表) for {len(projects)} projects, with "
-        f"{len(indicators)} indicators, {quantitative} of which state a number."
-        if lang == "en"
-        else f"这份公开列出{len(projects)}个项目的项目支出绩效目标表，共{len(indicators)}个绩效指标，其中{quantitative}个给出数值。"
-    ]
+    scope = (
+        projects["scope"].fillna("project") if "scope" in projects else pd.Series("project", projects.index)
+    )
+    out = []
+    for kind in ("project", "department"):
+        ids = set(projects.loc[scope == kind, "project_id"])
+        if not ids:
+            continue
+        ind = indicators[indicators["project_id"].isin(ids)]
+        n, k, q = len(ids), len(ind), int(ind["number"].notna().sum())
+        if kind == "project" and not k:
+            out.append(
+                f"It prints the performance goals (绩效目标) of {n} projects, without indicators."
+                if lang == "en"
+                else f"这份公开列出{n}个项目的绩效目标，没有绩效指标。"
+            )
+        elif kind == "project":
+            out.append(
+                f"It prints performance target tables (项目支出绩效目标表) for {n} projects, with {k} indicators, "
+                f"{q} of which state a number."
+                if lang == "en"
+                else f"这份公开列出{n}个项目的项目支出绩效目标表，共{k}个绩效指标，其中{q}个给出数值。"
+            )
+        else:
+            out.append(
+                f"It prints {n} performance target table{'s' if n > 1 else ''} of the department (or a fund) as a "
+                f"whole (部门整体支出绩效目标表), with {k} indicators, {q} of which state a number."
+                if lang == "en"
+                else f"这份公开印有{n}张部门整体支出绩效目标表，共{k}个绩效指标，其中{q}个给出数值。"
+            )
+    flat = int((indicators["level2"].isna() & indicators["level3"].notna()).sum())
+    if flat:
+        out.append(
+            f"{flat} indicators are printed without levels (一级/二级指标), so they are not grouped by level."
+            if lang == "en"
+            else f"其中{flat}个绩效指标未列一级、二级指标，因此不按指标层级分组。"
+        )
+    return out
 
 
 def targets_table(d, lang: str):

@@ -25,13 +25,19 @@ from gzanalysis.ingest.pdf.header import EDGE, Column, cell_span, clean, columns
 from gzanalysis.ingest.pdf.tables import UNIT, Document
 from gzanalysis.ingest.pdf.templates import Template, normalise_title
 from gzanalysis.ingest.pdf.textlayer import Line, Page, Word
-from gzanalysis.ingest.projects import EMPTY_CATEGORY, LEVEL1_OF, target
+from gzanalysis.ingest.projects import EMPTY_CATEGORY, LEVEL1_OF, project_row, target
 
 INDICATOR_FIELDS = ("level1", "level2", "level3", "value", "unit", "operator")
-HEADER_NEEDS = {"level2", "level3", "value"}  # the headings that make a line a performance table's header
+# The headings that make a line a performance table's header: an indicator and its value (with or without
+# the levels 一级/二级指标 beside them), or, for a table that states goals without indicators, a project's
+# name, its amount and its goal.
+INDICATOR_HEADER = {"level3", "value"}
+GOAL_HEADER = {"name", "goal"}
+AMOUNTS = {"amount": "funds_total", "fiscal": "funds_fiscal"}  # a column's money → the project's field
+NO_LEVELS = "the table prints no indicator levels (一级/二级指标)"
 TOTALS = {"合计", "总计"}
 OPERATORS = {"=", "≥", "≤"}
-UNIT_IN_LABEL = re.compile(r"[(（](万元|千元|元)[)）]")
+UNIT_IN_LABEL = re.compile(r"[(（](?:单位[:：])?(万元|千元|元)[)）]")
 
 
 @dataclass
@@ -74,6 +80,8 @@ class _Grid:
     cols: dict[str, Column]
     unit: str | None
     layout: str  # "columns" (the project is a column of the header) | "labels" (cells above the header)
+    scope: str  # "project" | "department" (部门整体: the department, or a fund, as a whole)
+    row_field: str  # the column whose cells are the table's rows: level3 (an indicator) or name (a goal)
 
 
 def _cuts(page: Page, x: float, top: float, bottom: float) -> list[float]:
@@ -105,17 +113,41 @@ def _segment(cuts: list[float], y: float) -> tuple[float, float] | None:
     return None
 
 
-def _text(words: list[Word]) -> str:
-    """A cell's text: its words in visual lines (a word whose centre lies within a line's height joins it:
-    quotation marks drawn a little higher than their words), top to bottom, each left to right."""
-    rows: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
-        cy = (w.top + w.bottom) / 2
-        if rows and min(x.top for x in rows[-1]) <= cy <= max(x.bottom for x in rows[-1]):
-            rows[-1].append(w)
-        else:
-            rows.append([w])
-    return clean("".join(w.text for row in rows for w in sorted(row, key=lambda w: w.x0)))
+PUNCTUATION = re.compile(r"[“”‘’\"'「」『』《》（）()、，。；：,.;:·/\-]+")
+HEADING_OF_GOAL = re.compile(r"^.{0,16}目标$")
+TABLE_TITLE_END = re.compile(r"表([(（][^()（）]*[)）])?$")  # …绩效目标表, …绩效目标表(一级项目)
+NUMBERED = re.compile(r"^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.])")
+
+
+def _heading_line(text: str) -> bool:
+    """A numbered heading of the narrative that stands for a table's title (七、重点项目预算绩效目标情况):
+    it names 绩效目标 and is no sentence."""
+    return bool(NUMBERED.match(text)) and "绩效目标" in text and not re.search(r"[，。；：:,;]", text)
+
+
+def _text(words: list[Word], line_of: dict[int, int]) -> str:
+    """A cell's text: its words by printed line (``line_of``: a word's line), top to bottom, each left to
+    right. A line of punctuation only (quotation marks drawn a little higher than their words) joins the
+    line whose band holds its centre: a band is not used otherwise, as a loose box (a comma's) may reach
+    into the next line's."""
+    rows: dict[int, list[Word]] = {}
+    for w in words:
+        rows.setdefault(line_of[id(w)], []).append(w)
+    for n, ws in sorted(rows.items()):
+        if all(PUNCTUATION.fullmatch(w.text) for w in ws):
+            cy = sum((w.top + w.bottom) / 2 for w in ws) / len(ws)
+            home = next(
+                (
+                    m
+                    for m, o in rows.items()
+                    if m != n and o and min(x.top for x in o) <= cy <= max(x.bottom for x in o)
+                ),
+                None,
+            )
+            if home is not None:
+                rows[home] += rows[n]
+                rows[n] = []
+    return clean("".join(w.text for _, ws in sorted(rows.items()) for w in sorted(ws, key=lambda w: w.x0)))
 
 
 class _Reader:
@@ -132,19 +164,26 @@ class _Reader:
                 for w in line.words:
                     self.line_of[id(w)] = doc.line_number(line)
         self.title = ""  # the last performance table title seen
-        self.overall: dict[str, list] = {}  # 部门整体 tables seen: title → [first page, last page, line]
+        self.title_from: tuple[Page, float] | None = None  # its page, and where on it
         self.project: dict | None = None  # the project the rows read last belong to
         self.project_key: tuple | None = None
         self.totals: list[tuple] = []  # printed 合计 of a columns table: (amount, unit, page, line)
+        self.last_row: dict | None = None  # the indicator row read last (None after a row not read)
+        self.filled: set[int] = set()  # the tables read (entries of ``out.read``) that gave a row
 
     # ------------------------------------------------------------------ finding tables
+    def heading(self, text: str) -> str | None:
+        """The field a heading names (its unit dropped: 预算数（单位：万元） → amount)."""
+        return _field(self.header, _label(text))
+
     def is_header(self, line: Line) -> bool:
-        return {_field(self.header, clean(w.text)) for w in line.words} >= HEADER_NEEDS
+        fields = {self.heading(w.text) for w in line.words}
+        return fields >= INDICATOR_HEADER or (fields >= GOAL_HEADER and bool(fields & AMOUNTS.keys()))
 
     def title_above(self, page: Page, i: int) -> tuple[int, str] | None:
         for j in range(i - 1, -1, -1):
             text = clean(page.lines[j].text)
-            if "绩效" in text and text.endswith("表"):
+            if "绩效" in text and (TABLE_TITLE_END.search(text) or _heading_line(text)):
                 return j, text
         return None
 
@@ -154,6 +193,7 @@ class _Reader:
         titled = self.title_above(page, len(page.lines))
         if titled is not None:
             self.title = titled[1]
+            self.title_from = (page, page.lines[titled[0]].y)
 
     def run(self) -> Performance:
         grid: _Grid | None = None
@@ -170,66 +210,75 @@ class _Reader:
                 grid = self.open(page, i, heads[n + 1] if n + 1 < len(heads) else None)
             self.last_title(page)
         self.check_totals()
-        for title, (first, last, line) in self.overall.items():
-            pages = f"page {first}" if first == last else f"pages {first}–{last}"
-            self.out.not_read.append(
-                f"{title} ({pages}, header on line {line}): overall targets (整体: of the department or of a "
-                "fund as a whole), not a project's; not read into projects"
-            )
+        self.drop_empty_tables()
         return self.out
+
+    def drop_empty_tables(self) -> None:
+        """A header printed with no row read under it (表十一 …故此表无数据) is an empty table, not one read."""
+        for entry in list(self.out.read):
+            if id(entry) not in self.filled:
+                title, first, last = entry
+                self.out.read.remove(entry)
+                pages = f"page {first}" if first == last else f"pages {first}–{last}"
+                self.out.findings.append(f"{title} ({pages}): its header is printed with no row under it")
 
     def open(self, page: Page, i: int, next_head: int | None) -> _Grid | None:
         """The table whose header is line ``i``: its columns, its project (where labelled above) and rows."""
         titled = self.title_above(page, i)
         title = titled[1] if titled else self.title
-        kind = "department" if any(w in normalise_title(title) for w in self.department_words) else "project"
+        scope = "department" if any(w in normalise_title(title) for w in self.department_words) else "project"
         line = page.lines[i]
-        level3 = next(w for w in line.words if _field(self.header, clean(w.text)) == "level3")
-        cuts = _cuts(page, level3.cx, level3.bottom, page.height)
+        fields = {self.heading(w.text): w for w in line.words}
+        row_field = "level3" if "level3" in fields else "name"
+        anchor = fields[row_field]
+        cuts = _cuts(page, anchor.cx, anchor.bottom, page.height)
         band_bottom = cuts[0] if cuts else line.bottom
         lines = [line]
-        for j in range(
-            i - 1, (titled[0] if titled else -1), -1
-        ):  # heading lines above: all its words headings
-            if all(_field(self.header, clean(w.text)) for w in page.lines[j].words):
+        for j in range(i - 1, (titled[0] if titled else -1), -1):  # heading lines above: all words headings
+            if all(self.heading(w.text) for w in page.lines[j].words):
                 lines.insert(0, page.lines[j])
             else:
                 break
         lines += [
             ln
             for ln in page.lines[i + 1 :]
-            if ln.top < band_bottom - EDGE and ln.bottom <= band_bottom + EDGE
+            if ln.y < band_bottom  # its centre: loose character boxes may reach over the rule
         ]
         y = (line.top + line.bottom) / 2
         cols: dict[str, Column] = {}
         for c in columns(lines, page):
-            f = _field(self.header, c.leaf)
+            f = self.heading(c.leaf)
             if f and f not in cols:
                 cols[f] = _ruled(c, page, y)
         where = f"{title or 'a performance table'} (page {page.number}, line {self.doc.line_number(line)})"
-        if kind == "department":
-            seen = self.overall.get(title)
-            if seen and seen[1] == page.number - 1:  # the same table, its header printed again
-                seen[1] = page.number
-            else:
-                self.overall[title] = [page.number, page.number, self.doc.line_number(line)]
-            return None
         if not cuts:
             self.out.not_read.append(
                 f"{where}: no ruling lines under its header, so its cells cannot be told apart"
             )
             return None
-        top = page.lines[titled[0]].bottom if titled else 0.0
+        top = page.lines[titled[0]].y if titled else 0.0  # centres: loose boxes overlap the next line
         unit = self.unit(page, top, line.top, lines)
+        if scope == "department" and "name" not in cols and "unit_name" in cols:
+            cols["name"] = cols.pop("unit_name")  # 单位名称 | 整体绩效目标: each unit's targets as a whole
         layout = "columns" if "name" in cols else "labels"
-        grid = _Grid(title, cols, unit, layout)
+        grid = _Grid(title, cols, unit, layout, scope, row_field)
         if layout == "labels":
+            before = self.project
+            if (
+                titled is None
+                and self.title_from is not None
+                and self.title_from[0] is not page
+                and (before is None or before["_title"] != title)
+            ):
+                # a form whose labels are printed under its title, a page before its indicators
+                title_page, title_y = self.title_from
+                self.labelled_project(title_page, grid, title_y, title_page.height, where)
             self.labelled_project(page, grid, top, min(w.top for ln in lines for w in ln.words), where)
         stop = page.lines[next_head].top if next_head is not None else page.height
         if next_head is not None and (t := self.title_above(page, next_head)) and t[0] > i:
             stop = page.lines[t[0]].top
         last = self.out.read[-1] if self.out.read else None
-        if last and last[0] == title and last[2] == page.number - 1:  # its header printed again on each page
+        if last and last[0] == title and page.number - 1 <= last[2]:  # its header printed again on each page
             last[2] = page.number
         else:
             self.out.read.append([title, page.number, page.number])
@@ -238,7 +287,7 @@ class _Reader:
 
     def unit(self, page: Page, top: float, bottom: float, header: list[Line]) -> str | None:
         """The unit of the table's amounts: its unit line (单位：万元) or a label's (资金金额（万元）)."""
-        for line in [*(ln for ln in page.lines if top - EDGE <= ln.top <= bottom), *header]:
+        for line in [*(ln for ln in page.lines if top < ln.y < bottom), *header]:
             text = clean(line.text)
             if m := UNIT.search(text) or UNIT_IN_LABEL.search(text):
                 return m.group(1)
@@ -246,26 +295,9 @@ class _Reader:
 
     # ------------------------------------------------------------------ projects
     def new_project(self, grid: _Grid, page: Page) -> dict:
-        p = {
-            "project_id": f"P{len(self.out.projects) + 1}",
-            "name": "",
-            "department_code": None,
-            "department": None,
-            "implementing_unit": None,
-            "funds_total": None,
-            "funds_fiscal": None,
-            "funds_other": None,
-            "funds_carryover": None,
-            "goal": None,
-            "source_line": None,
-            "funds_total_line": None,
-            "funds_fiscal_line": None,
-            "funds_other_line": None,
-            "funds_carryover_line": None,
-            "goal_line": None,
-            "_title": grid.title,
-            "_page": page.number,
-        }
+        p = project_row(f"P{len(self.out.projects) + 1}", grid.scope)
+        p.update(department_code=None, department=None, implementing_unit=None, goal=None)
+        p.update(_title=grid.title, _page=page.number)
         return p
 
     def money(self, p: dict, fname: str, text: str, words: list[Word], grid: _Grid, where: str) -> None:
@@ -282,7 +314,7 @@ class _Reader:
 
     def labelled_project(self, page: Page, grid: _Grid, top: float, bottom: float, where: str) -> None:
         """项目名称 | …, 资金总额 | …: each label's value is the nearest cell to its right."""
-        words = [w for ln in page.lines if top <= ln.top and ln.bottom <= bottom + EDGE for w in ln.words]
+        words = [w for ln in page.lines if top < ln.y < bottom for w in ln.words]
         cells: dict[tuple, list[Word]] = {}
         for w in words:
             left, right, _ = cell_span(w, page)
@@ -291,37 +323,70 @@ class _Reader:
                 (
                     (a, b)
                     for a, b in zip(ys, ys[1:], strict=False)
-                    if a - EDGE <= w.top and w.bottom <= b + EDGE
+                    if a <= (w.top + w.bottom) / 2 <= b  # its centre: loose boxes reach over rules
                 ),
                 (w.top, w.bottom),
             )
             cells.setdefault((round(left), round(right), round(seg[0]), round(seg[1])), []).append(w)
-        boxes = [(k, _text(ws), ws) for k, ws in cells.items()]
+        boxes = [(k, _text(ws, self.line_of), ws) for k, ws in cells.items()]
         if grid.unit is None:  # 资金金额（万元）: the unit in a label cell, wrapped or not
             grid.unit = next((m.group(1) for _, text, _ in boxes if (m := UNIT_IN_LABEL.search(text))), None)
         p = self.new_project(grid, page)
-        for (_, right, t, b), text, _ in boxes:
+        for (left, right, t, b), text, ws in boxes:
             name = _field(self.labels, _label(text))
+            label, colon, after = text.partition(":")
+            if name is None and colon and after:  # 单位名称:重庆市气象局, label and value in one cell
+                name, value, vws = _field(self.labels, _label(label)), after, ws
+            elif name is not None:
+                # its value: the nearest cell to its right in its own row (not a cell spanning several rows)
+                right_of = [
+                    x
+                    for x in boxes
+                    if x[0][0] >= right - EDGE
+                    and x[0][2] >= t - EDGE
+                    and x[0][3] <= b + EDGE
+                    and not _field(self.labels, _label(x[1]))
+                ]
+                # else the cell under it, as wide (当年整体绩效目标 over the goal's text)
+                below = [
+                    x
+                    for x in boxes
+                    if abs(x[0][0] - left) <= EDGE
+                    and abs(x[0][1] - right) <= EDGE
+                    and x[0][2] >= b - EDGE
+                    and not _field(self.labels, _label(x[1]))
+                ]
+                if not (right_of or (name == "goal" and below)):
+                    continue
+                _, value, vws = (
+                    min(right_of, key=lambda x: x[0][0]) if right_of else min(below, key=lambda x: x[0][2])
+                )
             if name is None:
                 continue
-            # its value: the nearest cell to its right within its own row (not a cell spanning several rows)
-            right_of = [
-                x
-                for x in boxes
-                if x[0][0] >= right - EDGE
-                and x[0][2] >= t - EDGE
-                and x[0][3] <= b + EDGE
-                and not _field(self.labels, _label(x[1]))
-            ]
-            if not right_of:
-                continue
-            _, value, vws = min(right_of, key=lambda x: x[0][0])
             if name.startswith("funds_"):
                 self.money(p, name, value, vws, grid, where)
+            elif name == "goal" and HEADING_OF_GOAL.search(value):
+                continue  # 部门整体支出年度绩效目标: the heading over the goal's column, not a goal
             elif not p.get(name):
                 p[name] = value
-                if name in ("name", "goal"):
-                    p["source_line" if name == "name" else "goal_line"] = str(self.line_of[id(vws[0])])
+                if name in ("name", "goal", "unit_name"):
+                    line = {"name": "source_line", "goal": "goal_line"}.get(name, "unit_name_line")
+                    p[line] = str(self.line_of[id(vws[0])])
+        unit_name = p.pop("unit_name", None)  # 单位名称: the department's own name in a table of its whole
+        if unit_name and grid.scope == "department" and not p["name"]:
+            p["name"] = unit_name
+            p["source_line"] = p.pop("unit_name_line")
+        elif unit_name and not p["implementing_unit"]:
+            p["implementing_unit"] = unit_name
+        p.pop("unit_name_line", None)
+        before = self.project
+        if (
+            before is not None
+            and before["_title"] == grid.title
+            and before["_page"] < page.number
+            and p["name"] in ("", before["name"])
+        ):
+            return  # the table's header printed again on its next page: its rows are the same project's
         self.project, self.project_key = p, ("labels", id(p))
         if not p["name"]:
             p["_blank"] = (
@@ -330,14 +395,16 @@ class _Reader:
 
     def columned_project(self, texts: dict, words: dict, grid: _Grid, page: Page, where: str) -> None:
         name = texts.get("name", "")
-        key = (texts.get("code", ""), name, texts.get("amount", ""))
+        key = (texts.get("code", ""), name, *(texts.get(f, "") for f in AMOUNTS))
         if name and key != self.project_key:
             p = self.new_project(grid, page)
             p["name"], p["source_line"] = name, str(self.line_of[id(words["name"][0])])
             p["department_code"] = texts.get("code") or None
+            p["implementing_unit"] = texts.get("unit_name") or None
             if texts.get("goal"):
                 p["goal"], p["goal_line"] = texts["goal"], str(self.line_of[id(words["goal"][0])])
-            self.money(p, "funds_total", texts.get("amount", ""), words.get("amount", []), grid, where)
+            for column, fname in AMOUNTS.items():
+                self.money(p, fname, texts.get(column, ""), words.get(column, []), grid, where)
             self.project, self.project_key = p, key
 
     def keep_project(self) -> dict | None:
@@ -350,7 +417,7 @@ class _Reader:
 
     # ------------------------------------------------------------------ rows
     def body(self, page: Page, grid: _Grid, top: float | None, stop: float, continuing: bool = False) -> None:
-        x = _centre(grid.cols["level3"])
+        x = _centre(grid.cols[grid.row_field])
         cuts = _cuts(page, x, top if top is not None else 0.0, stop)
         if continuing:
             first = next((ln for ln in page.lines if ln.words and clean(ln.text)), None)
@@ -378,18 +445,24 @@ class _Reader:
                     if c.left - EDGE <= w.cx <= c.right + EDGE
                     and seg[0] - EDGE <= (w.top + w.bottom) / 2 <= seg[1] + EDGE
                 ]
-                texts[f], at[f] = _text(ws), ws
+                texts[f], at[f] = _text(ws, self.line_of), ws
                 if continuing and f in ("level1", "level2") and not ws and seg[0] <= cuts[0] + EDGE:
                     texts[f"{f}_broken"] = "1"  # a merged cell begun on the page before
             where = f"{grid.title} (page {page.number})"
             indicator = any(texts.get(f) for f in ("level1", "level2", "level3", "value"))
+            goals_only = grid.row_field == "name"  # a table of goals: each row is a project
             if grid.layout == "columns":
-                if not indicator:
-                    if TOTALS & {texts.get("name"), texts.get("code")} and texts.get("amount"):
+                total = TOTALS & {texts.get("name"), texts.get("code")}
+                if total or not (indicator or goals_only):
+                    if total and texts.get("amount"):
                         line = self.line_of[id(at["amount"][0])]
                         self.totals.append((texts["amount"], grid.unit, page.number, line))
                     continue  # a unit's or the table's total line, no indicator
                 self.columned_project(texts, at, grid, page, where)
+                if goals_only:
+                    self.keep_project()
+                    self.filled.add(id(self.out.read[-1]))
+                    continue
             if not indicator:
                 continue
             self.indicator(texts, at, grid, page)
@@ -407,21 +480,25 @@ class _Reader:
                 self.out.findings.append(blank)
             return
         notes = []
-        last = self.out.indicators[-1] if self.out.indicators else None
+        last = self.last_row  # the row above, where it was read: a broken cell's text is its
         for f in ("level1", "level2"):
             if texts.get(f"{f}_broken") and last is not None and last["project_id"] == p["project_id"]:
                 texts[f] = last[f]
                 if f == "level2":
                     notes.append("二级指标 printed on the page before (a merged cell broken by the page)")
         level2 = texts.get("level2", "")
-        if not level2:
+        if not level2 and "level2" in grid.cols:
+            self.last_row = None
             self.out.findings.append(
                 f"{where}: an indicator row without its 二级指标; not read ({texts.get('level3')!r})"
             )
             return
         p = self.keep_project()
+        self.filled.add(id(self.out.read[-1]))
         level1 = texts.get("level1") or LEVEL1_OF.get(level2, "")
-        if not texts.get("level1"):
+        if not level2:
+            notes.append(NO_LEVELS)
+        elif not texts.get("level1"):
             notes.append(
                 "一级指标 not printed for this row; taken from its 二级指标"
                 if level1
@@ -442,32 +519,36 @@ class _Reader:
             notes.append(f"the text after the number is not one unit (printed as '{value}'); unit left blank")
         if not texts.get("level3") and not value:
             notes.append(EMPTY_CATEGORY)
-        self.out.indicators.append(
-            {
-                "row": str(len(self.out.indicators) + 1),
-                "project_id": p["project_id"],
-                "level1": level1,
-                "level2": level2,
-                "level3": texts.get("level3") or None,
-                "value_text": value or None,
-                "operator": operator,
-                "number": number,
-                "unit": unit,
-                "note": "; ".join(notes) or None,
-                "source_line": str(line),
-            }
-        )
+        self.last_row = {
+            "row": str(len(self.out.indicators) + 1),
+            "project_id": p["project_id"],
+            "level1": level1 or None,
+            "level2": level2 or None,
+            "level3": texts.get("level3") or None,
+            "value_text": value or None,
+            "operator": operator,
+            "number": number,
+            "unit": unit,
+            "note": "; ".join(notes) or None,
+            "source_line": str(line),
+        }
+        self.out.indicators.append(self.last_row)
 
     def check_totals(self) -> None:
         """A columns table's printed 合计 against the sum of its projects' 资金总额 (both as printed)."""
         for printed, unit, page, line in self.totals[:1]:  # the first: the table's own 合计
             if not standard.is_amount(printed) or unit is None:
                 continue
-            total = sum(Decimal(p["funds_total"]) for p in self.out.projects if p["funds_total"])
+            total = sum(
+                Decimal(p["funds_total"])
+                for p in self.out.projects
+                if p["funds_total"] and p["scope"] == "project"
+            )
             stated = Decimal(standard.amount(printed, unit))
             verdict = "equals" if total == stated else "does not equal"
             self.out.findings.append(
-                f"the {len(self.out.projects)} projects' 资金总额 add up to {total}, which {verdict} the printed "
+                f"the {sum(p['scope'] == 'project' for p in self.out.projects)} projects' 资金总额 add up to "
+                f"{total}, which {verdict} the printed "
                 f"合计 {stated} (page {page}, line {line})"
             )
 
@@ -506,7 +587,7 @@ def cross_check(perf: Performance, found: list) -> None:
                     )
     agree, total = 0, 0
     for p in perf.projects:
-        if p["name"] not in listed or not p["funds_total"]:
+        if p["scope"] != "project" or p["name"] not in listed or not p["funds_total"]:
             continue
         total += 1
         mine = Decimal(p["funds_total"])

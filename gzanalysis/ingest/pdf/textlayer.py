@@ -91,40 +91,49 @@ def _words(chars: list[tuple], vrules=()) -> list[Line]:
     for cy, _, cs in groups:
         rules = sorted(x for x, t, b in vrules if t - 2 <= cy <= b + 2)
         runs: list[Word] = []
+        last: dict[int, float] = {}  # a run's (a word's) last character's centre
         for text, x0, top, x1, bottom, _ in sorted(cs, key=lambda c: c[5]):
             w = runs[-1] if runs else None
             if (
                 w is not None
-                and _adjacent(w, x0, x1, bottom - top, rules, overlap=x1 - x0)
+                and _adjacent(w, x0, x1, bottom - top, rules, x1 - x0, last[id(w)])
                 and not (text.isdigit() and AMOUNT_END.search(w.text))
             ):
                 w.text += text
                 w.x1, w.top, w.bottom = max(w.x1, x1), min(w.top, top), max(w.bottom, bottom)
             else:
-                runs.append(Word(text, x0, x1, top, bottom))
+                w = Word(text, x0, x1, top, bottom)
+                runs.append(w)
+            last[id(w)] = (x0 + x1) / 2
         words: list[Word] = []
         for run in sorted(runs, key=lambda r: r.x0):
             w = words[-1] if words else None
             height = run.bottom - run.top
             if (
                 w is not None
-                and _adjacent(w, run.x0, run.x1, height, rules, overlap=0.6 * height)
+                and _adjacent(w, run.x0, run.x1, height, rules, 0.6 * height, last[id(w)])
                 and not (run.text[0].isdigit() and AMOUNT_END.search(w.text))
             ):
                 w.text += run.text
                 w.x1, w.top, w.bottom = max(w.x1, run.x1), min(w.top, run.top), max(w.bottom, run.bottom)
+                last[id(w)] = last[id(run)]
             else:
                 words.append(run)
         lines.append(Line(min(w.top for w in words), max(w.bottom for w in words), words))
     return lines
 
 
-def _adjacent(w: Word, x0: float, x1: float, height: float, rules: list[float], overlap: float) -> bool:
+def _adjacent(
+    w: Word, x0: float, x1: float, height: float, rules: list[float], overlap: float, last_centre: float
+) -> bool:
     """Whether a character (or run) at ``x0``–``x1`` continues word ``w``: after it (overlapping it by
     at most ``overlap``: loose character boxes overlap their neighbours), closer than a quarter of its
-    height, no rule between."""
+    height, no rule between its last character's centre and this one's (a loose box, a full-width comma's,
+    may reach over the rule that ends its cell)."""
     gap = x0 - w.x1
-    return x0 > w.x0 and -overlap <= gap < 0.25 * height and not _rule_between(rules, w.x1, (x0 + x1) / 2)
+    return (
+        x0 > w.x0 and -overlap <= gap < 0.25 * height and not _rule_between(rules, last_centre, (x0 + x1) / 2)
+    )
 
 
 def _rule_between(rules: list[float], left: float, right: float) -> bool:
