@@ -54,16 +54,21 @@ READ = {
 # Tables of the department (or a fund) as a whole (部门整体), read with scope "department":
 # stem → {name: (indicators, 资金总额 as printed or None where the table prints none)}.
 DEPARTMENT = {
-    # 长沙 pages 30–32: 2026年部门整体支出绩效目标表, the header printed on each page (one table, one record)
-    "changsha-petitions-2026": {"长沙市信访局": (25, None)},
+    # 长沙 pages 30–32: 2026年部门整体支出绩效目标表, one table, its header printed on each page: 126001 长沙市信访局,
+    # 资金总额 1,935.36 (page 30), under a header of several rows (年度预算申请 / 资金总额, 指标值类 / 型)
+    "changsha-petitions-2026": [("长沙市信访局", 25, "1935.36")],
     # 重庆 表十, pages 19–20: 单位名称:重庆市气象局, 当年整体绩效目标, then 指标名称 | 指标性质 | … (no levels)
-    "chongqing-meteorology-2026": {"重庆市气象局": (11, None)},
-    "chongqing-government-office-2026": {"重庆市人民政府办公厅": (10, None)},
-    # 西安应急 附表14, pages 33–35: 部门（单位）名称 on page 33 above the goals, the indicators on 34–35;
-    # 金额合计 3,643.37 (page 33)
-    "xian-emergency": {"西安市安全生产监督管理局": (17, "3643.37")},
-    # 西安信访 page 42: 部门整体支出绩效目标表
-    "xian-petitions-2026": {"西安市信访局": (14, "2838.42")},  # 金额合计 2838.42
+    "chongqing-meteorology-2026": [("重庆市气象局", 11, None)],
+    "chongqing-government-office-2026": [("重庆市人民政府办公厅", 10, None)],
+    # 西安应急 附表14, pages 33–35: 部门（单位）名称 on page 33 above the goals, the indicators on 34–35, 金额合计
+    # 3,643.37 (page 33); 附表15 专项资金整体支出绩效目标表, pages 39–41: its 专项（项目）名称 printed as
+    # 西安市安全生产监督管理局 (and 主管部门 as 安全生产专项资金: the two as printed), 28 indicators (指标1–14 twice)
+    "xian-emergency": [
+        ("西安市安全生产监督管理局", 17, "3643.37"),
+        ("西安市安全生产监督管理局", 28, "1620.98"),
+    ],
+    # 西安信访 page 42: 部门整体支出绩效目标表, 金额合计 2838.42
+    "xian-petitions-2026": [("西安市信访局", 14, "2838.42")],
 }
 # Project tables without indicator levels (重庆 表十二: 序号 | 项目名称 | 当年财政拨款预算金额 | 当年绩效目标 |
 # 指标名称 | 指标性质 | 指标值 | 计量单位 | 指标权重): stem → (project, 财政拨款 as printed, indicators).
@@ -238,13 +243,14 @@ def test_department_wide_tables_are_read_apart_from_projects(packages, stem):
     d = _load(folder)
     p = d.table("projects").query("scope == 'department'")
     ind = d.table("indicators")
-    got = {
-        r.name: (
+    got = [
+        (
+            r.name,
             int((ind["project_id"] == r.project_id).sum()),
             None if pd.isna(r.funds_total) else f"{r.funds_total:.2f}",
         )
         for r in p.itertuples()
-    }
+    ]
     assert got == DEPARTMENT[stem]
     for r in p.itertuples():  # the name is on the line the package cites
         assert r.name in _line(folder, r.source_line).replace("\t", "")
@@ -295,7 +301,7 @@ def test_tables_of_goals_without_indicators(packages, stem):
     assert {k: got.get(k) for k in amounts} == amounts
     assert d.table("indicators").empty
     assert gz.prose.targets(d, "en") == [
-        f"It prints the performance goals (绩效目标) of {n} projects, without indicators."
+        f"It prints the performance goals (绩效目标) of {n} {'projects' if n > 1 else 'project'}, without indicators."
     ]
     assert (gz.targets_summary(d)["indicators"] == 0).sum() == n
 
@@ -371,3 +377,16 @@ def test_the_report_sentence_tells_projects_from_the_department(packages):
         "with 25 indicators"
     )
     assert gz.prose.targets(d, "zh")[1].startswith("这份公开印有1张部门整体支出绩效目标表，共25个绩效指标")
+
+
+@pytest.mark.parametrize("stem", sorted(set(READ) | set(DEPARTMENT) | set(GOALS_ONLY)))
+def test_read_the_same_with_every_city_template_withheld(packages, stem):
+    """The tables are found by their headers (national.toml's [performance]), not by a city's titles: with
+    every family withheld, each document gives the same projects and indicators."""
+    from gzanalysis.ingest.pdf.templates import names
+
+    result, _ = packages(stem)
+    bare = ingest_pdf(BY_STEM[stem], withhold=tuple(names())).reading
+    assert bare.template == "national"
+    assert bare.performance.projects == result.reading.performance.projects
+    assert bare.performance.indicators == result.reading.performance.indicators

@@ -39,6 +39,9 @@ FUNDS = [
 ]
 _TARGET_NUMBER = re.compile(r"^\s*[=≥≤]\s*(\d+(?:\.\d+)?)")
 _READABLE_UNIT = re.compile(r"^[%\u4e00-\u9fff()()]+$")
+_BARE_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(\S*)$")  # a target printed without its comparison: 100%
+COMPARISON_WORDS = re.compile(r"以上|以下|以内|不低于|不高于|不超过|不少于|至少|左右")
+NO_OPERATOR = "no comparison printed (≥, ≤ or =): the number is the target as printed"
 EMPTY_CATEGORY = "the project's table lists the category with no indicator and no value"
 
 
@@ -180,15 +183,25 @@ OPERATOR_FORMS = str.maketrans({"＝": "=", "≧": "≥", "≦": "≤"})
 
 def target(value: str | None) -> tuple[str | None, str | None, str | None, str | None]:
     """A printed target value as (operator, number as printed, unit, problem): the one parser of the seed
-    and the PDF ingest. ``problem`` is "no unit" (a number without unit) or "unreadable unit" (text after
-    the number that is not a unit: operator and number kept, unit blank), else None.
+    and the PDF ingest. ``problem`` is "no unit" (a number without unit), "unreadable unit" (text after
+    the number that is not a unit: operator and number kept, unit blank), "no operator" (a number and unit
+    printed with no comparison: 100%, 2项; operator blank), else None.
 
-    >>> target("≥95%"), target("≧90%"), target("提高")
-    (('≥', '95', '%', None), ('≥', '90', '%', None), (None, None, None, None))
+    >>> target("≥95%"), target("≧90%"), target("提高"), target("100%")
+    (('≥', '95', '%', None), ('≥', '90', '%', None), (None, None, None, None), (None, '100', '%', 'no operator'))
     """
     value = (value or "").translate(OPERATOR_FORMS)
     op, _, unit = parse_target(value or None)
     if op is None:
+        bare = _BARE_NUMBER.match(value)
+        # (a comparison in words after the unit, 95%以上, is not read as one: left as printed)
+        if (
+            bare
+            and bare.group(2)
+            and _READABLE_UNIT.match(bare.group(2))
+            and not COMPARISON_WORDS.search(value)
+        ):
+            return None, bare.group(1), bare.group(2), "no operator"
         return None, None, None, None
     number = _TARGET_NUMBER.match(value).group(1)
     if unit is None:
@@ -239,6 +252,8 @@ def _indicators(ctx: Ctx, pid: str, raw: list[dict], where: str) -> list[dict]:
         row["operator"], row["number"], row["unit"], problem = target(value)
         if problem == "no unit":
             row["note"] = "no unit printed"
+        elif problem == "no operator":
+            row["note"] = NO_OPERATOR
         elif problem == "unreadable unit":
             row["note"] = (
                 f"unit unreadable in the OCR text (printed as '{value}'); operator and number kept, "

@@ -483,13 +483,14 @@ def targets(d, lang: str) -> list[str]:
         n, k, q = len(ids), len(ind), int(ind["number"].notna().sum())
         if kind == "project" and not k:
             out.append(
-                f"It prints the performance goals (绩效目标) of {n} projects, without indicators."
+                f"It prints the performance goals (绩效目标) of {n} project{'s' if n > 1 else ''}, without indicators."
                 if lang == "en"
                 else f"这份公开列出{n}个项目的绩效目标，没有绩效指标。"
             )
         elif kind == "project":
             out.append(
-                f"It prints performance target tables (项目支出绩效目标表) for {n} projects, with {k} indicators, "
+                f"It prints performance target tables (项目支出绩效目标表) for {n} project{'s' if n > 1 else ''}, "
+                f"with {k} indicators, "
                 f"{q} of which state a number."
                 if lang == "en"
                 else f"这份公开列出{n}个项目的项目支出绩效目标表，共{k}个绩效指标，其中{q}个给出数值。"

@@ -25,7 +25,7 @@ from gzanalysis.ingest.pdf.header import EDGE, Column, cell_span, clean, columns
 from gzanalysis.ingest.pdf.tables import UNIT, Document
 from gzanalysis.ingest.pdf.templates import Template, normalise_title
 from gzanalysis.ingest.pdf.textlayer import Line, Page, Word
-from gzanalysis.ingest.projects import EMPTY_CATEGORY, LEVEL1_OF, project_row, target
+from gzanalysis.ingest.projects import EMPTY_CATEGORY, LEVEL1_OF, NO_OPERATOR, project_row, target
 
 INDICATOR_FIELDS = ("level1", "level2", "level3", "value", "unit", "operator")
 # The headings that make a line a performance table's header: an indicator and its value (with or without
@@ -106,6 +106,28 @@ def _ruled(c: Column, page: Page, y: float) -> Column:
     return Column(c.path, left, right, c.text_left, c.text_right) if ruled else c
 
 
+def _header_top(page: Page, line: Line) -> float | None:
+    """The rule over the header's rows: the nearest rule above ``line`` that runs the table's full width
+    (rules inside a many-rowed header span some of its columns only)."""
+    xs = [x for x, t, b in page.vrules if t - EDGE <= line.y <= b + EDGE]
+    if not xs:
+        return None
+    left, right = min(xs), max(xs)
+    spans: dict[int, list[list[float]]] = {}  # a rule drawn cell by cell: its pieces joined, per height
+    for y, x0, x1 in sorted(page.hrules, key=lambda r: (round(r[0]), r[1])):
+        if y >= line.top:
+            continue
+        pieces = spans.setdefault(round(y), [])
+        if pieces and x0 <= pieces[-1][1] + EDGE:
+            pieces[-1][1] = max(pieces[-1][1], x1)
+        else:
+            pieces.append([x0, x1])
+    full = [
+        y for y, pieces in spans.items() if any(a <= left + EDGE and b >= right - EDGE for a, b in pieces)
+    ]
+    return max(full) if full else None
+
+
 def _segment(cuts: list[float], y: float) -> tuple[float, float] | None:
     for a, b in zip(cuts, cuts[1:], strict=False):
         if a <= y <= b:
@@ -114,6 +136,7 @@ def _segment(cuts: list[float], y: float) -> tuple[float, float] | None:
 
 
 PUNCTUATION = re.compile(r"[“”‘’\"'「」『』《》（）()、，。；：,.;:·/\-]+")
+HEADING_LENGTH = 16  # characters: longer is a cell's text (a goal), not a heading
 HEADING_OF_GOAL = re.compile(r"^.{0,16}目标$")
 TABLE_TITLE_END = re.compile(r"表([(（][^()（）]*[)）])?$")  # …绩效目标表, …绩效目标表(一级项目)
 NUMBERED = re.compile(r"^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.])")
@@ -234,9 +257,16 @@ class _Reader:
         cuts = _cuts(page, anchor.cx, anchor.bottom, page.height)
         band_bottom = cuts[0] if cuts else line.bottom
         lines = [line]
-        for j in range(i - 1, (titled[0] if titled else -1), -1):  # heading lines above: all words headings
-            if all(self.heading(w.text) for w in page.lines[j].words):
-                lines.insert(0, page.lines[j])
+        header_top = _header_top(page, line)
+        for j in range(i - 1, (titled[0] if titled else -1), -1):
+            # lines above in the header's rows (below the table's top rule: 指标值类 / 型 in one cell), or
+            # whose words are all headings
+            above = page.lines[j]
+            in_rows = header_top is not None and above.y > header_top
+            if (in_rows and all(len(w.text) <= HEADING_LENGTH for w in above.words)) or all(
+                self.heading(w.text) for w in above.words
+            ):
+                lines.insert(0, above)
             else:
                 break
         lines += [
@@ -515,6 +545,8 @@ class _Reader:
         operator, number, unit, problem = target(value)
         if problem == "no unit":
             notes.append("no unit printed")
+        elif problem == "no operator":
+            notes.append(NO_OPERATOR)
         elif problem == "unreadable unit":
             notes.append(f"the text after the number is not one unit (printed as '{value}'); unit left blank")
         if not texts.get("level3") and not value:
