@@ -739,24 +739,24 @@ NARRATIVES = {
         1,
         (10737.69, -176.45, "上年预算"),
         (10737.69, -176.45, "上年预算"),
-        {TOTALS, THREE, RATES, AGREE},
-        {FISCAL, PARTS},
+        {TOTALS, THREE, RATES, AGREE, PARTS},  # 1.因公出国（境）费用。… named by its title
+        {FISCAL},
     ),
     "shenzhen-civil-affairs-2026": (
         8,
         0,
         (28283.46, 14309.95, "上年预算"),
         (28283.46, 14309.95, "上年预算"),
-        {TOTALS, THREE, RATES, AGREE},
-        {FISCAL, PARTS},
+        {TOTALS, THREE, RATES, AGREE, PARTS},  # 1.因公出国（境）费用。… named by its title
+        {FISCAL},
     ),
     "shenzhen-transport-2026": (
         8,
         0,
         (388763.56, 18248.67, "上年预算"),
         (388763.56, 18248.67, "上年预算"),
-        {TOTALS, THREE, RATES, AGREE},
-        {FISCAL, PARTS},
+        {TOTALS, THREE, RATES, AGREE, PARTS},  # 1.因公出国（境）费用。… named by its title
+        {FISCAL},
     ),
     "suzhou-audit-2026": (
         36,
@@ -893,3 +893,17 @@ def _normalised_line(folder: Path, line: int) -> str:
 
     text = (folder / "source.txt").read_text(encoding="utf-8").split("\n")[line - 1]
     return unicodedata.normalize("NFKC", text.replace("\t", ""))
+
+
+@pytest.mark.parametrize("name", [p.stem for p in PDFS])
+def test_the_audit_names_the_documents_own_years(packages, name):
+    """The audit's descriptions and causes name the document's year and the one before (2026 / 2025 for a
+    2026 budget), never the seed's 2023 / 2022."""
+    d = _load(packages[name][1])
+    year = int(d.meta["year"])
+    texts = gz.audit(d)[["description_zh", "description_en", "note", "cause_text", "cause_text_zh"]]
+    said = " ".join(texts.fillna("").astype(str).to_numpy().ravel())
+    for seed_year in {"2022", "2023"} - {str(year), str(year - 1)}:
+        assert seed_year not in said
+    if (d.table("narrative_changes")["amount"].notna()).any():
+        assert f"{year}" in said or f"{year - 1}" in said

@@ -99,7 +99,7 @@ def audit(d) -> pd.DataFrame:
     duplicated = frame["rule"][frame["rule"].duplicated()].tolist()
     if duplicated:
         raise RuntimeError(f"audit rule ids must be unique: {duplicated}")
-    return causes.assign(frame)
+    return causes.assign(frame, d.meta.get("year"))
 
 
 def _run(family: str, run, d) -> list[Check]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from gzanalysis.audit.checks import _EPS
+from gzanalysis.audit.checks import _EPS, Years, years
 
 PRIOR_YEAR = "narrative.prior_year."
 PARTS = "narrative.parts."
@@ -27,7 +27,7 @@ def _sections_and_items(rule: str) -> tuple[str, str, str, str]:
     return (*left.split(".", 1), *right.split(".", 1))
 
 
-def _misstated_changes(findings: pd.DataFrame):
+def _misstated_changes(findings: pd.DataFrame, y: Years):
     """A pair of sections implying different 2022 amounts, and a section's parts missing their total by the
     same difference (within the parts' rounding): one change misstated, seen twice."""
     material = findings[findings["status"] == "material"]
@@ -44,11 +44,11 @@ def _misstated_changes(findings: pd.DataFrame):
             and abs(p.diff - pair.diff) <= p.tolerance + _EPS
         ]
         text = (
-            f"One misstated change: 「{section_a}」 {item_a} and 「{section_b}」 {item_b} imply 2022 amounts "
+            f"One misstated change: 「{section_a}」 {item_a} and 「{section_b}」 {item_b} imply {y.prior_en} amounts "
             f"{pair.lhs:,.2f} and {pair.rhs:,.2f} (lines {pair.source_lines})"
         )
         text_zh = (
-            f"同一个增减额说错：「{section_a}」{item_a}与「{section_b}」{item_b}推算的2022年数分别为"
+            f"同一个增减额说错：「{section_a}」{item_a}与「{section_b}」{item_b}推算的{y.prior_zh}数分别为"
             f"{pair.lhs:,.2f}和{pair.rhs:,.2f}（第{_lines_zh(pair.source_lines)}行）"
         )
         for p in explained:
@@ -62,7 +62,7 @@ def _misstated_changes(findings: pd.DataFrame):
         yield f"misstated_change.{item_a}", (text + ".", text_zh + "。"), rules
 
 
-def _coverage_gap(findings: pd.DataFrame):
+def _coverage_gap(findings: pd.DataFrame, y: Years):
     """Coverage findings with the same difference are one gap: the money without a performance table."""
     material = findings[(findings["status"] == "material") & findings["rule"].str.startswith(COVERAGE)]
     for diff, block in material.groupby(material["diff"].round(2)):
@@ -79,15 +79,15 @@ def _coverage_gap(findings: pd.DataFrame):
             )
 
 
-def _non_fiscal_prior_year(findings: pd.DataFrame):
+def _non_fiscal_prior_year(findings: pd.DataFrame, y: Years):
     info = findings[(findings["status"] == "info") & findings["rule"].str.startswith(NON_FISCAL)]
     if not info.empty:
         parts = ", ".join(f"{r.rule.removeprefix(NON_FISCAL)} {r.diff:,.2f}" for r in info.itertuples())
         yield (
             "non_fiscal_2022",
             (
-                f"In 2022 part of the spending was paid from money other than fiscal appropriations: {parts}.",
-                f"2022年有部分支出由财政拨款以外的资金安排：{parts}。",
+                f"In {y.prior_en} part of the spending was paid from money other than fiscal appropriations: {parts}.",
+                f"{y.prior_zh}有部分支出由财政拨款以外的资金安排：{parts}。",
             ),
             list(info["rule"]),
         )
@@ -101,15 +101,15 @@ def _lines_zh(lines: str) -> str:
 SHARED = [_misstated_changes, _coverage_gap, _non_fiscal_prior_year]
 
 
-def assign(findings: pd.DataFrame) -> pd.DataFrame:
+def assign(findings: pd.DataFrame, year=None) -> pd.DataFrame:
     """Fill ``cause``, ``cause_text`` and ``cause_text_zh``: shared causes first, every other finding its own
-    cause."""
+    cause. ``year``: the disclosure's, named in the texts."""
     out = findings.copy()
     cause = pd.Series("", index=out.index, dtype=object)
     text = pd.Series("", index=out.index, dtype=object)
     text_zh = pd.Series("", index=out.index, dtype=object)
     for find in SHARED:
-        for cause_id, (sentence, sentence_zh), rules in find(out):
+        for cause_id, (sentence, sentence_zh), rules in find(out, years(year)):
             where = out["rule"].isin(rules) & (cause == "")
             cause[where], text[where], text_zh[where] = cause_id, sentence, sentence_zh
     rounding = (out["status"] == "rounding") & (cause == "")

@@ -105,3 +105,21 @@ def num(value) -> float:
 
 def lines(values) -> list[int]:
     return [int(v) for v in values if v is not None and not pd.isna(v)]
+
+
+@dataclass(frozen=True)
+class Years:
+    """The disclosure's year and the one before, as the descriptions print them (2023年 / 2023), or 本年 /
+    this year where the package names no year."""
+
+    zh: str
+    en: str
+    prior_zh: str
+    prior_en: str
+
+
+def years(year) -> Years:
+    if year is None or pd.isna(year):
+        return Years("本年", "this year's", "上年", "the previous year's")
+    y = int(year)
+    return Years(f"{y}年", str(y), f"{y - 1}年", str(y - 1))

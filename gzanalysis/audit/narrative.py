@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from gzanalysis.audit.checks import ROUNDING_PER_FIGURE, Check, lines, num
+from gzanalysis.audit.checks import ROUNDING_PER_FIGURE, Check, lines, num, years
 from gzanalysis.audit.rules import not_checked, not_read, structure
 from gzanalysis.package.layout import layout
 
@@ -224,7 +224,8 @@ def _check(
 
 
 def amounts_vs_tables(d) -> Iterator[Check]:
-    """Every 2023 amount the narrative states equals the table figure it describes."""
+    """Every amount of the year the narrative states equals the table figure it describes."""
+    y = years(d.meta.get("year"))
     changes = d.table("narrative_changes")
     seen: set[str] = set()
     yield from _headlines_not_stated(d, changes)
@@ -247,8 +248,8 @@ def amounts_vs_tables(d) -> Iterator[Check]:
         value, line, title, label = found
         yield _check(
             unique_rule(f"narrative.amount.{r.section}.{r.grouping}.{r.item}", seen, r.row),
-            f"说明「{r.section}」{r.item} 2023年预算数 = 表中数",
-            f"narrative 2023 amount of {r.item} ({r.section}) equals the table",
+            f"说明「{r.section}」{r.item} {y.zh}预算数 = 表中数",
+            f"narrative {y.en} amount of {r.item} ({r.section}) equals the table",
             FUND[r.scope],
             f"说明 {r.item}",
             r.amount,
@@ -349,7 +350,8 @@ def _group_sum(rows, col):
 
 
 def parts_add_up(d) -> Iterator[Check]:
-    """The parts of each stated change (and 2023 amount) add up to the stated total."""
+    """The parts of each stated change (and amount of the year) add up to the stated total."""
+    y = years(d.meta.get("year"))
     changes = d.table("narrative_changes")
     for (section, scope), block in changes.groupby(["section", "scope"], sort=False):
         total = block[block["grouping"] == "total"]
@@ -380,7 +382,7 @@ def parts_add_up(d) -> Iterator[Check]:
                 continue
             for col, what_zh, what_en in (
                 ("change", "增减额", "changes"),
-                ("amount", "2023年预算数", "2023 amounts"),
+                ("amount", f"{y.zh}预算数", f"{y.en} amounts"),
             ):
                 if col == "amount" and parts["amount"].isna().any():
                     continue  # some parts state only their change
@@ -553,6 +555,7 @@ def fiscal_parts_of_prior_year(d) -> Iterator[Check]:
     the fiscal part lies within the whole (a limit), the non-fiscal parts by kind add up to the non-fiscal
     income by source (an identity), and the non-fiscal part of each kind is reported as information.
     """
+    y = years(d.meta.get("year"))
     changes = d.table("narrative_changes")
     pairs = [
         (
@@ -568,8 +571,8 @@ def fiscal_parts_of_prior_year(d) -> Iterator[Check]:
             continue
         yield _prior_year_check(
             f"narrative.prior_year.fiscal_within.{whole.section}.{whole.item}~{fiscal.section}.{fiscal.item}",
-            f"推算2022年数: 「{fiscal.section}」{fiscal.item}(财政拨款) ≤ 「{whole.section}」{whole.item}(全部资金)",
-            f"implied 2022 amounts: the fiscal part of {fiscal.item} lies within its all-funds amount",
+            f"推算{y.prior_zh}数: 「{fiscal.section}」{fiscal.item}(财政拨款) ≤ 「{whole.section}」{whole.item}(全部资金)",
+            f"implied {y.prior_en} amounts: the fiscal part of {fiscal.item} lies within its all-funds amount",
             fiscal,
             whole,
             note="A fiscal figure is compared with an all-funds one only as a part with its whole.",
@@ -579,11 +582,12 @@ def fiscal_parts_of_prior_year(d) -> Iterator[Check]:
     for whole, fiscal in kinds:
         yield _prior_year_check(
             f"narrative.prior_year.non_fiscal.{whole.item}",
-            f"2022年{whole.item}中非财政拨款部分: 全部资金推算数 − 财政拨款推算数",
-            f"2022 {whole.item} not paid from fiscal appropriations: all-funds minus fiscal implied amount",
+            f"{y.prior_zh}{whole.item}中非财政拨款部分: 全部资金推算数 − 财政拨款推算数",
+            f"{y.prior_en} {whole.item} not paid from fiscal appropriations: all-funds minus fiscal implied amount",
             whole,
             fiscal,
-            note="Information, not a test: diff is the 2022 money from sources other than fiscal appropriations.",
+            note=f"Information, not a test: diff is the {y.prior_en} money from sources other than fiscal "
+            "appropriations.",
             kind="info",
         )
     total = _find(changes, "收入", "全部资金", "total")
@@ -592,12 +596,13 @@ def fiscal_parts_of_prior_year(d) -> Iterator[Check]:
         by_kind = sum(_implied_prior(w) - _implied_prior(f) for w, f in kinds)
         yield _check(
             "narrative.prior_year.non_fiscal.by_kind~by_source",
-            "2022年非财政拨款资金: 按支出类别(基本 + 项目, 全部资金 − 财政拨款) = 按收入来源(收入总额 − 财政拨款收入)",
-            "2022 non-fiscal money by kind (basic + project, all funds − fiscal) = by source (income − fiscal income)",
+            f"{y.prior_zh}非财政拨款资金: 按支出类别(基本 + 项目, 全部资金 − 财政拨款) = 按收入来源(收入总额 − 财政拨款收入)",
+            f"{y.prior_en} non-fiscal money by kind (basic + project, all funds − fiscal) = by source (income − fiscal "
+            "income)",
             "all",
             "Σ 基本支出, 项目支出 (全部资金 − 财政拨款)",
             by_kind,
-            f"{total.item} − {fiscal_income.item} (2022)",
+            f"{total.item} − {fiscal_income.item} ({y.prior_en})",
             _implied_prior(total) - _implied_prior(fiscal_income),
             4 * len(kinds) + 4,
             [NARRATIVE],
@@ -613,6 +618,7 @@ def prior_years_agree(d) -> Iterator[Check]:
     pair are all-funds figures, or both fiscal: a fiscal part and its all-funds whole are compared in
     ``fiscal_parts_of_prior_year``.
     """
+    y = years(d.meta.get("year"))
     changes = d.table("narrative_changes")
     inc = _total_row(d, "income_by_function")
 
@@ -641,8 +647,8 @@ def prior_years_agree(d) -> Iterator[Check]:
         (
             find("收入", "全部资金", "income_source", "其他收入"),
             find("支出", "全部资金", "function", function_code="229"),
-            "in 2023 all 其他收入 is spent as function 229 其他支出 and 229 has no other source (部门收入总表); "
-            "assumes the same of 2022",
+            f"in {y.en} all 其他收入 is spent as function 229 其他支出 and 229 has no other source (部门收入总表); "
+            f"assumes the same of {y.prior_en}",
             inc is not None
             and abs(num(inc["other_income"]) - num(other_229)) < 1e-9
             and abs(num(other_229) - num(_coded(d, "income_by_function", "229", "total")[0])) < 1e-9,
@@ -652,8 +658,8 @@ def prior_years_agree(d) -> Iterator[Check]:
         (
             find("支出", "全部资金", "function", function_code="229"),
             find("支出", "全部资金", "economic", economic_code="399"),
-            "function 229 其他支出 and economic class 其他相关支出 are the same money in 2023 (both the unit's own funds, 700); "
-            "assumes the same of 2022",
+            f"function 229 其他支出 and economic class 其他相关支出 are taken to be the same money in {y.en} (the "
+            f"unit's own funds); assumes the same of {y.prior_en}",
             True,
         )
     )
@@ -662,8 +668,8 @@ def prior_years_agree(d) -> Iterator[Check]:
             continue
         yield _prior_year_check(
             f"narrative.prior_year.{a.section}.{a.item}~{b.section}.{b.item}",
-            f"推算2022年数一致: 「{a.section}」{a.item} 与 「{b.section}」{b.item}",
-            f"implied 2022 amounts agree: {a.item} ({a.section}) and {b.item} ({b.section})",
+            f"推算{y.prior_zh}数一致: 「{a.section}」{a.item} 与 「{b.section}」{b.item}",
+            f"implied {y.prior_en} amounts agree: {a.item} ({a.section}) and {b.item} ({b.section})",
             a,
             b,
             note=note,

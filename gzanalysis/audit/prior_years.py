@@ -11,13 +11,14 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from gzanalysis.audit.checks import Check, lines, num
+from gzanalysis.audit.checks import Check, lines, num, years
 from gzanalysis.audit.narrative import FUND, NARRATIVE, table_figure, unique_rule
 
 NEW_ITEM = "净增"  # the wording of a change that is the whole of this year's amount
 
 
 def prior_years(d) -> Iterator[Check]:
+    y = years(d.meta.get("year"))
     seen: set[str] = set()
     for r in d.table("narrative_changes").itertuples():
         key = unique_rule(f"{r.section}.{r.grouping}.{r.item}", seen, r.row)
@@ -31,7 +32,7 @@ def prior_years(d) -> Iterator[Check]:
                     rule=f"prior_year.net_increase.{key}",
                     family="prior_year",
                     fund=FUND[r.scope],
-                    description_zh=f"说明「{r.section}」{r.item}「净增」数 = 表中2023年数",
+                    description_zh=f"说明「{r.section}」{r.item}「净增」数 = 表中{y.zh}数",
                     description_en=f"the bare net increase of {r.item} ({r.section}) equals this year's table figure",
                     lhs_label=f"说明 {r.item} 净增",
                     lhs=float(r.change),
@@ -43,12 +44,12 @@ def prior_years(d) -> Iterator[Check]:
                 )
             amount, amount_label, more = num(value), label, [line]
         else:
-            amount, amount_label, more = float(r.amount), f"说明 {r.item} 2023年", []
+            amount, amount_label, more = float(r.amount), f"说明 {r.item} {y.zh}", []
         yield Check(
             rule=f"prior_year.not_negative.{key}",
             family="prior_year",
             fund=FUND[r.scope],
-            description_zh=f"说明「{r.section}」{r.item}: 推算的2022年数(本年数 − 增减)不为负",
+            description_zh=f"说明「{r.section}」{r.item}: 推算的{y.prior_zh}数(本年数 − 增减)不为负",
             description_en=f"the previous-year amount implied for {r.item} ({r.section}) is not negative",
             lhs_label="0",
             lhs=0.0,

@@ -96,17 +96,27 @@ def _group(lines):
 _GENERIC = re.compile(r"^(?:本年)?(?:预算数?|预算安排|安排|预算支出)$")
 
 
+# A numbered short title ending its own sentence, the name of the statement after it (深圳:
+# "1.因公出国（境）费用。2026年预算数28.00万元，较…")
+NUMBERED_TITLE = re.compile(
+    r"(?:^|[。;:])\s*((?:\d+\.|\(\S\)|[一二三四五六七八九十]+、)[^。;,:]{1,20})。\s*\S*$"
+)
+
+
 def clean_item(item: str, before: str = "") -> str:
     """An item's name: without the heading or year printed before it; a bare 预算数 takes the name printed
-    before its colon ("因公出国(境)费用:2026年预算数28.00万元")."""
+    before its colon ("因公出国(境)费用:2026年预算数28.00万元") or the numbered title before it
+    ("1.因公出国(境)费用。2026年预算数28.00万元")."""
     item = "".join(item.split())
     item = re.sub(r"^[.、)\]]+", "", item)
     item = re.sub(r"^.*(?:情况|说明|部分)(?=.*\d{4}年)", "", item)
     item = re.sub(r"^(?:\d{4})?年度?", "", item)
     if m := re.match(r"^(.*?)\d{4}年度?(.+)$", item):  # the unit's name and the year before the item
         item = m.group(2) if not _GENERIC.match(m.group(2)) else m.group(1) + m.group(2)
-    if _GENERIC.match(re.sub(r"(?:为|是)$", "", item)) and (m := re.search(r"([^。;,:]+):\s*\S*$", before)):
-        item = re.sub(r"^(?:\(\S\)|\d+\.)", "", "".join(m.group(1).split())) + item
+    if _GENERIC.match(re.sub(r"(?:为|是)$", "", item)) and (
+        m := re.search(r"([^。;,:]+):\s*\S*$", before) or NUMBERED_TITLE.search(before)
+    ):
+        item = re.sub(r"^(?:\(\S\)|\d+\.|[一二三四五六七八九十]+、)", "", "".join(m.group(1).split())) + item
     item = re.sub(r"^(?:其中|包括)", "", item)
     return re.sub(r"(?:为|是)$", "", item)
 
