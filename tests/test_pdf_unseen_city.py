@@ -81,3 +81,47 @@ def test_its_performance_table_is_read_by_its_header(result):
     )
     assert by_text["提高"]["operator"] is None and by_text["提高"]["number"] is None
     assert perf.not_read == [] and perf.findings == []
+
+
+def test_its_other_performance_forms_are_read_by_what_they_hold(tmp_path):
+    """附表六–八 (tests/unseen_city.py): a 部门整体 form (labels and goal above 一级/二级/三级指标), a project
+    table without levels whose value and unit are printed apart and without a comparison, and a table of
+    goals only: each read by its header, none by its title."""
+    from gzanalysis.ingest.pdf import performance
+    from gzanalysis.ingest.pdf.tables import Document
+    from gzanalysis.ingest.pdf.templates import load
+    from gzanalysis.ingest.pdf.textlayer import read_pages
+    from tests.unseen_city import DEPARTMENT_FORM, GOALS, LEVELLESS, forms_pdf
+
+    pdf = forms_pdf(tmp_path)
+    if pdf is None:
+        pytest.skip("no Chromium to print the document with (make test installs it)")
+    perf = performance.read(Document(read_pages(pdf)), load("national"))
+    got = [(p["scope"], p["name"], Decimal(p["funds_total"]), p["goal"]) for p in perf.projects]
+    assert got == [
+        (
+            "department",
+            DEPARTMENT_FORM["name"],
+            _wan(DEPARTMENT_FORM["amount"]),
+            DEPARTMENT_FORM["goal"],
+        ),
+        *(("project", name, _wan(amount), goal) for name, amount, goal, _ in LEVELLESS),
+        *(("project", name, Decimal(amount), goal) for name, amount, goal in GOALS),
+    ]
+    by_project = {}
+    for i in perf.indicators:
+        by_project.setdefault(i["project_id"], []).append(i)
+    department = [(i["level1"], i["level2"], i["level3"], i["value_text"]) for i in by_project["P1"]]
+    assert department == DEPARTMENT_FORM["indicators"]
+    levelless = [
+        (i["level1"], i["level2"], i["level3"], i["value_text"], i["operator"], i["number"], i["unit"])
+        for pid in ("P2", "P3")
+        for i in by_project[pid]
+    ]
+    assert levelless == [
+        (None, None, indicator, f"{value}{unit}", None, value, unit)
+        for _, _, _, rows in LEVELLESS
+        for indicator, value, unit in rows
+    ]
+    assert all("no indicator levels" in i["note"] for pid in ("P2", "P3") for i in by_project[pid])
+    assert "P4" not in by_project and "P5" not in by_project  # goals only

@@ -172,3 +172,105 @@ def budget_pdf(folder: Path) -> Path | None:
         timeout=120,
     )
     return out
+
+
+# Three more performance forms of the unseen city, worded as no shared document words them (see
+# tests/test_pdf_unseen_city.py): a department-wide form with its labels and goal above the indicators,
+# a project table without indicator levels (指标名称 | 指标值 | 计量单位, the value printed apart from its unit
+# and without a comparison), and a table of goals only (项目 | 预算数 | 绩效目标).
+DEPARTMENT_FORM = {
+    "name": "某市文化广电旅游局",
+    "amount": 12_345_678.00,
+    "goal": "推进公共文化服务体系建设，提升文旅融合发展水平。",
+    "indicators": [
+        ("产出指标", "数量指标", "文化惠民演出场次", "≥200场"),
+        ("效益指标", "社会效益指标", "公众满意度", "≥90%"),
+    ],
+}
+# (project, amount in 元, goal, [(指标名称, 指标值, 计量单位)])
+LEVELLESS = [
+    (
+        "文物保护修缮项目",
+        3_000_000.00,
+        "完成重点文物修缮。",
+        [("修缮文物点数量", "12", "处"), ("验收合格率", "100", "%")],
+    ),
+    ("全民健身设施项目", 1_500_000.00, "新建健身路径。", [("新建健身路径", "30", "条")]),
+]
+# (project, amount in 万元, goal)
+GOALS = [
+    ("旅游宣传推广", "260.00", "开展旅游宣传推广活动，提升城市旅游知名度。"),
+    ("非遗传承保护", "85.50", "支持非遗传承人开展传习活动。"),
+]
+
+
+def _forms_html() -> str:
+    d = DEPARTMENT_FORM
+    rows = "".join(
+        f"<tr><td>{a}</td><td>{b}</td><td>{c}</td><td>{v}</td></tr>" for a, b, c, v in d["indicators"]
+    )
+    department = (
+        '<section><h2>附表六 部门整体绩效目标表</h2><p class="unit">单位：元</p><table>'
+        f"<tr><td>部门名称</td><td colspan='3'>{d['name']}</td></tr>"
+        f"<tr><td>资金总额</td><td colspan='3'>{_money(d['amount'])}</td></tr>"
+        f"<tr><td>年度绩效目标</td><td colspan='3'>{d['goal']}</td></tr>"
+        "<tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th></tr>"
+        f"{rows}</table></section>"
+    )
+    body = []
+    for name, amount, goal, indicators in LEVELLESS:
+        for i, (indicator, value, unit) in enumerate(indicators):
+            cells = ""
+            if i == 0:
+                n = len(indicators)
+                cells = (
+                    f'<td rowspan="{n}">{name}</td><td rowspan="{n}">{_money(amount)}</td>'
+                    f'<td rowspan="{n}">{goal}</td>'
+                )
+            body.append(f"<tr>{cells}<td>{indicator}</td><td>{value}</td><td>{unit}</td></tr>")
+    head = "".join(
+        f"<th>{h}</th>"
+        for h in ["项目名称", "年度预算金额", "年度绩效目标", "指标名称", "指标值", "计量单位"]
+    )
+    levelless = (
+        '<section><h2>附表七 项目绩效目标表</h2><p class="unit">单位：元</p>'
+        f"<table><tr>{head}</tr>{''.join(body)}</table></section>"
+    )
+    goals = _table(
+        "附表八 重点项目绩效目标", ["项目", "预算数（单位：万元）", "绩效目标"], [list(g) for g in GOALS]
+    )
+    goals = goals.replace('<p class="unit">单位：元</p>', "")
+    style = (
+        "body{font-family:'Noto Sans CJK SC',sans-serif;font-size:11px} section{page-break-after:always}"
+        "table{border-collapse:collapse;width:100%} td,th{border:1px solid #000;padding:3px 6px}"
+        "h2{text-align:center;font-size:16px}"
+    )
+    return (
+        f"<!doctype html><html><head><meta charset='utf-8'><style>{style}</style></head><body>"
+        f"{department}{levelless}{goals}</body></html>"
+    )
+
+
+def forms_pdf(folder: Path) -> Path | None:
+    """The three forms as a PDF (None where no Chromium is installed)."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        return None
+    page = folder / "forms.html"
+    page.write_text(_forms_html(), encoding="utf-8")
+    out = folder / "unseen-city-forms-2026.pdf"
+    subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={out}",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return out
