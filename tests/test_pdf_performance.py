@@ -390,3 +390,17 @@ def test_read_the_same_with_every_city_template_withheld(packages, stem):
     assert bare.template == "national"
     assert bare.performance.projects == result.reading.performance.projects
     assert bare.performance.indicators == result.reading.performance.indicators
+
+
+def test_a_goal_run_on_to_the_next_page_is_read_whole(packages):
+    """西安应急 附表14: 年度总体目标 is one cell from page 33 on to page 34, where its label is not printed
+    again; its goals 目标1–目标15 are read whole, in order (附表15: 目标1–目标14, pages 39–40)."""
+    import re
+
+    _, folder = packages("xian-emergency")
+    goals = _load(folder).table("projects")["goal"].tolist()
+    assert [re.findall(r"目标(\d+)[:：]", g) for g in goals] == [
+        [str(n) for n in range(1, 16)],
+        [str(n) for n in range(1, 15)],
+    ]
+    assert goals[0].endswith("有效应对突发事故。")

@@ -128,6 +128,13 @@ def _header_top(page: Page, line: Line) -> float | None:
     return max(full) if full else None
 
 
+def _labelled(p: dict) -> bool:
+    """Whether a form gave any labelled value (a name, a unit, an amount, a goal)."""
+    return any(
+        p.get(f) for f in ("name", "department", "implementing_unit", "funds_total", "funds_fiscal", "goal")
+    )
+
+
 def _segment(cuts: list[float], y: float) -> tuple[float, float] | None:
     for a, b in zip(cuts, cuts[1:], strict=False):
         if a <= y <= b:
@@ -355,7 +362,8 @@ class _Reader:
                     for a, b in zip(ys, ys[1:], strict=False)
                     if a <= (w.top + w.bottom) / 2 <= b  # its centre: loose boxes reach over rules
                 ),
-                (w.top, w.bottom),
+                # under the last rule at its place: a cell the page ends (年度总体目标, run on to the next)
+                (ys[-1], page.height) if ys and w.top > ys[-1] else (w.top, w.bottom),
             )
             cells.setdefault((round(left), round(right), round(seg[0]), round(seg[1])), []).append(w)
         boxes = [(k, _text(ws, self.line_of), ws) for k, ws in cells.items()]
@@ -365,6 +373,7 @@ class _Reader:
         for (left, right, t, b), text, ws in boxes:
             name = _field(self.labels, _label(text))
             label, colon, after = text.partition(":")
+            column = None  # the value's column (left, right), where the value is a cell of its own
             if name is None and colon and after:  # 单位名称:重庆市气象局, label and value in one cell
                 name, value, vws = _field(self.labels, _label(label)), after, ws
             elif name is not None:
@@ -388,9 +397,12 @@ class _Reader:
                 ]
                 if not (right_of or (name == "goal" and below)):
                     continue
-                _, value, vws = (
+                (*column, _, _), value, vws = (
                     min(right_of, key=lambda x: x[0][0]) if right_of else min(below, key=lambda x: x[0][2])
                 )
+                if name == "goal" and right_of:  # a goal over several cells of its column, top to bottom
+                    parts = sorted((x for x in right_of if list(x[0][:2]) == column), key=lambda x: x[0][2])
+                    value, vws = "".join(x[1] for x in parts), parts[0][2]
             if name is None:
                 continue
             if name.startswith("funds_"):
@@ -399,6 +411,8 @@ class _Reader:
                 continue  # 部门整体支出年度绩效目标: the heading over the goal's column, not a goal
             elif not p.get(name):
                 p[name] = value
+                if name == "goal" and column:
+                    p["_goal_column"] = tuple(column)
                 if name in ("name", "goal", "unit_name"):
                     line = {"name": "source_line", "goal": "goal_line"}.get(name, "unit_name_line")
                     p[line] = str(self.line_of[id(vws[0])])
@@ -416,7 +430,17 @@ class _Reader:
             and before["_page"] < page.number
             and p["name"] in ("", before["name"])
         ):
-            return  # the table's header printed again on its next page: its rows are the same project's
+            # the table's header printed again on its next page: its rows are the same project's, and a goal
+            # run on from the page before is the rest of its goal
+            if p["goal"] and before["goal"] and p["goal"] not in before["goal"]:
+                before["goal"] += p["goal"]
+            elif not p["goal"] and before["goal"] and before.get("_goal_column") and not _labelled(p):
+                # its label printed on the page before only: the goal's column at this page's top goes on
+                parts = sorted(
+                    (x for x in boxes if x[0][:2] == before["_goal_column"]), key=lambda x: x[0][2]
+                )
+                before["goal"] += "".join(x[1] for x in parts)
+            return
         self.project, self.project_key = p, ("labels", id(p))
         if not p["name"]:
             p["_blank"] = (
