@@ -60,12 +60,14 @@ DEPARTMENT = {
     # 重庆 表十, pages 19–20: 单位名称:重庆市气象局, 当年整体绩效目标, then 指标名称 | 指标性质 | … (no levels)
     "chongqing-meteorology-2026": [("重庆市气象局", 11, None)],
     "chongqing-government-office-2026": [("重庆市人民政府办公厅", 10, None)],
-    # 西安应急 附表14, pages 33–35: 部门（单位）名称 on page 33 above the goals, the indicators on 34–35, 金额合计
-    # 3,643.37 (page 33); 附表15 专项资金整体支出绩效目标表, pages 39–41: its 专项（项目）名称 printed as
-    # 西安市安全生产监督管理局 (and 主管部门 as 安全生产专项资金: the two as printed), 28 indicators (指标1–14 twice)
+    # 西安应急 附表14, pages 33–38: 部门（单位）名称 on page 33 above the goals, the indicators on 34–38 (指标1–15
+    # for each of seven 二级指标, plus one 经济效益 and one 生态效益: 107), 金额合计 3,643.37 (page 33); 附表15
+    # 专项资金整体支出绩效目标表, pages 39–45: its 专项（项目）名称 printed as 西安市安全生产监督管理局 (and 主管部门
+    # as 安全生产专项资金: the two as printed), 指标1–14 for each of seven, plus two: 100. Merged cells broken by
+    # the pages, their labels drawn beyond the page's edge, and pages that begin inside the grid.
     "xian-emergency": [
-        ("西安市安全生产监督管理局", 17, "3643.37"),
-        ("西安市安全生产监督管理局", 28, "1620.98"),
+        ("西安市安全生产监督管理局", 107, "3643.37"),
+        ("西安市安全生产监督管理局", 100, "1620.98"),
     ],
     # 西安信访 page 42: 部门整体支出绩效目标表, 金额合计 2838.42
     "xian-petitions-2026": [("西安市信访局", 14, "2838.42")],
@@ -404,3 +406,16 @@ def test_a_goal_run_on_to_the_next_page_is_read_whole(packages):
         [str(n) for n in range(1, 15)],
     ]
     assert goals[0].endswith("有效应对突发事故。")
+
+
+def test_every_row_of_a_table_over_many_pages_is_read(packages):
+    """西安应急's two 整体 tables run over five and six pages, their merged 一级/二级 cells broken by the pages
+    (labels drawn at a cell's middle, beyond the page's edge; a vertical 年度绩效指标 across a page's top): every
+    indicator row is read with its levels, none is left out (the ingest's findings name none)."""
+    result, folder = packages("xian-emergency")
+    ind = _load(folder).table("indicators")
+    assert ind["level1"].notna().all() and ind["level2"].notna().all()
+    counts = ind.groupby(["project_id", "level2"]).size()
+    assert set(counts["P1"].drop(["经济效益指标", "生态效益指标"])) == {15}  # 指标1–15 under each
+    assert set(counts["P2"].drop(["经济效益指标", "生态效益指标"])) == {14}
+    assert not [f for f in result.reading.performance.findings if "not read" in f]

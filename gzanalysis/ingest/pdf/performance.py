@@ -128,6 +128,27 @@ def _header_top(page: Page, line: Line) -> float | None:
     return max(full) if full else None
 
 
+def _open_below(col: list[float], y: float, cuts: list[float]) -> bool:
+    """Whether the cell of a column at ``y`` runs on past the table's last rule on the page (no rule closes
+    it: a merged cell continued on the next page)."""
+    return not col or (y > col[-1] and col[-1] < cuts[-1] - EDGE)
+
+
+def _label_below_page(words: list[Word], c: Column, page: Page) -> list[Word]:
+    """The label of a merged cell broken by the page, drawn at its middle: below the page's edge, where the
+    cell runs on over the next page (西安应急 page 34: 质量指标). The nearest such label of the column."""
+    below = sorted(
+        (w for w in words if c.left - EDGE <= w.cx <= c.right + EDGE and w.top > page.height),
+        key=lambda w: w.top,
+    )
+    label: list[Word] = []
+    for w in below:  # the label's lines (可持续影响 / 指标): each within a line's height of the one before
+        if label and w.top - label[-1].bottom > label[-1].bottom - label[-1].top:
+            break
+        label.append(w)
+    return label
+
+
 def _labelled(p: dict) -> bool:
     """Whether a form gave any labelled value (a name, a unit, an amount, a goal)."""
     return any(
@@ -143,6 +164,7 @@ def _segment(cuts: list[float], y: float) -> tuple[float, float] | None:
 
 
 PUNCTUATION = re.compile(r"[“”‘’\"'「」『』《》（）()、，。；：,.;:·/\-]+")
+LABEL_FRAGMENT = 2  # characters: a line of a label printed one or two characters a line, down its cell
 HEADING_LENGTH = 16  # characters: longer is a cell's text (a goal), not a heading
 HEADING_OF_GOAL = re.compile(r"^.{0,16}目标$")
 TABLE_TITLE_END = re.compile(r"表([(（][^()（）]*[)）])?$")  # …绩效目标表, …绩效目标表(一级项目)
@@ -234,8 +256,9 @@ class _Reader:
                 titled = self.title_above(page, heads[0]) if heads else None
                 if titled is not None:
                     stop = min(stop, page.lines[titled[0]].top)
-                self.body(page, grid, None, stop, continuing=True)
-            grid = None
+                continued = self.body(page, grid, None, stop, continuing=True)
+                if not continued or heads:
+                    grid = None  # else the table runs on over a whole page, and may run on again
             for n, i in enumerate(heads):
                 grid = self.open(page, i, heads[n + 1] if n + 1 < len(heads) else None)
             self.last_title(page)
@@ -470,23 +493,31 @@ class _Reader:
         return p
 
     # ------------------------------------------------------------------ rows
-    def body(self, page: Page, grid: _Grid, top: float | None, stop: float, continuing: bool = False) -> None:
+    def body(self, page: Page, grid: _Grid, top: float | None, stop: float, continuing: bool = False) -> bool:
+        """Read the rows of ``grid`` on ``page`` between ``top`` and ``stop``; where ``continuing``, only if the
+        page's first lines lie in the same grid. Whether rows were read."""
         x = _centre(grid.cols[grid.row_field])
         cuts = _cuts(page, x, top if top is not None else 0.0, stop)
         if continuing:
-            first = next((ln for ln in page.lines if ln.words and clean(ln.text)), None)
-            inside = first is not None and cuts and cuts[0] - EDGE <= first.top <= cuts[-1]
+            # the page begins inside the grid: nothing printed above its first rule but characters of a
+            # broken cell's label (a vertical 年度绩效指标 drawn at its cell's middle, across the page's edge)
+            above = [
+                ln for ln in page.lines if clean(ln.text) and ln.bottom > 0 and cuts and ln.y < cuts[0] - EDGE
+            ]
+            inside = bool(cuts) and all(len(clean(ln.text)) <= LABEL_FRAGMENT for ln in above)
             edges = [v for v, t, b in page.vrules if cuts and t <= cuts[0] + EDGE]
             same = all(
                 any(abs(v - c.left) < EDGE for v in edges) for c in grid.cols.values() if c.left > -1e9
             )
             if not (inside and same):
-                return
+                return False
             self.out.read[-1][2] = page.number
         self.out.pages.add(page.number)
-        col_cuts = {
-            f: _cuts(page, _centre(c), cuts[0], cuts[-1]) if cuts else [] for f, c in grid.cols.items()
-        }
+        drawn = {f: _cuts(page, _centre(c), cuts[0], cuts[-1]) if cuts else [] for f, c in grid.cols.items()}
+        col_cuts = dict(drawn)
+        for f in ("level1", "level2"):  # a level cell open at the page's top or foot ends at the table's edge
+            if f in col_cuts and cuts:
+                col_cuts[f] = sorted({cuts[0], *drawn[f], cuts[-1]})
         words = [w for ln in page.lines for w in ln.words]
         for a, b in zip(cuts, cuts[1:], strict=False):
             mid = (a + b) / 2
@@ -499,6 +530,8 @@ class _Reader:
                     if c.left - EDGE <= w.cx <= c.right + EDGE
                     and seg[0] - EDGE <= (w.top + w.bottom) / 2 <= seg[1] + EDGE
                 ]
+                if not ws and f in ("level1", "level2") and _open_below(drawn[f], mid, cuts):
+                    ws = _label_below_page(words, c, page)
                 texts[f], at[f] = _text(ws, self.line_of), ws
                 if continuing and f in ("level1", "level2") and not ws and seg[0] <= cuts[0] + EDGE:
                     texts[f"{f}_broken"] = "1"  # a merged cell begun on the page before
@@ -520,6 +553,7 @@ class _Reader:
             if not indicator:
                 continue
             self.indicator(texts, at, grid, page)
+        return True
 
     def indicator(self, texts: dict, at: dict, grid: _Grid, page: Page) -> None:
         first = next((at[f][0] for f in ("level3", "value", "level2", "level1") if at.get(f)), None)
