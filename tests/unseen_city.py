@@ -177,7 +177,7 @@ def budget_pdf(folder: Path) -> Path | None:
 # Three more performance forms of the unseen city, worded as no shared document words them (see
 # tests/test_pdf_unseen_city.py): a department-wide form with its labels and goal above the indicators,
 # a project table without indicator levels (指标名称 | 指标值 | 计量单位, the value printed apart from its unit
-# and without a comparison), and a table of goals only (项目 | 预算数 | 绩效目标).
+# and without a comparison), and a table of goals only (项目 | 预算数 | 年度目标).
 DEPARTMENT_FORM = {
     "name": "某市文化广电旅游局",
     "amount": 12_345_678.00,
@@ -237,7 +237,7 @@ def _forms_html() -> str:
         f"<table><tr>{head}</tr>{''.join(body)}</table></section>"
     )
     goals = _table(
-        "附表八 重点项目绩效目标", ["项目", "预算数（单位：万元）", "绩效目标"], [list(g) for g in GOALS]
+        "附表八 重点项目绩效目标", ["项目", "预算数（单位：万元）", "年度目标"], [list(g) for g in GOALS]
     )
     goals = goals.replace('<p class="unit">单位：元</p>', "")
     style = (
