@@ -99,6 +99,10 @@ GOALS_ONLY = {
     ),
     # 广州信访 七、重点项目预算绩效目标情况, page 23
     "guangzhou-petitions-2026": (1, {"云客服服务外包项目": "252.28"}),
+    # 深圳 第七部分 重点项目预算绩效情况说明: 二级预算单位名称 | 一级项目名称 | 预算数（万元） | 绩效目标
+    "shenzhen-audit-2026": (5, {"规划类经费": "6.50", "审计管理业务": "506.95"}),  # pages 13–14
+    "shenzhen-civil-affairs-2026": (7, {"福利彩票公益金项目": "19336.15"}),  # pages 11–12: 19,336.15
+    "shenzhen-transport-2026": (1, {"管养维护项目": "2573.40"}),  # pages 17–18: 2,573.40
 }
 
 
@@ -197,6 +201,7 @@ def test_projects_checked_against_the_printed_total(packages):
     result, _ = packages("changsha-petitions-2026")
     assert any(
         "add up to 286.91, which does not equal the printed 合计 417.41 (page 22" in f
+        and "the table's note: 注:已剔除涉密部分" in f  # page 29: classified projects left out
         for f in result.reading.performance.findings
     )
 
@@ -419,3 +424,25 @@ def test_every_row_of_a_table_over_many_pages_is_read(packages):
     assert set(counts["P1"].drop(["经济效益指标", "生态效益指标"])) == {15}  # 指标1–15 under each
     assert set(counts["P2"].drop(["经济效益指标", "生态效益指标"])) == {14}
     assert not [f for f in result.reading.performance.findings if "not read" in f]
+
+
+def test_targets_as_printed_in_one_cell(packages):
+    """西安信访: a cell with several targets (≥9547平方米；…；≥36次) gives no one number; a number printed with no
+    comparison (235) keeps its number; a unit printed in the indicator's name (…发放金额（元）) is its unit."""
+    _, folder = packages("xian-petitions-2026")
+    ind = _load(folder).table("indicators").set_index("level3")
+    several = ind.loc[ind["value_text"].str.contains("；", na=False)]
+    assert len(several) >= 3 and several["number"].isna().all()
+    assert several["note"].str.contains("several targets printed in one cell").all()
+    (row,) = ind.loc[ind["value_text"] == "235"].itertuples()
+    assert pd.isna(row.operator) and (row.number, row.unit) == (235, "元") and row.Index.endswith("(元)")
+    assert "unit printed in the indicator's name: (元)" in row.note
+
+
+def test_text_overflowing_its_cell_stays_with_it(packages):
+    """西安应急 page 36: 指标15：应急反应速度和处置能力达到一流水平, its last character printed over the rule into
+    the value's cell, is one indicator; its value is 完成率100%."""
+    _, folder = packages("xian-emergency")
+    ind = _load(folder).table("indicators")
+    row = ind[ind["level3"] == "指标15:应急反应速度和处置能力达到一流水平"]
+    assert len(row) == 1 and set(row["value_text"]) == {"完成率100%"}

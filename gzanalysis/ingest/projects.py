@@ -38,10 +38,16 @@ FUNDS = [
     ("funds_carryover", "上年结转"),
 ]
 _TARGET_NUMBER = re.compile(r"^\s*[=≥≤]\s*(\d+(?:\.\d+)?)")
-_READABLE_UNIT = re.compile(r"^[%\u4e00-\u9fff()()]+$")
+READABLE_UNIT = re.compile(r"^[%\u4e00-\u9fff()()]+(/[%\u4e00-\u9fff()()]+)?$")  # 个, %, 次/年
+_NUMBERS = re.compile(r"\d+(?:\.\d+)?")
+SEPARATORS = re.compile(r"[；;、，,]")  # between the targets of one cell
 _BARE_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(\S*)$")  # a target printed without its comparison: 100%
 COMPARISON_WORDS = re.compile(r"以上|以下|以内|不低于|不高于|不超过|不少于|至少|左右")
 NO_OPERATOR = "no comparison printed (≥, ≤ or =): the number is the target as printed"
+TARGET_NOTES = {
+    "no operator": NO_OPERATOR,
+    "several targets": "several targets printed in one cell: no one number is taken",
+}
 EMPTY_CATEGORY = "the project's table lists the category with no indicator and no value"
 
 
@@ -183,30 +189,35 @@ OPERATOR_FORMS = str.maketrans({"＝": "=", "≧": "≥", "≦": "≤"})
 
 def target(value: str | None) -> tuple[str | None, str | None, str | None, str | None]:
     """A printed target value as (operator, number as printed, unit, problem): the one parser of the seed
-    and the PDF ingest. ``problem`` is "no unit" (a number without unit), "unreadable unit" (text after
-    the number that is not a unit: operator and number kept, unit blank), "no operator" (a number and unit
-    printed with no comparison: 100%, 2项; operator blank), else None.
+    and the PDF ingest. ``problem`` says what the print leaves out or makes unclear:
+
+    - "no unit": a comparison and a number without a unit (=21);
+    - "unreadable unit": text after the number that is not a unit (operator and number kept, unit blank);
+    - "no operator": a number (and unit) printed with no comparison (100%, 2项, 235; operator blank);
+    - "several targets": more than one target in the cell (≤42.38万元；≤88.65万元): no one number is taken.
 
     >>> target("≥95%"), target("≧90%"), target("提高"), target("100%")
     (('≥', '95', '%', None), ('≥', '90', '%', None), (None, None, None, None), (None, '100', '%', 'no operator'))
+    >>> target("≥65次/年"), target("12"), target("≤42.38万元；≤88.65万元")
+    (('≥', '65', '次/年', None), (None, '12', None, 'no operator'), (None, None, None, 'several targets'))
     """
     value = (value or "").translate(OPERATOR_FORMS)
+    if len(_NUMBERS.findall(value)) > 1 and SEPARATORS.search(value):
+        return None, None, None, "several targets"
     op, _, unit = parse_target(value or None)
     if op is None:
         bare = _BARE_NUMBER.match(value)
         # (a comparison in words after the unit, 95%以上, is not read as one: left as printed)
-        if (
-            bare
-            and bare.group(2)
-            and _READABLE_UNIT.match(bare.group(2))
-            and not COMPARISON_WORDS.search(value)
-        ):
-            return None, bare.group(1), bare.group(2), "no operator"
+        if bare and not COMPARISON_WORDS.search(value):
+            if not bare.group(2):
+                return None, bare.group(1), None, "no operator"
+            if READABLE_UNIT.match(bare.group(2)):
+                return None, bare.group(1), bare.group(2), "no operator"
         return None, None, None, None
     number = _TARGET_NUMBER.match(value).group(1)
     if unit is None:
         return op, number, None, "no unit"
-    if _READABLE_UNIT.match(unit):
+    if READABLE_UNIT.match(unit):
         return op, number, unit, None
     return op, number, None, "unreadable unit"
 
@@ -252,8 +263,8 @@ def _indicators(ctx: Ctx, pid: str, raw: list[dict], where: str) -> list[dict]:
         row["operator"], row["number"], row["unit"], problem = target(value)
         if problem == "no unit":
             row["note"] = "no unit printed"
-        elif problem == "no operator":
-            row["note"] = NO_OPERATOR
+        elif problem in TARGET_NOTES:
+            row["note"] = TARGET_NOTES[problem]
         elif problem == "unreadable unit":
             row["note"] = (
                 f"unit unreadable in the OCR text (printed as '{value}'); operator and number kept, "

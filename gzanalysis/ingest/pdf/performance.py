@@ -16,6 +16,7 @@ is noted, not read. Target values go through the seed's parser (``gzanalysis.ing
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -25,7 +26,14 @@ from gzanalysis.ingest.pdf.header import EDGE, Column, cell_span, clean, columns
 from gzanalysis.ingest.pdf.tables import UNIT, Document
 from gzanalysis.ingest.pdf.templates import Template, normalise_title
 from gzanalysis.ingest.pdf.textlayer import Line, Page, Word
-from gzanalysis.ingest.projects import EMPTY_CATEGORY, LEVEL1_OF, NO_OPERATOR, project_row, target
+from gzanalysis.ingest.projects import (
+    EMPTY_CATEGORY,
+    LEVEL1_OF,
+    READABLE_UNIT,
+    TARGET_NOTES,
+    project_row,
+    target,
+)
 
 INDICATOR_FIELDS = ("level1", "level2", "level3", "value", "unit", "operator")
 # The headings that make a line a performance table's header: an indicator and its value (with or without
@@ -165,16 +173,22 @@ def _segment(cuts: list[float], y: float) -> tuple[float, float] | None:
 
 PUNCTUATION = re.compile(r"[“”‘’\"'「」『』《》（）()、，。；：,.;:·/\-]+")
 LABEL_FRAGMENT = 2  # characters: a line of a label printed one or two characters a line, down its cell
+UNIT_IN_NAME = re.compile(r"\(([^()]+)\)$")  # 接访数量（件次/年）: a unit the indicator's name ends with
+NO_NAME = "no project name printed; its indicator rows are not read"
+NOTE = re.compile(r"^(注|备注)[:：]")
+NOTE_LINE = 12  # characters: a short line after a note is its wrapped end (注：已剔除涉 / 密部分)
 HEADING_LENGTH = 16  # characters: longer is a cell's text (a goal), not a heading
 HEADING_OF_GOAL = re.compile(r"^.{0,16}目标$")
 TABLE_TITLE_END = re.compile(r"表([(（][^()（）]*[)）])?$")  # …绩效目标表, …绩效目标表(一级项目)
-NUMBERED = re.compile(r"^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.])")
+NUMBERED = re.compile(
+    r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.])"
+)
 
 
 def _heading_line(text: str) -> bool:
-    """A numbered heading of the narrative that stands for a table's title (七、重点项目预算绩效目标情况):
-    it names 绩效目标 and is no sentence."""
-    return bool(NUMBERED.match(text)) and "绩效目标" in text and not re.search(r"[，。；：:,;]", text)
+    """A numbered heading of the narrative that stands for a table's title (七、重点项目预算绩效目标情况,
+    第七部分重点项目预算绩效情况说明): it names 绩效 and is no sentence."""
+    return bool(NUMBERED.match(text)) and "绩效" in text and not re.search(r"[，。；：:,;]", text)
 
 
 def _text(words: list[Word], line_of: dict[int, int]) -> str:
@@ -221,7 +235,10 @@ class _Reader:
         self.project_key: tuple | None = None
         self.totals: list[tuple] = []  # printed 合计 of a columns table: (amount, unit, page, line)
         self.last_row: dict | None = None  # the indicator row read last (None after a row not read)
-        self.filled: set[int] = set()  # the tables read (entries of ``out.read``) that gave a row
+        self.filled: set[int] = set()
+        self.nameless_rows: set[str] = (
+            set()
+        )  # tables with indicator rows but no project name  # the tables read (entries of ``out.read``) that gave a row
 
     # ------------------------------------------------------------------ finding tables
     def heading(self, text: str) -> str | None:
@@ -273,7 +290,16 @@ class _Reader:
                 title, first, last = entry
                 self.out.read.remove(entry)
                 pages = f"page {first}" if first == last else f"pages {first}–{last}"
-                self.out.findings.append(f"{title} ({pages}): its header is printed with no row under it")
+                nameless = [f for f in self.out.findings if f.startswith(f"{title} (page") and NO_NAME in f]
+                if nameless and title in self.nameless_rows:
+                    continue  # indicator rows printed with no project name: that finding says so
+                for f in nameless:  # a blank form: one finding says so, not two
+                    self.out.findings.remove(f)
+                self.out.findings.append(
+                    f"{title} ({pages}): a blank form, its categories printed with no project and no indicator"
+                    if nameless
+                    else f"{title} ({pages}): its header is printed with no row under it"
+                )
 
     def open(self, page: Page, i: int, next_head: int | None) -> _Grid | None:
         """The table whose header is line ``i``: its columns, its project (where labelled above) and rows."""
@@ -322,6 +348,7 @@ class _Reader:
             cols["name"] = cols.pop("unit_name")  # 单位名称 | 整体绩效目标: each unit's targets as a whole
         layout = "columns" if "name" in cols else "labels"
         grid = _Grid(title, cols, unit, layout, scope, row_field)
+        first_page = page.number  # where the table begins: its header's page, or its title's
         if layout == "labels":
             before = self.project
             if (
@@ -333,6 +360,7 @@ class _Reader:
                 # a form whose labels are printed under its title, a page before its indicators
                 title_page, title_y = self.title_from
                 self.labelled_project(title_page, grid, title_y, title_page.height, where)
+                first_page = title_page.number
             self.labelled_project(page, grid, top, min(w.top for ln in lines for w in ln.words), where)
         stop = page.lines[next_head].top if next_head is not None else page.height
         if next_head is not None and (t := self.title_above(page, next_head)) and t[0] > i:
@@ -341,7 +369,7 @@ class _Reader:
         if last and last[0] == title and page.number - 1 <= last[2]:  # its header printed again on each page
             last[2] = page.number
         else:
-            self.out.read.append([title, page.number, page.number])
+            self.out.read.append([title, first_page, page.number])
         self.body(page, grid, band_bottom, stop)
         return grid
 
@@ -561,9 +589,9 @@ class _Reader:
         where = f"{grid.title} (page {page.number}, line {line})"
         p = self.project
         if p is None or not p.get("name"):
-            blank = (
-                f"{grid.title} (page {page.number}): no project name printed; its indicator rows are not read"
-            )
+            blank = f"{grid.title} (page {page.number}): {NO_NAME}"
+            if texts.get("level3") or texts.get("value"):
+                self.nameless_rows.add(grid.title)
             if blank not in self.out.findings:
                 self.out.findings.append(blank)
             return
@@ -601,12 +629,16 @@ class _Reader:
         elif value and texts.get("unit") and standard.is_amount(value):
             value = f"{value}{texts['unit']}"
         operator, number, unit, problem = target(value)
-        if problem == "no unit":
-            notes.append("no unit printed")
-        elif problem == "no operator":
-            notes.append(NO_OPERATOR)
+        if problem in TARGET_NOTES:
+            notes.append(TARGET_NOTES[problem])
         elif problem == "unreadable unit":
             notes.append(f"the text after the number is not one unit (printed as '{value}'); unit left blank")
+        named = UNIT_IN_NAME.search(texts.get("level3") or "")
+        if number is not None and unit is None and named and READABLE_UNIT.match(named.group(1)):
+            unit = named.group(1)  # 信访事项及时受理率（%） | ≥95
+            notes.append(f"unit printed in the indicator's name: {named.group(0)}")
+        elif problem == "no unit" or (number is not None and unit is None):
+            notes.append("no unit printed")
         if not texts.get("level3") and not value:
             notes.append(EMPTY_CATEGORY)
         self.last_row = {
@@ -636,11 +668,27 @@ class _Reader:
             )
             stated = Decimal(standard.amount(printed, unit))
             verdict = "equals" if total == stated else "does not equal"
+            note = self.note_after(page)
             self.out.findings.append(
                 f"the {sum(p['scope'] == 'project' for p in self.out.projects)} projects' 资金总额 add up to "
                 f"{total}, which {verdict} the printed "
                 f"合计 {stated} (page {page}, line {line})"
+                + (f"; the table's note: {note[0]} (line {note[1]})" if note and total != stated else "")
             )
+
+    def note_after(self, page_number: int) -> tuple[str, int] | None:
+        """The note (注：…) printed under the table that begins on ``page_number`` (长沙: 注：已剔除涉密部分, on
+        its last page): its text, wrapped lines joined, and its line."""
+        entry = next((e for e in self.out.read if e[1] <= page_number <= e[2]), None)
+        if entry is None:
+            return None
+        for page in self.doc.pages[entry[1] - 1 : entry[2]][::-1]:
+            texts = [clean(ln.text) for ln in page.lines]
+            for i, text in enumerate(texts):
+                if NOTE.match(text):
+                    rest = list(itertools.takewhile(lambda t: len(t) <= NOTE_LINE, texts[i + 1 : i + 3]))
+                    return "".join([text, *rest]), self.doc.line_number(page.lines[i])
+        return None
 
 
 def read(doc: Document, template: Template) -> Performance:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,7 +92,7 @@ def _words(chars: list[tuple], vrules=()) -> list[Line]:
     for cy, _, cs in groups:
         rules = sorted(x for x, t, b in vrules if t - 2 <= cy <= b + 2)
         runs: list[Word] = []
-        last: dict[int, float] = {}  # a run's (a word's) last character's centre
+        last: dict[int, tuple] = {}  # a run's (a word's) last character: (centre, right edge, character)
         for text, x0, top, x1, bottom, _ in sorted(cs, key=lambda c: c[5]):
             w = runs[-1] if runs else None
             if (
@@ -104,7 +105,7 @@ def _words(chars: list[tuple], vrules=()) -> list[Line]:
             else:
                 w = Word(text, x0, x1, top, bottom)
                 runs.append(w)
-            last[id(w)] = (x0 + x1) / 2
+            last[id(w)] = ((x0 + x1) / 2, x1, text)
         words: list[Word] = []
         for run in sorted(runs, key=lambda r: r.x0):
             w = words[-1] if words else None
@@ -124,16 +125,20 @@ def _words(chars: list[tuple], vrules=()) -> list[Line]:
 
 
 def _adjacent(
-    w: Word, x0: float, x1: float, height: float, rules: list[float], overlap: float, last_centre: float
+    w: Word, x0: float, x1: float, height: float, rules: list[float], overlap: float, last: tuple
 ) -> bool:
     """Whether a character (or run) at ``x0``–``x1`` continues word ``w``: after it (overlapping it by
     at most ``overlap``: loose character boxes overlap their neighbours), closer than a quarter of its
-    height, no rule between its last character's centre and this one's (a loose box, a full-width comma's,
-    may reach over the rule that ends its cell)."""
+    height, and no rule between them. A rule between the last character's centre and this one's ends the
+    word, unless that character is itself drawn across the rule, a cell's text overflowing it (一流水|平);
+    a punctuation mark's loose box reaching over the rule that ends its cell does not count (编制，|短期)."""
+    centre, right, char = last
     gap = x0 - w.x1
-    return (
-        x0 > w.x0 and -overlap <= gap < 0.25 * height and not _rule_between(rules, last_centre, (x0 + x1) / 2)
-    )
+    if not (x0 > w.x0 and -overlap <= gap < 0.25 * height):
+        return False
+    if not _rule_between(rules, centre, (x0 + x1) / 2):
+        return True
+    return not unicodedata.category(char[-1]).startswith("P") and _rule_between(rules, centre, right)
 
 
 def _rule_between(rules: list[float], left: float, right: float) -> bool:
