@@ -116,6 +116,47 @@ def set_xsrf_cookie(request, notebook, cwd):
     request.xsrf_token  # noqa: B018  (tornado sets the cookie when the token is first read)
 
 
+# How often a kernel client waiting for a message with no deadline looks at its socket itself.
+RECHECK_SECONDS = 1.0
+
+
+def steady_kernel_client() -> type:
+    """The kernel client class of Voilà's executors, whose waits for a kernel's reply cannot miss it.
+
+    Voilà renders a page by executing its notebook with nbclient, which waits for the cell's
+    ``execute_reply`` (shell) and its outputs (iopub) with no deadline: an ``await`` on the socket's file
+    descriptor (pyzmq's asyncio socket). That descriptor is edge-triggered, and with both cores busy its
+    wake-up was lost for one page load in three to five: the reply sat in the socket (``zmq.EVENTS``
+    said POLLIN), the kernel was idle, and the page never loaded, Voilà sending heartbeats for ever
+    (voila-dashboards/voila#1446). This client's channels wait in slices of ``RECHECK_SECONDS``: a slice
+    that ends polls the socket itself (``zmq_poll``, not the descriptor), so a lost wake-up costs at most
+    that long. Waits with a deadline are unchanged.
+    """
+    from queue import Empty
+
+    from jupyter_client.asynchronous import AsyncKernelClient
+    from jupyter_client.channels import AsyncZMQSocketChannel
+    from traitlets import Type
+
+    class SteadyChannel(AsyncZMQSocketChannel):
+        async def get_msg(self, timeout: float | None = None) -> dict:
+            if timeout is not None:
+                return await super().get_msg(timeout)
+            while True:
+                try:
+                    return await super().get_msg(RECHECK_SECONDS)
+                except Empty:
+                    continue
+
+    class SteadyKernelClient(AsyncKernelClient):
+        shell_channel_class = Type(SteadyChannel)
+        iopub_channel_class = Type(SteadyChannel)
+        stdin_channel_class = Type(SteadyChannel)
+        control_channel_class = Type(SteadyChannel)
+
+    return SteadyKernelClient
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -152,6 +193,8 @@ def serve(port: int | None = None) -> int:
     server.initialize(argv)
     # A callable cannot come from the command line; each request's handler reads it from here.
     server.voila_configuration.prelaunch_hook = set_xsrf_cookie
+    # Each kernel's manager (created when the server starts, from this config) makes the executor's client.
+    server.config.AsyncKernelManager.client_factory = steady_kernel_client()
     # Quiet console: these pages carry no saved outputs to trust (the kernel draws everything on request).
     server.log.addFilter(lambda record: "is not trusted" not in record.getMessage())
     # No websocket keep-alive pings. They exist to keep connections open through proxies and to notice
