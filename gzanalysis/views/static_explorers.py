@@ -289,7 +289,8 @@ def targets(d, lang: str = "zh") -> alt.Chart:
         t = t[t["kind"].isin(kinds)]
         t["kind_label"] = t["kind"].map(lambda k, each=each: label(k, each))
         t["level1"] = t["level1"].map(lambda v, each=each: term(v, each))
-        counts = t.groupby(["project_id", "project", "kind", "kind_label", "level1"]).size()
+        # (dropna=False: a table that prints no levels leaves level1 empty, and its indicators still count)
+        counts = t.groupby(["project_id", "project", "kind", "kind_label", "level1"], dropna=False).size()
         counts = counts.reset_index(name="count").assign(lang=each)
         counts["project"] = counts["project_id"] + " " + counts["project"]
         parts.append(counts)

@@ -364,6 +364,8 @@ class TargetsExplorer(Explorer):
 
     def __init__(self, d, lang: str = "zh"):
         self._projects = d.table("projects")[["project_id", "name"]]
+        scope = d.table("projects").get("scope", pd.Series(dtype="string"))
+        self._one_kind = scope.fillna("project").nunique() <= 1  # only projects' tables (the seed)
         controls = {"project": _dropdown(ALL), "kind": _dropdown(ALL)}
         super().__init__(d, controls, lang)
 
@@ -380,6 +382,8 @@ class TargetsExplorer(Explorer):
         project = None if project == ALL else project
         kind = None if kind == ALL else kind
         table = targets(self.d, lang=lang, project=project, kind=kind)
+        if self._one_kind:  # every table a project's: the column would say nothing
+            table = table.drop(columns="table_of")
         return table, charts.targets(self.d, lang=lang, project=project, kind=kind)
 
 
