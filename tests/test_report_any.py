@@ -179,7 +179,8 @@ def test_a_stopped_page_says_so_in_a_paragraph(packages, code, tmp_path, monkeyp
     from gzanalysis.publish.execute import execute
     from gzanalysis.publish.report import render_page
 
-    monkeypatch.setenv("GZANALYSIS_DISCLOSURE", str(packages / "shenzhen-audit-2026"))
+    # 苏州交通 prints no performance table (深圳审计 prints its key projects' goals: read since)
+    monkeypatch.setenv("GZANALYSIS_DISCLOSURE", str(packages / "suzhou-transport-2026"))
     path = tmp_path / "stop.ipynb"
     cells = [
         nbformat.v4.new_code_cell(f"import gzanalysis as gz\n{code}"),

@@ -14,14 +14,18 @@ from gzanalysis.package.load import as_disclosure
 KINDS = ("quantitative", "qualitative", "missing")
 
 
-def targets(d, lang: str = "zh", project: str | None = None, kind: str | None = None) -> pd.DataFrame:
+def targets(
+    d, lang: str = "zh", project: str | None = None, kind: str | None = None, *, warn_if_none: bool = True
+) -> pd.DataFrame:
     """Every indicator of the project performance tables, one row each.
 
-    Columns: ``project_id``, ``project`` (name), ``table_of`` (``project_table``, or ``department_table`` for a
-    table of the department or a fund as a whole, 部门整体), ``level1`` (empty where the table prints no levels), ``level2``, ``indicator`` (三级指标), ``value_text``
-    (as printed), ``operator``, ``number``, ``unit``, ``kind`` (quantitative: a number to meet; qualitative:
+    Columns: ``project_id``, ``project`` (name), ``table_of`` (``project_table``, or ``department_table`` for
+    a table of the department or a fund as a whole, 部门整体), ``level1`` (empty where the table prints no
+    levels), ``level2``, ``indicator`` (三级指标), ``value_text`` (as printed), ``operator``, ``number``, ``unit``, ``kind`` (quantitative: a number to meet; qualitative:
     words such as 提高; missing: the table lists a category without an indicator), ``source_line``.
     ``project`` (an id such as ``"P3"``) and ``kind`` keep the indicators of one project, of one kind.
+    Where the tables state goals without any indicator, the frame is empty and a warning says so
+    (``warn_if_none=False``: not).
 
     >>> import gzanalysis as gz
     >>> t = gz.targets(gz.load())
@@ -38,7 +42,7 @@ def targets(d, lang: str = "zh", project: str | None = None, kind: str | None = 
         raise ValueError(f"project must be one of {names.index.tolist()}, not {project!r}")
     if kind is not None and kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
-    if ind.empty:  # tables of goals (项目名称 | 金额 | 绩效目标) without indicators
+    if ind.empty and warn_if_none:  # tables of goals (项目名称 | 金额 | 绩效目标) without indicators
         warnings.warn(
             say(
                 f"the {len(names)} performance tables state goals without indicators: see gz.targets_summary",
@@ -95,7 +99,7 @@ def targets_summary(d, lang: str = "zh") -> pd.DataFrame:
     (0, 6)
     """
     d = as_disclosure(d, "gz.targets_summary()")
-    t = targets(d, lang)
+    t = targets(d, lang, warn_if_none=False)  # tables of goals only: rows of zeros here, no warning
     p = d.table("projects").set_index("project_id")
     counts = (
         pd.crosstab(t["project_id"], t["kind"])
