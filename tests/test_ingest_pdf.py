@@ -617,14 +617,14 @@ def test_several_budget_units(first, kept, finding):
 @pytest.mark.slow
 def test_report_builds_on_a_pdf_package(tmp_path, monkeypatch):
     """`GZANALYSIS_DISCLOSURE=<package> make report` on an ingested PDF: the pages of another document
-    (notebooks/any, prose computed by gz.prose) render in both editions; what the document lacks (深圳's
+    (notebooks/any, prose computed by gz.prose) render in both editions; what the document lacks (上海人社's
     performance tables) is said in one sentence, as a paragraph."""
     from gzanalysis.publish.notebooks import notebook_paths
     from gzanalysis.publish.report import JS_DIR, build
 
     if not (JS_DIR / "html-manager").exists():
         pytest.skip(f"the widget manager's JavaScript is not in {JS_DIR} (make report installs it)")
-    pdf = next(p for p in PDFS if p.stem.startswith("shenzhen"))
+    pdf = next(p for p in PDFS if p.stem == "shanghai-hrss-2026")  # a paragraph on its targets, no table
     package = ingest_pdf(pdf).write(tmp_path / pdf.stem)
     monkeypatch.setenv("GZANALYSIS_DISCLOSURE", str(package))
     title = _load(package).meta["title"]
@@ -641,9 +641,9 @@ def test_report_builds_on_a_pdf_package(tmp_path, monkeypatch):
     assert '<p class="gz-sentence" lang="en">This document prints no performance target tables' in targets
     # the PDF's functions, not the seed's: by their Chinese names in the Chinese edition, English in the English
     composition = (tmp_path / "site" / "01_composition.zh.html").read_text(encoding="utf-8")
-    assert "一般公共服务支出" in composition
+    assert "社会保障和就业支出" in composition
     composition = (tmp_path / "site" / "01_composition.html").read_text(encoding="utf-8")
-    assert "General public services" in composition
+    assert "Social security and employment" in composition
 
 
 # The narrative of each shared document (西安应急 prints only tables): its headline statements of income and
