@@ -149,14 +149,14 @@ def html() -> str:
     return f"<!doctype html><html><head><meta charset='utf-8'><style>{style}</style></head><body>{cover}{''.join(tables)}</body></html>"
 
 
-def budget_pdf(folder: Path) -> Path | None:
-    """The document as a PDF (None where no Chromium is installed)."""
+def _print(page_html: str, folder: Path, stem: str) -> Path | None:
+    """``page_html`` printed by Chromium to ``folder/stem.pdf`` (None where no Chromium is installed)."""
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
         return None
-    page = folder / "budget.html"
-    page.write_text(html(), encoding="utf-8")
-    out = folder / "unseen-city-2026.pdf"
+    page = folder / f"{stem}.html"
+    page.write_text(page_html, encoding="utf-8")
+    out = folder / f"{stem}.pdf"
     subprocess.run(
         [
             chromium,
@@ -172,6 +172,11 @@ def budget_pdf(folder: Path) -> Path | None:
         timeout=120,
     )
     return out
+
+
+def budget_pdf(folder: Path) -> Path | None:
+    """The document as a PDF (None where no Chromium is installed)."""
+    return _print(html(), folder, "unseen-city-2026")
 
 
 # Three more performance forms of the unseen city, worded as no shared document words them (see
@@ -253,24 +258,4 @@ def _forms_html() -> str:
 
 def forms_pdf(folder: Path) -> Path | None:
     """The three forms as a PDF (None where no Chromium is installed)."""
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
-        return None
-    page = folder / "forms.html"
-    page.write_text(_forms_html(), encoding="utf-8")
-    out = folder / "unseen-city-forms-2026.pdf"
-    subprocess.run(
-        [
-            chromium,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-pdf-header-footer",
-            f"--print-to-pdf={out}",
-            page.as_uri(),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    return out
+    return _print(_forms_html(), folder, "unseen-city-forms-2026")

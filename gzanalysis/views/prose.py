@@ -471,12 +471,12 @@ def targets(d, lang: str) -> list[str]:
             if lang == "en"
             else "这份公开没有项目支出绩效目标表。"
         ]
-    scope = (
-        projects["scope"].fillna("project") if "scope" in projects else pd.Series("project", projects.index)
-    )
+    from gzanalysis.analyses.targets import table_of
+
+    scope = table_of(projects.set_index("project_id")).str.removesuffix("_table")
     out = []
     for kind in ("project", "department"):
-        ids = set(projects.loc[scope == kind, "project_id"])
+        ids = set(scope.index[scope == kind])
         if not ids:
             continue
         ind = indicators[indicators["project_id"].isin(ids)]

@@ -26,7 +26,7 @@ from gzanalysis.analyses.carryover import carryover
 from gzanalysis.analyses.changes import changes
 from gzanalysis.analyses.composition import BY, composition
 from gzanalysis.analyses.labels import check_lang, code_names, label, term
-from gzanalysis.analyses.targets import KINDS, targets
+from gzanalysis.analyses.targets import KINDS, table_of, targets
 from gzanalysis.package.load import as_disclosure
 from gzanalysis.views import charts
 from gzanalysis.views.notebook import render
@@ -364,8 +364,8 @@ class TargetsExplorer(Explorer):
 
     def __init__(self, d, lang: str = "zh"):
         self._projects = d.table("projects")[["project_id", "name"]]
-        scope = d.table("projects").get("scope", pd.Series(dtype="string"))
-        self._one_kind = scope.fillna("project").nunique() <= 1  # only projects' tables (the seed)
+        # only projects' tables (the seed): the table_of column would say nothing
+        self._one_kind = table_of(d.table("projects")).nunique() <= 1
         controls = {"project": _dropdown(ALL), "kind": _dropdown(ALL)}
         super().__init__(d, controls, lang)
 
@@ -382,7 +382,7 @@ class TargetsExplorer(Explorer):
         project = None if project == ALL else project
         kind = None if kind == ALL else kind
         table = targets(self.d, lang=lang, project=project, kind=kind)
-        if self._one_kind:  # every table a project's: the column would say nothing
+        if self._one_kind:
             table = table.drop(columns="table_of")
         return table, charts.targets(self.d, lang=lang, project=project, kind=kind)
 
